@@ -1,0 +1,43 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+
+.PHONY: run test lint typecheck pytest bench docs schemas clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(RUN_STAMP)
+
+## make run: install, validate the Dijon plan (and render its report once `vae report` exists)
+run: $(RUN_STAMP)
+	$(BIN)/vae validate plans/dijon-2020.yaml
+
+## make test: install with the test extras, then lint, type-check and run every test
+test: $(TEST_STAMP)
+	$(BIN)/ruff check vae_cli tests bench
+	$(BIN)/ruff format --check vae_cli tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+## make bench: time `vae validate` against check-jsonschema on generated plans
+bench: $(TEST_STAMP)
+	$(BIN)/python bench/run.py
+
+## make docs: regenerate docs/plan-format.md, docs/rules.md and schemas/ from the code
+docs: $(RUN_STAMP)
+	$(BIN)/python -m vae_cli.docgen
+	$(BIN)/vae schema
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,235 @@
+"""Each rule, triggered by one edit of a valid plan, reported at the place of that edit."""
+
+from __future__ import annotations
+
+import typing as t
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, findings, locate, run_vae
+
+
+def check(path: Path, *extra: str) -> list[tuple[int, int, str, str]]:
+    return findings(run_vae("validate", path, "--format", "json", "--as-of", AS_OF, *extra))
+
+
+def edit(text: str, old: str, new: str, occurrence: int = 1) -> str:
+    index = -1
+    for _ in range(occurrence):
+        index = text.index(old, index + 1)
+    return text[:index] + new + text[index + len(old) :]
+
+
+# (rule, severity, old text, new text, the part of the new text the finding points at, and the
+# other rules the same edit rightly triggers: an unknown obligation leaves one uncovered...)
+CASES: list[tuple[str, str, str, str, str, set[str]]] = [
+    (
+        "known-reference",
+        "error",
+        "commitment: equite",
+        "commitment: equit",
+        "equit",
+        {"commitment-covered"},
+    ),
+    (
+        "known-reference",
+        "error",
+        "[plan-action, suivi]",
+        "[plan-action, suvi]",
+        "suvi",
+        {"obligation-covered"},
+    ),
+    ("known-reference", "error", "[pollution-air]", "[pollution]", "pollution", set()),
+    (
+        "known-reference",
+        "error",
+        'edition: "2020-2021"',
+        'edition: "2020-21"',
+        '"2020-21"',
+        {"consultation-held"},
+    ),
+    ("known-reference", "error", "  - id: bien-etre", "  - id: bien-etr", "bien-etr", set()),
+    ("unique-ids", "error", "id: aide-devoirs", "id: rues-aux-ecoles", "rues-aux-ecoles", set()),
+    ("unique-ids", "error", "id: reunions-reseau", "id: seances-cme", "seances-cme", set()),
+    (
+        "year-in-mandate",
+        "error",
+        "{year: 2022, value: 60}",
+        "{year: 2019, value: 60}",
+        "2019",
+        set(),
+    ),
+    (
+        "year-in-mandate",
+        "error",
+        "{year: 2020, amount_eur: 150,",
+        "{year: 2018, amount_eur: 150,",
+        "2018",
+        {"membership-payment-missing"},
+    ),
+    ("start-before-end", "error", "end: 2022\n", "end: 2021\n", "2021", set()),
+    (
+        "start-before-end",
+        "error",
+        "target: {year: 2022, value: 12}",
+        "target: {year: 2021, value: 12}",
+        "2021",
+        set(),
+    ),
+    (
+        "target-in-mandate",
+        "error",
+        "target: {year: 2024, value: 6}",
+        "target: {year: 2030, value: 6}",
+        "2030",
+        set(),
+    ),
+    (
+        "percentage-range",
+        "error",
+        "{year: 2021, value: 30,",
+        "{year: 2021, value: 130,",
+        "130",
+        set(),
+    ),
+    (
+        "percentage-range",
+        "error",
+        "target: {year: 2025, value: 100}",
+        "target: {year: 2025, value: -5}",
+        "-5",
+        set(),
+    ),
+    (
+        "one-entry-per-year",
+        "error",
+        "{year: 2023, status: done",
+        "{year: 2022, status: done",
+        "2022",
+        set(),
+    ),
+    (
+        "one-entry-per-year",
+        "error",
+        "{year: 2022, value: 60}",
+        "{year: 2021, value: 60}",
+        "2021",
+        set(),
+    ),
+    (
+        "one-entry-per-year",
+        "error",
+        "{year: 2022, amount_eur: 150}",
+        "{year: 2021, amount_eur: 150}",
+        "2021",
+        {"membership-payment-missing"},
+    ),
+    ("over-budget", "warning", "budget_eur: 50000", "budget_eur: 40000", "40000", set()),
+    (
+        "membership-payment-amount",
+        "warning",
+        "{year: 2024, amount_eur: 150}",
+        "{year: 2024, amount_eur: 100}",
+        "100",
+        set(),
+    ),
+    ("consultation-respondents", "warning", "respondents: 240", "respondents: 150", "150", set()),
+]
+
+
+@pytest.mark.parametrize(("rule", "severity", "old", "new", "expected_at", "also"), CASES)
+def test_rule_reports_at_the_edited_place(
+    small_town: str,
+    write_plan: t.Callable[[str], Path],
+    rule: str,
+    severity: str,
+    old: str,
+    new: str,
+    expected_at: str,
+    also: set[str],
+) -> None:
+    index = small_town.index(old)
+    text = small_town[:index] + new + small_town[index + len(old) :]
+    at = index + new.index(expected_at)
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    found = check(write_plan(text))
+    assert (line, column, severity, rule) in found
+    others = {r for *_, r in found if r != rule}
+    assert others == also, found
+
+
+def test_missing_payment_points_at_payments(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text = edit(small_town, "    - {year: 2023, amount_eur: 150}\n", "")
+    line, column = locate(text, "payments:")
+    assert check(write_plan(text)) == [(line, column, "warning", "membership-payment-missing")]
+
+
+def test_missing_progress_year_points_at_progress(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text = edit(small_town, "      - {year: 2022, status: in_progress, spent_eur: 5000}\n", "")
+    line, column = locate(text, "progress:", occurrence=2)
+    assert check(write_plan(text)) == [(line, column, "warning", "progress-missing")]
+
+
+def test_every_commitment_needs_an_action(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text = edit(small_town, "commitment: partenariat", "commitment: participation")
+    line, column = locate(text, "actions:")
+    assert check(write_plan(text)) == [(line, column, "error", "commitment-covered")]
+
+
+def test_every_obligation_needs_an_action(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text = edit(small_town, "obligations: [vision-partagee]", "obligations: []")
+    line, column = locate(text, "actions:")
+    assert check(write_plan(text)) == [(line, column, "error", "obligation-covered")]
+
+
+def test_consultation_obligation_needs_a_consultation_of_the_mandate(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text = edit(small_town, 'edition: "2020-2021"', 'edition: "2018"')
+    line, column = locate(text, "consultations:")
+    assert check(write_plan(text)) == [(line, column, "error", "consultation-held")]
+
+
+def test_action_without_indicator_is_a_warning(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    start = small_town.index("    indicators:\n      - id: reunions-reseau")
+    end = small_town.index("consultations:")
+    text = small_town[:start] + small_town[end:]
+    line, column = locate(text, "groupes-unicef")
+    assert check(write_plan(text)) == [(line, column, "warning", "action-without-indicator")]
+
+
+def test_did_you_mean_for_a_near_miss(small_town: str, write_plan: t.Callable[[str], Path]) -> None:
+    run = run_vae(
+        "validate",
+        write_plan(edit(small_town, "commitment: bien-etre", "commitment: bien-etr")),
+        "--as-of",
+        AS_OF,
+    )
+    assert '"bien-etr" is not a commitment of unicef-france-vae-2020-2026' in run.stdout
+    assert 'hint: did you mean "bien-etre"?' in run.stdout
+
+
+def test_as_of_moves_the_past(small_town: str, write_plan: t.Callable[[str], Path]) -> None:
+    """With --as-of 2024, the 2025 entries are in the future."""
+    rules = {rule for *_, rule in check(write_plan(small_town), "--as-of", "2024")}
+    assert rules == {"year-not-future"}
+
+
+def test_warnings_fail_only_under_strict(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    path = write_plan(edit(small_town, "respondents: 240", "respondents: 150"))
+    assert run_vae("validate", path, "--as-of", AS_OF).exit_code == 0
+    assert run_vae("validate", path, "--as-of", AS_OF, "--strict").exit_code == 1

@@ -1,0 +1,197 @@
+"""check_plan(path) -> findings: load, validate the shape, resolve the referential, run the rules.
+
+Nothing here prints; the CLI chooses a format for the result.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing as t
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from vae_cli.diagnostics import CheckResult, Diagnostic, FileResult, Severity, display_path
+from vae_cli.errors import UsageError
+from vae_cli.loading import Document, LoadError, compose, read_text
+from vae_cli.models.plan import Plan
+from vae_cli.models.referential import Referential
+from vae_cli.referentials import builtin_referentials
+from vae_cli.rules import Context, load_all
+from vae_cli.schema_errors import diagnostics_from, did_you_mean
+
+M = t.TypeVar("M", bound=BaseModel)
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclasses.dataclass
+class Loaded(t.Generic[M]):
+    """A file read, with its model if its shape is valid."""
+
+    result: FileResult
+    document: Document | None = None
+    model: M | None = None
+
+
+def load_model(path: Path, model: type[M]) -> Loaded[M]:
+    """Read `path` and validate it against `model`; every problem becomes a located diagnostic."""
+    shown = display_path(path)
+    loaded: Loaded[M] = Loaded(FileResult(path=shown))
+    try:
+        text = read_text(path)
+        loaded.result.lines = text.splitlines()
+        document = compose(text)
+    except LoadError as e:
+        loaded.result.diagnostics.append(
+            Diagnostic(
+                path=shown,
+                position=e.position,
+                severity=Severity.ERROR,
+                rule=e.rule,
+                message=e.message[0].upper() + e.message[1:],
+                hint=e.hint,
+            )
+        )
+        return loaded
+    except OSError as e:
+        raise UsageError(f"cannot read {shown}: {e.strerror or e}") from None
+    loaded.document = document
+    try:
+        loaded.model = model.model_validate(document.data)
+    except ValidationError as e:
+        loaded.result.diagnostics.extend(diagnostics_from(e, model, document, shown))
+    return loaded
+
+
+@dataclasses.dataclass
+class Checker:
+    """Checks plans; remembers the referentials it loaded so each is read once per run."""
+
+    as_of: int
+    referential_files: t.Sequence[Path] = ()
+    _referentials: dict[Path, Loaded[Referential]] = dataclasses.field(default_factory=dict)
+
+    def check(self, paths: t.Sequence[Path]) -> CheckResult:
+        result = CheckResult()
+        for path in paths:
+            plan_result, referential_result = self.check_plan(path)
+            result.files.append(plan_result)
+            if referential_result is not None and referential_result not in result.files:
+                result.files.append(referential_result)
+        return result
+
+    def check_plan(self, path: Path) -> tuple[FileResult, FileResult | None]:
+        """The plan's findings, and the findings of its referential file when that is broken."""
+        loaded = load_model(path, Plan)
+        plan, document = loaded.model, loaded.document
+        if plan is None or document is None:
+            return loaded.result, None
+        referential = self._referential_for(plan, path, loaded.result, document)
+        if referential is None:
+            return loaded.result, None
+        if referential.model is None:
+            return loaded.result, referential.result
+        context = Context(
+            plan=plan, referential=referential.model, document=document, as_of=self.as_of
+        )
+        loaded.result.diagnostics.extend(run_rules(context, loaded.result.path))
+        return loaded.result, None
+
+    def load_referential(self, path: Path) -> Loaded[Referential]:
+        key = path.resolve()
+        if key not in self._referentials:
+            self._referentials[key] = load_model(path, Referential)
+        return self._referentials[key]
+
+    def _referential_for(
+        self, plan: Plan, plan_path: Path, result: FileResult, document: Document
+    ) -> Loaded[Referential] | None:
+        name = plan.referential
+        if name.endswith(PLAN_SUFFIXES):
+            candidate = plan_path.parent / name
+            if candidate.is_file():
+                return self.load_referential(candidate)
+            message, hint = (
+                f'the referential file "{name}" does not exist',
+                (f"the path is relative to the plan's folder ({display_path(plan_path.parent)})"),
+            )
+        else:
+            for file in self.referential_files:
+                loaded = self.load_referential(file)
+                if loaded.model is not None and loaded.model.id == name:
+                    return loaded
+            builtins = builtin_referentials()
+            if name in builtins:
+                return self.load_referential(builtins[name])
+            known = sorted(builtins)
+            close = did_you_mean(name, known)
+            message = f'"{name}" is not a known referential'
+            hint = (
+                f'did you mean "{close}"?'
+                if close
+                else (
+                    f"use one of {', '.join(known)}, a path to a referential file, "
+                    "or --referential FILE"
+                )
+            )
+        result.diagnostics.append(
+            Diagnostic(
+                path=result.path,
+                position=document.locate(("referential",)),
+                severity=Severity.ERROR,
+                rule="known-reference",
+                message=message[0].upper() + message[1:],
+                hint=hint,
+            )
+        )
+        return None
+
+
+def run_rules(context: Context, path: str) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for rule in load_all().values():
+        for finding in rule.check(context):
+            found.append(
+                Diagnostic(
+                    path=path,
+                    position=context.document.locate(finding.loc, key=finding.at_key),
+                    severity=rule.severity,
+                    rule=rule.id,
+                    message=finding.message[0].upper() + finding.message[1:],
+                    hint=finding.hint,
+                )
+            )
+    return found
+
+
+def collect_plans(paths: t.Sequence[Path], *, default_dir: Path = Path("plans")) -> list[Path]:
+    """Files as given, folders expanded to their *.yaml files; a usage error for anything else."""
+    if not paths:
+        if not default_dir.is_dir():
+            raise UsageError(
+                "no plan given and no plans/ folder here",
+                hint="run `vae validate path/to/plan.yaml`, or run vae from the repository's top",
+            )
+        paths = [default_dir]
+    plans: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in PLAN_SUFFIXES and p.is_file())
+            if not found:
+                raise UsageError(f"no plan (*.yaml) in the folder {display_path(path)}")
+            plans.extend(found)
+        elif path.is_file():
+            plans.append(path)
+        elif path.exists():
+            raise UsageError(f"{display_path(path)} is not a regular file")
+        else:
+            close = (
+                did_you_mean(path.name, [p.name for p in path.parent.glob("*.y*ml")])
+                if path.parent.is_dir()
+                else None
+            )
+            raise UsageError(
+                f"{display_path(path)}: no such file",
+                hint=f"did you mean {display_path(path.parent / close)}?" if close else None,
+            )
+    return plans

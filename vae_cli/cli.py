@@ -1,0 +1,159 @@
+"""The `vae` command line: options in, one core call, an exit code out. Nothing else lives here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import os
+import sys
+import typing as t
+from pathlib import Path
+
+import typer
+
+from vae_cli import __version__
+from vae_cli.errors import ExitCode, VaeError
+
+app = typer.Typer(
+    name="vae",
+    help="Keep a « Ville amie des enfants » action plan as YAML: check it, render its reports.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+P = t.ParamSpec("P")
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def handle_errors(command: t.Callable[P, None]) -> t.Callable[P, None]:
+    """The one place where a VaeError becomes a message on stderr and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except VaeError as e:
+            _err(f"vae: error: {e.message}")
+            if e.hint:
+                _err(f"  hint: {e.hint}")
+            raise typer.Exit(int(e.exit_code)) from None
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"vae {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: t.Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Keep a « Ville amie des enfants » action plan as YAML: check it, render its reports."""
+
+
+class OutputFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _use_color() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+@app.command()
+@handle_errors
+def validate(
+    paths: t.Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Plan files or folders. Default: every plan in plans/.", show_default=False
+        ),
+    ] = None,
+    output_format: t.Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="How to print the findings.")
+    ] = OutputFormat.text,
+    strict: t.Annotated[bool, typer.Option(help="Fail (exit 1) on warnings too.")] = False,
+    as_of: t.Annotated[
+        int | None,
+        typer.Option(
+            "--as-of",
+            min=1900,
+            max=2100,
+            help="The current year for the checks (past years, no future dates). "
+            "Default: this year.",
+            show_default=False,
+        ),
+    ] = None,
+    referential: t.Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--referential",
+            "-r",
+            help="A referential file of your own; plans naming its id use it. Repeatable.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Check plans: shape, references, coverage of the network's obligations, years and money.
+
+    Exit codes: 0 no error; 1 errors found (or warnings under --strict); 2 could not run as asked.
+    """
+    from vae_cli.check import Checker, collect_plans
+    from vae_cli.formats import FORMATS_BY_NAME
+
+    plans = collect_plans(paths or [])
+    checker = Checker(as_of=as_of or dt.date.today().year, referential_files=referential or [])
+    result = checker.check(plans)
+    sys.stdout.write(FORMATS_BY_NAME[output_format.value](result, _use_color()))
+    if result.failed(strict=strict):
+        raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+@app.command()
+@handle_errors
+def schema(
+    output: t.Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write the JSON Schemas to.")
+    ] = Path("schemas"),
+    check: t.Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if the files are stale.")
+    ] = False,
+) -> None:
+    """Write the JSON Schemas of the plan and referential formats (for editors and other tools)."""
+    from vae_cli.schema_export import write_schemas
+
+    stale = write_schemas(output, check=check)
+    for path in stale:
+        sys.stdout.write(f"{'stale' if check else 'wrote'} {path}\n")
+    if check and stale:
+        _err("vae: the schemas are stale; run `vae schema` and commit the result")
+        raise typer.Exit(int(ExitCode.FINDINGS))
+    if not stale:
+        sys.stdout.write(f"{output}: up to date\n")
+
+
+def main() -> None:
+    """Entry point of the `vae` script: a bug of ours is reported plainly, with exit code 3."""
+    try:
+        app()
+    except Exception as e:  # pragma: no cover - only reached through a bug
+        if os.environ.get("VAE_DEBUG"):
+            raise
+        _err(f"vae: internal error ({type(e).__name__}: {e}).")
+        _err("  This is a bug in vae, not in your plan: please report it with the command you ran.")
+        _err("  Set VAE_DEBUG=1 to see the details.")
+        sys.exit(int(ExitCode.INTERNAL))

@@ -1,0 +1,96 @@
+"""Findings: where, how bad, which rule, what to do about it."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from pathlib import Path
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclasses.dataclass(frozen=True, order=True, kw_only=True)
+class Position:
+    """A 1-based span in a source file (columns count characters, not bytes)."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def at(cls, line: int, column: int) -> Position:
+        return cls(line=line, column=column, end_line=line, end_column=column + 1)
+
+
+START_OF_FILE = Position.at(1, 1)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Diagnostic:
+    """One finding, located in a file; `hint` says what to write instead."""
+
+    path: str
+    position: Position
+    severity: Severity
+    rule: str
+    message: str
+    hint: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, Position, str, str]:
+        return (self.path, self.position, self.rule, self.message)
+
+
+@dataclasses.dataclass(kw_only=True)
+class FileResult:
+    """Everything found in one file, with its text so formatters can quote the offending line."""
+
+    path: str
+    diagnostics: list[Diagnostic] = dataclasses.field(default_factory=list)
+    lines: list[str] = dataclasses.field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.severity is Severity.WARNING for d in self.diagnostics)
+
+    def sorted(self) -> list[Diagnostic]:
+        return sorted(self.diagnostics, key=lambda d: d.sort_key)
+
+    def source_line(self, number: int) -> str | None:
+        if 1 <= number <= len(self.lines):
+            return self.lines[number - 1]
+        return None
+
+
+@dataclasses.dataclass(kw_only=True)
+class CheckResult:
+    """The result of one `vae validate` run over one or more files."""
+
+    files: list[FileResult] = dataclasses.field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.errors for f in self.files)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.warnings for f in self.files)
+
+    def failed(self, *, strict: bool) -> bool:
+        return self.errors > 0 or (strict and self.warnings > 0)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

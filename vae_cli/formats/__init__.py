@@ -1,0 +1,15 @@
+"""How a CheckResult is shown: one function per format, chosen by name."""
+
+from __future__ import annotations
+
+import typing as t
+
+from vae_cli.diagnostics import CheckResult
+from vae_cli.formats import json_format, text
+
+Formatter = t.Callable[[CheckResult, bool], str]
+
+FORMATS_BY_NAME: dict[str, Formatter] = {
+    "text": text.render,
+    "json": json_format.render,
+}

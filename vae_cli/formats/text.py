@@ -1,0 +1,70 @@
+"""Findings for a person at a terminal: location, message, the line itself, a caret, a hint."""
+
+from __future__ import annotations
+
+from vae_cli.diagnostics import CheckResult, Diagnostic, FileResult, Severity
+
+_RED, _YELLOW, _BOLD, _DIM, _GREEN, _RESET = (
+    "\x1b[31m",
+    "\x1b[33m",
+    "\x1b[1m",
+    "\x1b[2m",
+    "\x1b[32m",
+    "\x1b[0m",
+)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _counts(errors: int, warnings: int) -> str:
+    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+
+
+def render_diagnostic(diagnostic: Diagnostic, file: FileResult, color: bool = False) -> str:
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if color else text
+
+    pos = diagnostic.position
+    severity = paint(
+        _RED if diagnostic.severity is Severity.ERROR else _YELLOW, diagnostic.severity.value
+    )
+    out = [
+        f"{paint(_BOLD, f'{diagnostic.path}:{pos.line}:{pos.column}')}: {severity} "
+        f"[{diagnostic.rule}] {diagnostic.message}"
+    ]
+    source = file.source_line(pos.line)
+    if source is not None:
+        shown = source.replace("\t", " ")
+        width = len(str(pos.line))
+        length = (
+            pos.end_column - pos.column if pos.end_line == pos.line else len(shown) - pos.column + 1
+        )
+        length = max(1, min(length, len(shown) - pos.column + 1))
+        out.append(f"  {pos.line} | {shown}")
+        out.append(f"  {' ' * width} | {' ' * (pos.column - 1)}{paint(_RED, '^' * length)}")
+    if diagnostic.hint:
+        out.append(f"  {paint(_DIM, 'hint:')} {diagnostic.hint}")
+    return "\n".join(out)
+
+
+def render(result: CheckResult, color: bool = False) -> str:
+    blocks: list[str] = []
+    for file in result.files:
+        diagnostics = file.sorted()
+        for diagnostic in diagnostics:
+            blocks.append(render_diagnostic(diagnostic, file, color))
+        if diagnostics:
+            blocks.append(f"{file.path}: {_counts(file.errors, file.warnings)}\n")
+        else:
+            blocks.append(f"{file.path}: {'ok' if not color else _GREEN + 'ok' + _RESET}")
+    files = _plural(len(result.files), "file")
+    if result.errors:
+        summary = f"Checked {files}: {_counts(result.errors, result.warnings)}."
+    elif result.warnings:
+        summary = f"Checked {files}: no error, {_plural(result.warnings, 'warning')}."
+    else:
+        summary = f"Checked {files}: no error, no warning."
+    blocks.append(summary)
+    return "\n".join(blocks) + "\n"

@@ -1,0 +1,416 @@
+"""Bytes on disk -> plain data plus the position of every key and value.
+
+Why not ruamel.yaml's round-trip loader: it is about 20 times slower (see `make bench`). We drive
+libyaml's event parser (through PyYAML) and build plain dicts, lists and scalars ourselves, which
+also lets us:
+- resolve scalars by the YAML 1.2 core schema (`yes` stays text, `2021-05-24` stays text: the
+  models decide what a value means, and `"12"` is never silently a number);
+- report duplicate keys, which PyYAML silently drops;
+- refuse alias bombs and absurd nesting while building, in bounded memory, with no recursion.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gc
+import re
+import typing as t
+from pathlib import Path
+
+import yaml
+
+from vae_cli.diagnostics import START_OF_FILE, Position
+
+_Parser: t.Any
+try:  # libyaml's C parser; PyYAML's wheels ship it, the pure-Python parser is the fallback.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Parser
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+# A 5,000-action plan holds about 200,000 values; anything expanding past this is an alias bomb.
+MAX_VALUES = 2_000_000
+
+Scalar = str | int | float | bool | None
+Data = dict[str, "Data"] | list["Data"] | Scalar
+
+
+class LoadError(Exception):
+    """The file cannot be turned into data; carries where and why."""
+
+    def __init__(
+        self, rule: str, message: str, position: Position = START_OF_FILE, hint: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.message = message
+        self.position = position
+        self.hint = hint
+
+
+class Node:
+    """Where a value stands, kept as libyaml's marks and turned into a Position only when asked.
+
+    Building a Position per value would double the load time of a large plan; most are never read.
+    """
+
+    __slots__ = ("children", "event", "key_events")
+
+    def __init__(
+        self,
+        event: t.Any,
+        children: dict[str, Node] | list[Node] | None = None,
+        key_events: dict[str, t.Any] | None = None,
+    ) -> None:
+        self.event = event
+        self.children = children
+        self.key_events = key_events
+
+    @property
+    def position(self) -> Position:
+        return _position(self.event)
+
+
+@dataclasses.dataclass(slots=True)
+class Document:
+    data: dict[str, Data]
+    root: Node
+    lines: list[str]
+
+    def locate(self, loc: t.Sequence[str | int], *, key: bool = False) -> Position:
+        """The position of the value at `loc`, or of its key when `key` is set.
+
+        A path that leads nowhere (a missing key) gives the position of the deepest existing part,
+        which is where the user has to add something.
+        """
+        node = self.root
+        for i, part in enumerate(loc):
+            children = node.children
+            if isinstance(children, dict) and isinstance(part, str) and part in children:
+                if key and i == len(loc) - 1 and node.key_events is not None:
+                    return _position(node.key_events[part])
+                node = children[part]
+            elif isinstance(children, list) and isinstance(part, int) and 0 <= part < len(children):
+                node = children[part]
+            else:
+                break
+        return node.position
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
+    """Read a plan as text; every way this can go wrong becomes a located LoadError."""
+    with path.open("rb") as stream:
+        raw = stream.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        raise LoadError(
+            "file-too-large",
+            f"the file is larger than {max_bytes // (1024 * 1024)} MiB, the most `vae` reads",
+            hint="a plan of 5,000 actions is about 2 MiB: check this is the right file",
+        )
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(
+            "encoding",
+            "the file is encoded in UTF-16, not UTF-8",
+            hint="save the file as UTF-8 (in your editor: Save as… → Encoding: UTF-8)",
+        )
+    try:
+        return raw.decode("utf-8-sig")  # a UTF-8 byte-order mark is accepted and dropped
+    except UnicodeDecodeError as e:
+        line_start = raw.rfind(b"\n", 0, e.start) + 1
+        line = raw.count(b"\n", 0, e.start) + 1
+        column = len(raw[line_start : e.start].decode("utf-8", errors="replace")) + 1
+        guess = ""
+        try:
+            raw.decode("cp1252")
+            guess = " It looks like Windows-1252 (Latin-1) text."
+        except UnicodeDecodeError:
+            pass
+        raise LoadError(
+            "encoding",
+            f"the file is not valid UTF-8: byte 0x{raw[e.start]:02X} cannot be read.{guess}",
+            Position.at(line, column),
+            hint="save the file as UTF-8 (in your editor: Save as… → Encoding: UTF-8)",
+        ) from None
+
+
+# YAML 1.2 core schema, for plain (unquoted) scalars only.
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_CORE = "tag:yaml.org,2002:"
+_KNOWN_TAGS = frozenset(
+    {
+        None,
+        "!",
+        *(f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")),
+    }
+)
+
+
+def resolve_plain(value: str) -> Scalar:
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value
+
+
+def _resolve(event: t.Any, position: Position) -> Scalar:
+    tag = event.tag
+    if tag not in _KNOWN_TAGS:
+        raise LoadError(
+            "yaml-syntax", f"the YAML tag {tag} is not supported", position, hint="remove the tag"
+        )
+    if tag == f"{_CORE}str" or (tag is None and not event.implicit[0]) or event.style:
+        return t.cast(str, event.value)
+    value = resolve_plain(event.value)
+    if tag is not None and tag != "!":
+        expected: dict[str, type | tuple[type, ...]] = {
+            "int": int,
+            "float": (int, float),
+            "bool": bool,
+            "null": type(None),
+        }
+        wanted = expected.get(tag.removeprefix(_CORE))
+        if wanted is not None and not isinstance(value, wanted):
+            raise LoadError(
+                "yaml-syntax",
+                f"the value {event.value!r} does not fit its tag {tag}",
+                position,
+                hint="remove the tag: `vae` works out the type itself",
+            )
+    return value
+
+
+def _position(event: t.Any) -> Position:
+    start, end = event.start_mark, event.end_mark
+    return Position(
+        line=start.line + 1,
+        column=start.column + 1,
+        end_line=end.line + 1,
+        end_column=max(end.column + 1, start.column + 2)
+        if end.line == start.line
+        else end.column + 1,
+    )
+
+
+_SYNTAX_HINTS = (
+    ("cannot start any token", "\t", "YAML indents with spaces, never tabs: replace the tab"),
+    (
+        "mapping values are not allowed",
+        "",
+        'text that contains ": " must be in quotes, e.g. title: "Objectif : 100 %"',
+    ),
+    (
+        "could not find expected ':'",
+        "",
+        "each line needs `key: value`; check this line's indentation against the line above",
+    ),
+    (
+        "did not find expected key",
+        "",
+        "check the indentation: items of one mapping start in the same column",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "",
+        "items of a list all start with `- ` in the same column",
+    ),
+    ("found undefined alias", "", "define the anchor (&name) before using it (*name)"),
+    ("control characters are not allowed", "", "remove the invisible control character"),
+)
+
+
+def _syntax_error(error: yaml.YAMLError, lines: list[str]) -> LoadError:
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    problem = getattr(error, "problem", None) or str(error)
+    position = START_OF_FILE
+    if mark is not None:
+        position = Position.at(mark.line + 1, mark.column + 1)
+    offending = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+    hint = "check the indentation and quoting on this line and the one before"
+    for fragment, needle, text in _SYNTAX_HINTS:
+        if fragment in problem and needle in offending:
+            hint = text
+            break
+    context = getattr(error, "context", None)
+    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    return LoadError("yaml-syntax", message, position, hint)
+
+
+def compose(text: str) -> Document:
+    """Parse one YAML document into plain data and positions, or raise LoadError."""
+    lines = text.splitlines()
+    parser = _Parser(text)
+    # The cyclic garbage collector rescans every new container while we build hundreds of
+    # thousands of them, which tripled the load time of a 5,000-action plan. Nothing built here
+    # forms a cycle, so it is paused for the build.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(parser, lines)
+    except yaml.YAMLError as e:
+        raise _syntax_error(e, lines) from None
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+
+
+def _build(parser: t.Any, lines: list[str]) -> Document:
+    # One flat loop over libyaml's events with an explicit stack: no recursion (so no depth limit
+    # but ours), and this is the hot path of `vae validate` on a large plan.
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    # Each frame: [container, node, anchor, values-count at start, pending key, its event]
+    stack: list[list[t.Any]] = []
+    anchors: dict[str, tuple[Data, Node, int]] = {}
+    plain_cache: dict[str, Scalar] = {}
+    values = 0
+    root: tuple[Data, Node] | None = None
+    documents = 0
+
+    while True:
+        event = parser.get_event()
+        cls = type(event)
+        if cls is scalar_event:
+            values += 1
+            if event.style or event.tag is not None or not event.implicit[0]:
+                value: Data = _resolve(event, _position(event))
+            else:
+                raw = event.value
+                try:
+                    value = plain_cache[raw]
+                except KeyError:
+                    value = plain_cache[raw] = resolve_plain(raw)
+            node = Node(event)
+            if event.anchor:
+                anchors[event.anchor] = (value, node, 1)
+        elif cls is mapping_start or cls is sequence_start:
+            if event.tag not in _KNOWN_TAGS:
+                raise LoadError(
+                    "yaml-syntax",
+                    f"the YAML tag {event.tag} is not supported",
+                    _position(event),
+                    hint="remove the tag",
+                )
+            if len(stack) >= MAX_DEPTH:
+                raise LoadError(
+                    "yaml-too-deep",
+                    f"the file nests more than {MAX_DEPTH} levels deep",
+                    _position(event),
+                    hint="a plan nests about 6 levels: check for unbalanced brackets",
+                )
+            values += 1
+            if cls is mapping_start:
+                stack.append([{}, Node(event, {}, {}), event.anchor, values, None, None])
+            else:
+                stack.append([[], Node(event, []), event.anchor, values, None, None])
+            continue
+        elif cls in collection_end:
+            value, node, anchor, first, _, _ = stack.pop()
+            if anchor:
+                anchors[anchor] = (value, node, values - first + 1)
+        elif cls is alias_event:
+            if event.anchor not in anchors:
+                raise LoadError(
+                    "yaml-syntax",
+                    f"the alias *{event.anchor} has no anchor &{event.anchor} above",
+                    _position(event),
+                    hint="define the anchor (&name) before using it (*name)",
+                )
+            value, node, weight = anchors[event.anchor]
+            values += weight
+            if values > MAX_VALUES:
+                raise LoadError(
+                    "yaml-alias-bomb",
+                    f"aliases expand this file to more than {MAX_VALUES:,} values",
+                    _position(event),
+                    hint="use fewer nested aliases (*name); a plan does not need them",
+                )
+            node = Node(event, node.children, node.key_events)
+        elif cls is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise LoadError(
+                    "yaml-multiple-documents",
+                    "the file holds several YAML documents; a plan is one document",
+                    _position(event),
+                    hint="remove the `---` line, or split the plans into separate files",
+                )
+            continue
+        elif cls is yaml.StreamEndEvent:
+            break
+        else:
+            continue
+
+        # Attach `value` (with its `node`) to the enclosing collection.
+        if not stack:
+            root = (value, node)
+            continue
+        frame = stack[-1]
+        container = frame[0]
+        if type(container) is list:
+            container.append(value)
+            frame[1].children.append(node)
+        elif frame[4] is None:
+            frame[4], frame[5] = _key(value, node, frame), node.event
+        else:
+            key = frame[4]
+            container[key] = value
+            frame[1].children[key] = node
+            frame[1].key_events[key] = frame[5]
+            frame[4] = None
+
+    if root is None:
+        raise LoadError(
+            "yaml-empty",
+            "the file is empty",
+            hint="start from `vae init` or copy plans/dijon-2020.yaml",
+        )
+    data, node = root
+    if not isinstance(data, dict):
+        found = "a list" if isinstance(data, list) else "nothing" if data is None else "one value"
+        raise LoadError(
+            "yaml-not-mapping",
+            f"the top level of a plan must be a mapping of keys, found {found}",
+            node.position,
+            hint="start the file with keys such as `schema_version: 1` and `city:`, without `- `",
+        )
+    return Document(data=data, root=node, lines=lines)
+
+
+def _key(value: Data, node: Node, frame: list[t.Any]) -> str:
+    if isinstance(value, dict | list):
+        raise LoadError(
+            "yaml-syntax",
+            "a key must be plain text, not a list or a mapping",
+            node.position,
+            hint="write `key: value` with a simple word as key",
+        )
+    key = "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+    if key in frame[0]:
+        first = _position(frame[1].key_events[key])
+        raise LoadError(
+            "yaml-duplicate-key",
+            f"the key `{key}` appears twice in this mapping (first on line {first.line})",
+            node.position,
+            hint="keep one of them: YAML tools disagree on which one wins",
+        )
+    return key

@@ -1,0 +1,65 @@
+"""Building blocks shared by the plan and referential models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing as t
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+
+class VaeModel(BaseModel):
+    """Strict by design: `"12"` is not a number, `yes` is not a boolean, unknown keys are errors."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_date(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "date_invalid", "{value} is not a date of the calendar", {"value": value}
+            ) from None
+    raise PydanticCustomError(
+        "date_format", "expected a date written YYYY-MM-DD, found {value}", {"value": repr(value)}
+    )
+
+
+IsoDate = t.Annotated[
+    dt.date,
+    BeforeValidator(_parse_date),
+    Field(description="A date written YYYY-MM-DD.", examples=["2021-06-28"]),
+]
+Year = t.Annotated[int, Field(ge=1900, le=2100, description="A year, e.g. 2023.", examples=[2023])]
+Euros = t.Annotated[float, Field(ge=0, description="An amount in euros.", examples=[200])]
+Identifier = t.Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=80,
+        description="An identifier: lowercase letters, digits and hyphens.",
+        examples=["conseil-municipal-enfants"],
+    ),
+]
+Text = t.Annotated[str, Field(min_length=1)]
+
+
+class Localized(VaeModel):
+    """A label in French and English."""
+
+    fr: Text = Field(description="French text.")
+    en: Text = Field(description="English text.")
+
+
+class YearSpan(VaeModel):
+    start: Year = Field(description="First year.")
+    end: Year = Field(description="Last year.")

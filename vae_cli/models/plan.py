@@ -1,0 +1,228 @@
+"""A city's action plan for one network and mandate: the file a référent·e edits."""
+
+from __future__ import annotations
+
+import enum
+import re
+import typing as t
+
+from pydantic import AfterValidator, Field, Strict, model_validator
+from pydantic_core import PydanticCustomError
+
+from vae_cli.models.common import Euros, Identifier, IsoDate, Text, VaeModel, Year
+
+SCHEMA_VERSION = 1
+
+
+class Status(enum.StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DELAYED = "delayed"
+    PAUSED = "paused"
+    ABANDONED = "abandoned"
+
+
+class Priority(enum.StrEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Direction(enum.StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+# Strict mode would want enum instances; from YAML, the value's text is the natural input.
+StatusValue = t.Annotated[Status, Strict(False)]
+PriorityValue = t.Annotated[Priority, Strict(False)]
+DirectionValue = t.Annotated[Direction, Strict(False)]
+
+_AGE_BAND = re.compile(r"(\d{1,2})-(\d{1,2})")
+
+
+def _check_age_band(value: str) -> str:
+    match = _AGE_BAND.fullmatch(value)
+    if not match:
+        raise PydanticCustomError(
+            "age_band", "{value} is not an age band written like 6-11", {"value": repr(value)}
+        )
+    if int(match[1]) >= int(match[2]):
+        raise PydanticCustomError(
+            "age_band_order", "the age band {value} ends before it starts", {"value": repr(value)}
+        )
+    return value
+
+
+AgeBand = t.Annotated[
+    str,
+    AfterValidator(_check_age_band),
+    Field(description="An age band in years, youngest-oldest.", examples=["6-11"]),
+]
+
+
+class City(VaeModel):
+    name: Text = Field(description="Name of the city.", examples=["Dijon"])
+    insee_code: str = Field(
+        pattern=r"^(\d{5}|2[AB]\d{3})$",
+        description="INSEE code of the commune, in quotes so a leading zero is kept.",
+        examples=["21231"],
+    )
+    department: str = Field(
+        pattern=r"^(\d{2,3}|2[AB])$",
+        description="Department number, in quotes.",
+        examples=["21"],
+    )
+
+
+class Mandate(VaeModel):
+    start: Year = Field(description="First year of the municipal mandate.", examples=[2020])
+    end: Year = Field(description="Last year of the municipal mandate.", examples=[2026])
+
+
+class Person(VaeModel):
+    name: Text = Field(description="Name as it should appear in reports.")
+    role: str | None = Field(default=None, description="Office or job title.")
+    email: str | None = Field(default=None, description="Contact address.")
+
+
+class Contacts(VaeModel):
+    elected_referent: Person = Field(
+        description="The referent elected official (élu·e référent·e)."
+    )
+    services_referent: Person = Field(
+        description="The referent in the city's services (référent·e technique)."
+    )
+    commission: str | None = Field(
+        default=None, description="The council commission in charge of children and youth."
+    )
+
+
+class Deliberation(VaeModel):
+    date: IsoDate | None = Field(default=None, description="Date of the council meeting.")
+    year: Year | None = Field(default=None, description="Year, when the date is not known.")
+    title: Text = Field(description="Title (objet) of the deliberation.")
+    rapporteur: str | None = Field(default=None, description="Who presented it.")
+    secretary: str | None = Field(default=None, description="Secretary of the session.")
+    commission: str | None = Field(default=None, description="Commission that examined it.")
+    decisions: list[Text] = Field(default=[], description="What the council decided, one per item.")
+    source: str | None = Field(default=None, description="Where the text can be read.")
+
+    @model_validator(mode="after")
+    def _dated(self) -> Deliberation:
+        if self.date is None and self.year is None:
+            raise PydanticCustomError(
+                "deliberation_undated", "a deliberation needs a `date` (YYYY-MM-DD) or a `year`"
+            )
+        return self
+
+
+class Payment(VaeModel):
+    year: Year = Field(description="Membership year the payment is for.")
+    amount_eur: Euros = Field(description="Amount paid, in euros.")
+    date: IsoDate | None = Field(default=None, description="Date of payment.")
+
+
+class Membership(VaeModel):
+    annual_fee_eur: Euros = Field(description="Yearly membership fee decided by the council.")
+    payments: list[Payment] = Field(default=[], description="Fees paid, one entry per year.")
+
+
+class CommitmentFraming(VaeModel):
+    id: Identifier = Field(description="Id of a commitment of the referential.")
+    summary: Text = Field(description="How the city frames this commitment, in a few sentences.")
+
+
+class ProgressEntry(VaeModel):
+    year: Year = Field(description="Year this entry reports on.")
+    status: StatusValue = Field(description="Where the action stood at the end of that year.")
+    spent_eur: Euros | None = Field(default=None, description="Spent on the action that year.")
+    note: str | None = Field(default=None, description="What happened, in a sentence or two.")
+
+
+class YearValue(VaeModel):
+    year: Year = Field(description="Year of the value.")
+    value: float = Field(description="The value, in the indicator's unit.")
+
+
+class Measurement(VaeModel):
+    year: Year = Field(description="Year measured.")
+    value: float = Field(description="The value, in the indicator's unit.")
+    source: str | None = Field(default=None, description="Where the figure comes from.")
+
+
+class Indicator(VaeModel):
+    id: Identifier = Field(description="Identifier, unique in the plan.")
+    label: Text = Field(description="What is measured.")
+    unit: Text = Field(description="Unit; `%` values must lie between 0 and 100.", examples=["%"])
+    direction: DirectionValue = Field(
+        description="Whether progress means the value going up or down."
+    )
+    baseline: YearValue = Field(description="The starting point.")
+    target: YearValue = Field(description="The value aimed at, and the year it is aimed for.")
+    measurements: list[Measurement] = Field(default=[], description="Values measured, one a year.")
+    illustrative: bool = Field(
+        default=False, description="True when no source gives these figures (sample content)."
+    )
+
+
+class Action(VaeModel):
+    """An action sheet (fiche action)."""
+
+    id: Identifier = Field(description="Identifier, unique in the plan.")
+    title: Text = Field(description="Short title.")
+    description: Text = Field(description="What the action does and for whom.")
+    commitment: Identifier = Field(description="Id of the referential commitment it serves.")
+    obligations: list[Identifier] = Field(
+        default=[], description="Ids of the network obligations this action covers."
+    )
+    recommendations: list[Identifier] = Field(
+        default=[], description="Ids of the referential recommendations it follows."
+    )
+    lead: Text = Field(description="Lead department (direction ou service pilote).")
+    elected_referent: str | None = Field(default=None, description="Referent elected official.")
+    partners: list[Text] = Field(default=[], description="Partner organisations.")
+    target_groups: list[AgeBand] = Field(default=[], description="Age bands the action is for.")
+    start: Year = Field(description="Year the action starts.")
+    end: Year | None = Field(default=None, description="Planned last year; empty if ongoing.")
+    budget_eur: Euros | None = Field(default=None, description="Budget planned over the mandate.")
+    priority: PriorityValue = Field(default=Priority.MEDIUM, description="high, medium or low.")
+    progress: list[ProgressEntry] = Field(default=[], description="One entry per year.")
+    indicators: list[Indicator] = Field(default=[], description="How progress is measured.")
+    illustrative: bool = Field(
+        default=False, description="True when no source gives this action (sample content)."
+    )
+    source: str | None = Field(default=None, description="Where the action is described.")
+
+
+class Consultation(VaeModel):
+    edition: Text = Field(
+        description="Edition of the network's consultation.", examples=["2020-2021"]
+    )
+    respondents: int = Field(ge=0, description="Questionnaires filled in for the city.")
+    local_extract: bool = Field(description="Whether the city received its local results.")
+    follow_up: str | None = Field(default=None, description="What the city did with the results.")
+
+
+class Plan(VaeModel):
+    """A city's action plan for one network and mandate."""
+
+    schema_version: t.Literal[1] = Field(description="Version of the plan format: 1.")
+    referential: Text = Field(
+        description="Id of a built-in referential, or a path to a referential file (relative to "
+        "the plan).",
+        examples=["unicef-france-vae-2020-2026"],
+    )
+    city: City = Field(description="The city.")
+    mandate: Mandate = Field(description="The municipal mandate the plan covers.")
+    contacts: Contacts = Field(description="Who is in charge.")
+    deliberations: list[Deliberation] = Field(default=[], description="Council deliberations.")
+    membership: Membership = Field(description="Membership of the network and its fees.")
+    commitments: list[CommitmentFraming] = Field(
+        default=[], description="The city's framing of each commitment of the referential."
+    )
+    actions: list[Action] = Field(default=[], description="The action sheets (fiches actions).")
+    consultations: list[Consultation] = Field(
+        default=[], description="The network's consultations the city ran."
+    )

@@ -1,0 +1,82 @@
+"""What a network requires of its member cities for one mandate: data, not code."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from vae_cli.models.common import (
+    Identifier,
+    IsoDate,
+    Localized,
+    Text,
+    VaeModel,
+    Year,
+    YearSpan,
+)
+
+
+class Source(VaeModel):
+    title: Text = Field(description="What the source is.")
+    url: str | None = Field(default=None, description="Where to read it.")
+
+
+class Commitment(VaeModel):
+    id: Identifier = Field(description="Identifier that plans use to name this commitment.")
+    number: int = Field(ge=1, description="Order in the network's documents.")
+    label: Localized = Field(description="Title of the commitment.")
+
+
+class Obligation(VaeModel):
+    id: Identifier = Field(description="Identifier that actions use in their `obligations`.")
+    number: int = Field(ge=1, description="Order in the network's documents.")
+    label: Localized = Field(description="Short title.")
+    description: Localized = Field(description="The obligation as the network words it.")
+    requires_consultation: bool = Field(
+        default=False,
+        description="Covered only if the plan also records a consultation of an edition held "
+        "during the mandate.",
+    )
+
+
+class Recommendation(VaeModel):
+    id: Identifier = Field(description="Identifier that actions use in `recommendations`.")
+    commitment: Identifier = Field(description="The commitment it belongs to.")
+    label: Localized = Field(description="What is recommended.")
+    placement_uncertain: bool = Field(
+        default=False,
+        description="True where no source confirms which commitment it belongs to.",
+    )
+
+
+class ConsultationEdition(VaeModel):
+    id: Text = Field(description="Edition name that plans use.", examples=["2020-2021"])
+    year: Year = Field(description="Year the edition opened.")
+    start: IsoDate | None = Field(default=None, description="First day, where known.")
+    end: IsoDate | None = Field(default=None, description="Last day, where known.")
+    theme: Localized | None = Field(default=None, description="Theme of the edition.")
+
+
+class ConsultationRules(VaeModel):
+    name: Localized = Field(description="Name of the consultation.")
+    min_respondents_for_local_extract: int = Field(
+        ge=0, description="Questionnaires needed for a city to get its own local results."
+    )
+    editions: list[ConsultationEdition] = Field(description="Known editions.")
+
+
+class Referential(VaeModel):
+    """One network's requirements for one mandate."""
+
+    schema_version: int = Field(ge=1, le=1, description="Version of this file format: 1.")
+    id: Identifier = Field(description="Identifier plans use in `referential`.")
+    name: Localized = Field(description="Network and mandate, as shown in reports.")
+    mandate: YearSpan = Field(description="The mandate's years.")
+    commitments: list[Commitment] = Field(min_length=1, description="The commitments.")
+    obligations: list[Obligation] = Field(description="What every member city must do.")
+    recommendations: list[Recommendation] = Field(
+        default=[], description="Known recommendations inside the commitments."
+    )
+    consultation: ConsultationRules | None = Field(
+        default=None, description="The network's consultation of children and young people."
+    )
+    sources: list[Source] = Field(default=[], description="Where these facts come from.")

@@ -1,0 +1,99 @@
+"""Does the plan cover what the network requires?"""
+
+from __future__ import annotations
+
+import typing as t
+
+from vae_cli.diagnostics import Severity
+from vae_cli.rules import Context, Finding, rule
+
+
+@rule("commitment-covered", Severity.ERROR)
+def commitment_covered(ctx: Context) -> t.Iterator[Finding]:
+    """Every commitment of the referential has at least one action.
+
+    The network's commitments are "indissociables et obligatoires": a plan with no action under
+    one of them is incomplete. Add an action whose `commitment:` is that commitment's id.
+    """
+    served = {action.commitment for action in ctx.plan.actions}
+    for commitment in ctx.referential.commitments:
+        if commitment.id not in served:
+            yield Finding(
+                loc=("actions",),
+                at_key=True,
+                message=f'no action serves the commitment "{commitment.id}" '
+                f"({commitment.label.fr})",
+                hint=f"add an action with `commitment: {commitment.id}`",
+            )
+
+
+@rule("obligation-covered", Severity.ERROR)
+def obligation_covered(ctx: Context) -> t.Iterator[Finding]:
+    """Every obligation of the referential is covered by at least one action.
+
+    Each member city affirms the network's obligations (shared vision, training, action plan,
+    monitoring, communication, consultation). An action covers an obligation by listing its id
+    in `obligations:`.
+    """
+    covered = {o for action in ctx.plan.actions for o in action.obligations}
+    for obligation in ctx.referential.obligations:
+        if obligation.id not in covered:
+            yield Finding(
+                loc=("actions",),
+                at_key=True,
+                message=f'no action covers the obligation "{obligation.id}" '
+                f"({obligation.label.fr})",
+                hint=f"add `{obligation.id}` to the `obligations:` of the action that fulfils it",
+            )
+
+
+@rule("consultation-held", Severity.ERROR)
+def consultation_held(ctx: Context) -> t.Iterator[Finding]:
+    """An obligation that requires the consultation has a consultation of this mandate.
+
+    The national consultation of 6-18 year-olds must be run at least once per mandate: the plan's
+    `consultations:` needs an entry whose `edition` opened during the mandate.
+    """
+    rules = ctx.referential.consultation
+    needing = [o for o in ctx.referential.obligations if o.requires_consultation]
+    if rules is None or not needing:
+        return
+    opened = {edition.id: edition.year for edition in rules.editions}
+    held = [c for c in ctx.plan.consultations if opened.get(c.edition, 0) in ctx.mandate_years]
+    if held:
+        return
+    inside = [e.id for e in rules.editions if e.year in ctx.mandate_years]
+    for obligation in needing:
+        yield Finding(
+            loc=("consultations",) if "consultations" in ctx.document.data else (),
+            at_key=True,
+            message=f'the obligation "{obligation.id}" needs a consultation of an edition held '
+            f"during the mandate {ctx.plan.mandate.start}-{ctx.plan.mandate.end}",
+            hint=(
+                f"add under `consultations:` an entry with `edition:` one of {', '.join(inside)}"
+                if inside
+                else "no edition of the referential falls inside this mandate"
+            ),
+        )
+
+
+@rule("consultation-respondents", Severity.WARNING)
+def consultation_respondents(ctx: Context) -> t.Iterator[Finding]:
+    """A consultation reached the minimum number of questionnaires for a local extract.
+
+    UNICEF France sends a city its own results only if at least 200 questionnaires (the
+    referential's `min_respondents_for_local_extract`) were filled in for it.
+    """
+    rules = ctx.referential.consultation
+    if rules is None:
+        return
+    minimum = rules.min_respondents_for_local_extract
+    for i, consultation in enumerate(ctx.plan.consultations):
+        if consultation.respondents < minimum:
+            yield Finding(
+                loc=("consultations", i, "respondents"),
+                message=f"{consultation.respondents} questionnaires is fewer than the "
+                f"{minimum} needed for a local extract of the results",
+                hint="only national results will be available; plan a wider campaign next time"
+                + (" (and check `local_extract: true`)" if consultation.local_extract else ""),
+            )

@@ -1,0 +1,63 @@
+"""Budgets and membership fees."""
+
+from __future__ import annotations
+
+import typing as t
+
+from vae_cli.diagnostics import Severity
+from vae_cli.rules import Context, Finding, rule
+
+
+def euros(amount: float) -> str:
+    return f"{amount:,.2f}".replace(",", " ").replace(".00", "") + " €"
+
+
+@rule("over-budget", Severity.WARNING)
+def over_budget(ctx: Context) -> t.Iterator[Finding]:
+    """An action's spending, summed over its progress entries, stays within its budget."""
+    for i, action in enumerate(ctx.plan.actions):
+        if action.budget_eur is None:
+            continue
+        spent = sum(p.spent_eur or 0 for p in action.progress)
+        if spent > action.budget_eur:
+            yield Finding(
+                loc=("actions", i, "budget_eur"),
+                message=f'the action "{action.id}" has spent {euros(spent)}, more than its '
+                f"budget of {euros(action.budget_eur)}",
+                hint="raise `budget_eur` if the council voted more, or check `spent_eur`",
+            )
+
+
+@rule("membership-payment-missing", Severity.WARNING)
+def membership_payment_missing(ctx: Context) -> t.Iterator[Finding]:
+    """Every past year of the mandate has a membership payment.
+
+    Membership of the network is paid yearly over the mandate; a past year (before `--as-of`)
+    with no entry in `membership.payments` is probably an unpaid or unrecorded fee.
+    """
+    paid = {p.year for p in ctx.plan.membership.payments}
+    for year in ctx.past_years:
+        if year not in paid:
+            yield Finding(
+                loc=("membership", "payments")
+                if "payments" in ctx.plan.membership.model_fields_set
+                else ("membership",),
+                at_key=True,
+                message=f"no membership payment recorded for {year}",
+                hint=f"add `- {{year: {year}, amount_eur: {ctx.plan.membership.annual_fee_eur:g}}}`"
+                " under `payments:` (or `vae record payment`)",
+            )
+
+
+@rule("membership-payment-amount", Severity.WARNING)
+def membership_payment_amount(ctx: Context) -> t.Iterator[Finding]:
+    """Each membership payment equals the annual fee the council decided."""
+    fee = ctx.plan.membership.annual_fee_eur
+    for i, payment in enumerate(ctx.plan.membership.payments):
+        if payment.amount_eur != fee:
+            yield Finding(
+                loc=("membership", "payments", i, "amount_eur"),
+                message=f"the {payment.year} payment is {euros(payment.amount_eur)}, not the "
+                f"annual fee of {euros(fee)}",
+                hint="check the amount, or update `annual_fee_eur` if the fee changed",
+            )

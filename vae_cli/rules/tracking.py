@@ -1,0 +1,53 @@
+"""Is each action followed up?"""
+
+from __future__ import annotations
+
+import typing as t
+
+from vae_cli.diagnostics import Severity
+from vae_cli.models.plan import Status
+from vae_cli.rules import Context, Finding, rule
+
+
+@rule("action-without-indicator", Severity.WARNING)
+def action_without_indicator(ctx: Context) -> t.Iterator[Finding]:
+    """Every action has at least one indicator.
+
+    The network asks cities to monitor progress against the plan's objectives (obligation
+    `suivi`); an action with no indicator cannot show progress in the yearly follow-up.
+    """
+    for i, action in enumerate(ctx.plan.actions):
+        if not action.indicators:
+            yield Finding(
+                loc=("actions", i, "id"),
+                message=f'the action "{action.id}" has no indicator',
+                hint="add under `indicators:` at least one figure with a baseline and a target",
+            )
+
+
+@rule("progress-missing", Severity.WARNING)
+def progress_missing(ctx: Context) -> t.Iterator[Finding]:
+    """Every action has a progress entry for each past year it ran.
+
+    Cities send UNICEF France a yearly follow-up table. For each year from the action's start to
+    its end (or to the year before `--as-of`), the action needs an entry in `progress:`. Once an
+    action is done or abandoned, later years need no entry.
+    """
+    for i, action in enumerate(ctx.plan.actions):
+        reported = {p.year for p in action.progress}
+        closed = [p.year for p in action.progress if p.status in (Status.DONE, Status.ABANDONED)]
+        last = min(ctx.past_years.stop - 1, action.end or ctx.plan.mandate.end, *closed)
+        missing = [
+            year
+            for year in range(max(action.start, ctx.plan.mandate.start), last + 1)
+            if year not in reported
+        ]
+        if missing:
+            years = ", ".join(map(str, missing))
+            yield Finding(
+                loc=("actions", i, "progress") if action.progress else ("actions", i, "id"),
+                at_key=bool(action.progress),
+                message=f'the action "{action.id}" has no progress entry for {years}',
+                hint=f"add `- {{year: {missing[0]}, status: in_progress}}` under `progress:` "
+                "(or `vae record progress`)",
+            )

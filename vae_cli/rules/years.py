@@ -1,0 +1,171 @@
+"""Years and values that must make sense against the mandate, the calendar and their unit."""
+
+from __future__ import annotations
+
+import typing as t
+
+from vae_cli.diagnostics import Severity
+from vae_cli.models.plan import Indicator
+from vae_cli.rules import Context, Finding, rule
+
+Loc = tuple[str | int, ...]
+
+
+def _dated_entries(ctx: Context) -> t.Iterator[tuple[Loc, int, str]]:
+    """(loc of the year, year, what it dates) for every yearly entry of the plan."""
+    for i, action in enumerate(ctx.plan.actions):
+        for j, entry in enumerate(action.progress):
+            yield ("actions", i, "progress", j, "year"), entry.year, f'progress of "{action.id}"'
+        for j, indicator in enumerate(action.indicators):
+            for k, measurement in enumerate(indicator.measurements):
+                yield (
+                    ("actions", i, "indicators", j, "measurements", k, "year"),
+                    measurement.year,
+                    f'measurement of "{indicator.id}"',
+                )
+    for i, payment in enumerate(ctx.plan.membership.payments):
+        yield ("membership", "payments", i, "year"), payment.year, "membership payment"
+
+
+@rule("year-in-mandate", Severity.ERROR)
+def year_in_mandate(ctx: Context) -> t.Iterator[Finding]:
+    """Progress entries, measurements and membership payments fall inside the mandate.
+
+    A plan covers one mandate (e.g. 2020-2026); a year outside it is usually a typo. Baselines may
+    lie before the mandate and are not checked here.
+    """
+    start, end = ctx.plan.mandate.start, ctx.plan.mandate.end
+    for loc, year, what in _dated_entries(ctx):
+        if not start <= year <= end:
+            yield Finding(
+                loc=loc,
+                message=f"the {what} is dated {year}, outside the mandate {start}-{end}",
+                hint=f"write a year from {start} to {end}",
+            )
+
+
+@rule("year-not-future", Severity.ERROR)
+def year_not_future(ctx: Context) -> t.Iterator[Finding]:
+    """No progress, measurement or payment is dated after the current year.
+
+    "Current" is `--as-of YEAR` (default: this year). Something that has not happened yet cannot
+    be reported; targets say what is hoped for.
+    """
+    for loc, year, what in _dated_entries(ctx):
+        if year > ctx.as_of and ctx.plan.mandate.start <= year <= ctx.plan.mandate.end:
+            yield Finding(
+                loc=loc,
+                message=f"the {what} is dated {year}, after the current year {ctx.as_of}",
+                hint="record it once the year has come, or check the year (see --as-of)",
+            )
+
+
+@rule("start-before-end", Severity.ERROR)
+def start_before_end(ctx: Context) -> t.Iterator[Finding]:
+    """The mandate and every action start before they end; a target comes after its baseline."""
+    mandate = ctx.plan.mandate
+    if mandate.start >= mandate.end:
+        yield Finding(
+            loc=("mandate", "end"),
+            message=f"the mandate ends ({mandate.end}) before it starts ({mandate.start})",
+            hint="a municipal mandate lasts six years, e.g. start: 2020, end: 2026",
+        )
+    for i, action in enumerate(ctx.plan.actions):
+        if action.end is not None and action.end < action.start:
+            yield Finding(
+                loc=("actions", i, "end"),
+                message=f'the action "{action.id}" ends ({action.end}) before it starts '
+                f"({action.start})",
+                hint="swap the years, or leave `end:` empty for an ongoing action",
+            )
+        for j, indicator in enumerate(action.indicators):
+            if indicator.target.year <= indicator.baseline.year:
+                yield Finding(
+                    loc=("actions", i, "indicators", j, "target", "year"),
+                    message=f'the target of "{indicator.id}" ({indicator.target.year}) is not '
+                    f"after its baseline ({indicator.baseline.year})",
+                    hint="the target year comes after the baseline year",
+                )
+
+
+@rule("target-in-mandate", Severity.ERROR)
+def target_in_mandate(ctx: Context) -> t.Iterator[Finding]:
+    """Every indicator's target year falls inside the mandate.
+
+    The plan commits the city for its mandate; a target beyond it cannot be reviewed at the end of
+    the mandate.
+    """
+    start, end = ctx.plan.mandate.start, ctx.plan.mandate.end
+    for i, action in enumerate(ctx.plan.actions):
+        for j, indicator in enumerate(action.indicators):
+            if not start <= indicator.target.year <= end:
+                yield Finding(
+                    loc=("actions", i, "indicators", j, "target", "year"),
+                    message=f'the target of "{indicator.id}" is set for {indicator.target.year}, '
+                    f"outside the mandate {start}-{end}",
+                    hint=f"set a target year from {start} to {end}",
+                )
+
+
+def _values(indicator: Indicator, base: Loc) -> t.Iterator[tuple[Loc, float]]:
+    yield (*base, "baseline", "value"), indicator.baseline.value
+    yield (*base, "target", "value"), indicator.target.value
+    for k, measurement in enumerate(indicator.measurements):
+        yield (*base, "measurements", k, "value"), measurement.value
+
+
+@rule("percentage-range", Severity.ERROR)
+def percentage_range(ctx: Context) -> t.Iterator[Finding]:
+    """Values of an indicator whose unit is `%` lie between 0 and 100."""
+    for i, action in enumerate(ctx.plan.actions):
+        for j, indicator in enumerate(action.indicators):
+            if indicator.unit.strip() != "%":
+                continue
+            for loc, value in _values(indicator, ("actions", i, "indicators", j)):
+                if not 0 <= value <= 100:
+                    yield Finding(
+                        loc=loc,
+                        message=f'{value:g} % is not a percentage (indicator "{indicator.id}")',
+                        hint="write a value from 0 to 100, or change the unit",
+                    )
+
+
+def _repeated_years(entries: t.Iterable[tuple[Loc, int]], what: str) -> t.Iterator[Finding]:
+    seen: set[int] = set()
+    for loc, year in entries:
+        if year in seen:
+            yield Finding(
+                loc=loc,
+                message=f"{what} has two entries for {year}",
+                hint="keep one entry per year (merge them, or fix the year)",
+            )
+        seen.add(year)
+
+
+@rule("one-entry-per-year", Severity.ERROR)
+def one_entry_per_year(ctx: Context) -> t.Iterator[Finding]:
+    """An action has one progress entry a year, an indicator one measurement a year, and the
+    membership one payment a year."""
+    for i, action in enumerate(ctx.plan.actions):
+        yield from _repeated_years(
+            (
+                (("actions", i, "progress", j, "year"), p.year)
+                for j, p in enumerate(action.progress)
+            ),
+            f'the action "{action.id}"',
+        )
+        for j, indicator in enumerate(action.indicators):
+            yield from _repeated_years(
+                (
+                    (("actions", i, "indicators", j, "measurements", k, "year"), m.year)
+                    for k, m in enumerate(indicator.measurements)
+                ),
+                f'the indicator "{indicator.id}"',
+            )
+    yield from _repeated_years(
+        (
+            (("membership", "payments", i, "year"), p.year)
+            for i, p in enumerate(ctx.plan.membership.payments)
+        ),
+        "the membership",
+    )
