@@ -33,12 +33,14 @@ class Loaded(t.Generic[M]):
     model: M | None = None
 
 
-def load_model(path: Path, model: type[M]) -> Loaded[M]:
-    """Read `path` and validate it against `model`; every problem becomes a located diagnostic."""
+def load_model(path: Path, model: type[M], *, text: str | None = None) -> Loaded[M]:
+    """Read `path` (or take its `text`, e.g. an edit not yet written) and validate it against
+    `model`; every problem becomes a located diagnostic."""
     shown = display_path(path)
     loaded: Loaded[M] = Loaded(FileResult(path=shown))
     try:
-        text = read_text(path)
+        if text is None:
+            text = read_text(path)
         loaded.result.lines = text.splitlines()
         document = compose(text)
     except LoadError as e:
@@ -80,9 +82,15 @@ class Checker:
                 result.files.append(referential_result)
         return result
 
-    def check_plan(self, path: Path) -> tuple[FileResult, FileResult | None]:
-        """The plan's findings, and the findings of its referential file when that is broken."""
-        loaded = load_model(path, Plan)
+    def check_plan(
+        self, path: Path, *, text: str | None = None
+    ) -> tuple[FileResult, FileResult | None]:
+        """The plan's findings, and the findings of its referential file when that is broken.
+
+        With `text`, that content is checked as if it were the file at `path` (which need not
+        exist): this is how an edit is checked before it is written.
+        """
+        loaded = load_model(path, Plan, text=text)
         plan, document = loaded.model, loaded.document
         if plan is None or document is None:
             return loaded.result, None

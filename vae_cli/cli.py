@@ -157,3 +157,7 @@ def main() -> None:
         _err("  This is a bug in vae, not in your plan: please report it with the command you ran.")
         _err("  Set VAE_DEBUG=1 to see the details.")
         sys.exit(int(ExitCode.INTERNAL))
+
+
+# Commands that live in their own modules register here, one line each. Those modules import
+# only typer and the standard library at module level, so `vae --help` stays fast.
