@@ -65,6 +65,21 @@ def load_model(path: Path, model: type[M], *, text: str | None = None) -> Loaded
     return loaded
 
 
+@dataclasses.dataclass(kw_only=True)
+class PlanCheck:
+    """One plan checked: its findings and, when its shape is valid, its model and referential."""
+
+    result: FileResult
+    plan: Plan | None = None
+    referential: Referential | None = None
+    # The findings of the referential file when that file itself is broken.
+    referential_result: FileResult | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and self.referential is not None and not self.result.errors
+
+
 @dataclasses.dataclass
 class Checker:
     """Checks plans; remembers the referentials it loaded so each is read once per run."""
@@ -76,34 +91,36 @@ class Checker:
     def check(self, paths: t.Sequence[Path]) -> CheckResult:
         result = CheckResult()
         for path in paths:
-            plan_result, referential_result = self.check_plan(path)
-            result.files.append(plan_result)
-            if referential_result is not None and referential_result not in result.files:
-                result.files.append(referential_result)
+            checked = self.check_plan(path)
+            result.files.append(checked.result)
+            broken = checked.referential_result
+            if broken is not None and broken not in result.files:
+                result.files.append(broken)
         return result
 
-    def check_plan(
-        self, path: Path, *, text: str | None = None
-    ) -> tuple[FileResult, FileResult | None]:
-        """The plan's findings, and the findings of its referential file when that is broken.
+    def check_plan(self, path: Path, *, text: str | None = None) -> PlanCheck:
+        """The plan's findings, with its model and referential when they could be read.
 
         With `text`, that content is checked as if it were the file at `path` (which need not
         exist): this is how an edit is checked before it is written.
         """
         loaded = load_model(path, Plan, text=text)
+        checked = PlanCheck(result=loaded.result, plan=loaded.model)
         plan, document = loaded.model, loaded.document
         if plan is None or document is None:
-            return loaded.result, None
+            return checked
         referential = self._referential_for(plan, path, loaded.result, document)
         if referential is None:
-            return loaded.result, None
+            return checked
         if referential.model is None:
-            return loaded.result, referential.result
+            checked.referential_result = referential.result
+            return checked
+        checked.referential = referential.model
         context = Context(
             plan=plan, referential=referential.model, document=document, as_of=self.as_of
         )
         loaded.result.diagnostics.extend(run_rules(context, loaded.result.path))
-        return loaded.result, None
+        return checked
 
     def load_referential(self, path: Path) -> Loaded[Referential]:
         key = path.resolve()
