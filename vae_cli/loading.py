@@ -229,9 +229,23 @@ _SYNTAX_HINTS = (
         "",
         "items of a list all start with `- ` in the same column",
     ),
-    ("found undefined alias", "", "define the anchor (&name) before using it (*name)"),
-    ("control characters are not allowed", "", "remove the invisible control character"),
 )
+
+
+def _reader_error(error: yaml.reader.ReaderError, text: str) -> LoadError:
+    # libyaml reports a byte offset into the UTF-8 text it was given.
+    raw = text.encode("utf-8")[: error.position]
+    prefix = raw.decode("utf-8", errors="replace")
+    line = prefix.count("\n") + 1
+    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
+    return LoadError(
+        "yaml-syntax",
+        f"invalid character U+{error.character:04X}: {error.reason}"
+        if isinstance(error.character, int)
+        else f"invalid character: {error.reason}",
+        Position.at(line, column),
+        hint="remove the invisible control character (often pasted from another program)",
+    )
 
 
 def _syntax_error(error: yaml.YAMLError, lines: list[str]) -> LoadError:
@@ -262,6 +276,8 @@ def compose(text: str) -> Document:
     gc.disable()
     try:
         return _build(parser, lines)
+    except yaml.reader.ReaderError as e:
+        raise _reader_error(e, text) from None
     except yaml.YAMLError as e:
         raise _syntax_error(e, lines) from None
     finally:

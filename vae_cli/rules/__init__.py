@@ -76,3 +76,35 @@ def load_all() -> dict[str, Rule]:
     from vae_cli.rules import coverage, money, references, tracking, years  # noqa: F401
 
     return RULES
+
+
+# Findings that come from reading the file and checking its shape rather than from a rule module.
+# Their ids appear in diagnostics like any rule's; docs/rules.md and the SARIF output describe
+# them from here.
+FILE_FINDINGS: dict[str, str] = {
+    "file-too-large": "The file is larger than 10 MiB, the most `vae` reads. A plan of 5,000 "
+    "actions is about 2 MiB: a larger file is probably not a plan.",
+    "encoding": "The file is UTF-8 text. Another encoding (Windows-1252, UTF-16…) is reported "
+    "with the line of the first byte that cannot be read. A UTF-8 byte-order mark is accepted.",
+    "yaml-syntax": "The file is valid YAML: indentation with spaces (never tabs), text containing "
+    '": " in quotes, brackets closed, no tags such as `!!python/object`, no alias without its '
+    "anchor, keys that are plain text.",
+    "yaml-duplicate-key": "A key appears once per mapping. YAML tools disagree on which of two "
+    "duplicates wins, so `vae` refuses both.",
+    "yaml-empty": "The file holds a plan, not nothing (or only comments).",
+    "yaml-not-mapping": "The top level of the file is a mapping of keys (`schema_version:`, "
+    "`city:`…), not a list or a single value.",
+    "yaml-multiple-documents": "The file holds one YAML document: no second `---`.",
+    "yaml-too-deep": "Values nest at most 64 levels deep (a plan needs about 6).",
+    "yaml-alias-bomb": "Anchors and aliases (`&name`, `*name`) expand to at most 2,000,000 values, "
+    "so that a few lines cannot make `vae` build billions of values.",
+    "unknown-key": "Every key is one the format knows; a misspelt key comes with the key it "
+    "probably meant. See docs/plan-format.md.",
+    "missing-key": "Every required key is present.",
+    "wrong-type": "Every value has the type the format expects, strictly: `yes` is not a boolean "
+    '(write `true`), `"12"` is not a number (remove the quotes), an INSEE code is text in quotes, '
+    "a date is written YYYY-MM-DD.",
+    "invalid-value": "Every value is allowed: statuses, priorities and directions from their "
+    "lists, amounts not negative, identifiers and codes of the expected form, age bands "
+    "youngest-oldest.",
+}

@@ -1,0 +1,188 @@
+"""Whatever a user writes, `vae validate` answers with a located message, never a traceback."""
+
+from __future__ import annotations
+
+import typing as t
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, SMALL_TOWN, run_vae
+from vae_cli import loading
+
+
+def only_finding(path: Path) -> dict[str, t.Any]:
+    run = run_vae("validate", path, "--format", "json", "--as-of", AS_OF)
+    assert run.exit_code == 1, run
+    (diagnostic,) = run.json()["diagnostics"]
+    return t.cast(dict[str, t.Any], diagnostic)
+
+
+def where(diagnostic: dict[str, t.Any]) -> tuple[int, int, str]:
+    return diagnostic["line"], diagnostic["column"], diagnostic["rule"]
+
+
+CASES: list[tuple[str, str, tuple[int, int, str], str]] = [
+    # (name, file content, (line, column, rule), a word the hint must contain)
+    (
+        "syntax",
+        "schema_version: 1\ncity: [Dijon\nmandate: {}\n",
+        (3, 8, "yaml-syntax"),
+        "indentation",
+    ),
+    ("tab", "schema_version: 1\ncity:\n\tname: Dijon\n", (3, 1, "yaml-syntax"), "tab"),
+    ("colon", "city:\n  name: Objectif: 100 %\n", (2, 17, "yaml-syntax"), "quotes"),
+    (
+        "duplicate key",
+        "schema_version: 1\ncity: {}\nschema_version: 1\n",
+        (3, 1, "yaml-duplicate-key"),
+        "keep one",
+    ),
+    ("empty", "", (1, 1, "yaml-empty"), "vae init"),
+    ("only comments", "# nothing yet\n", (1, 1, "yaml-empty"), "vae init"),
+    ("list at the top", "- schema_version: 1\n", (1, 1, "yaml-not-mapping"), "without"),
+    ("scalar at the top", "hello\n", (1, 1, "yaml-not-mapping"), "schema_version"),
+    (
+        "several documents",
+        "schema_version: 1\n---\nschema_version: 1\n",
+        (2, 1, "yaml-multiple-documents"),
+        "---",
+    ),
+    ("python tag", "schema_version: !!python/object:os.system 1\n", (1, 17, "yaml-syntax"), "tag"),
+    ("undefined alias", "a: *nothing\n", (1, 4, "yaml-syntax"), "anchor"),
+    ("complex key", "? [a, b]\n: 1\n", (1, 3, "yaml-syntax"), "key"),
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected", "hint_word"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_broken_yaml_is_located(
+    write_plan: t.Callable[[str | bytes], Path],
+    content: str,
+    expected: tuple[int, int, str],
+    hint_word: str,
+) -> None:
+    diagnostic = only_finding(write_plan(content))
+    assert where(diagnostic) == expected
+    assert hint_word in diagnostic["hint"]
+
+
+def test_not_utf8_says_which_line(write_plan: t.Callable[[str | bytes], Path]) -> None:
+    path = write_plan("schema_version: 1\ncity:\n  name: Orl\xe9ans\n".encode("latin-1"))
+    diagnostic = only_finding(path)
+    assert where(diagnostic) == (3, 12, "encoding")
+    assert "not valid UTF-8" in diagnostic["message"] and "Windows-1252" in diagnostic["message"]
+    assert "UTF-8" in diagnostic["hint"]
+
+
+def test_utf16_is_named(write_plan: t.Callable[[str | bytes], Path]) -> None:
+    diagnostic = only_finding(write_plan("schema_version: 1\n".encode("utf-16")))
+    assert where(diagnostic) == (1, 1, "encoding")
+    assert "UTF-16" in diagnostic["message"]
+
+
+def test_utf8_bom_is_accepted(write_plan: t.Callable[[str | bytes], Path]) -> None:
+    path = write_plan(b"\xef\xbb\xbf" + SMALL_TOWN.read_bytes())
+    run = run_vae("validate", path, "--as-of", AS_OF)
+    assert run.exit_code == 0, run
+    assert "no error, no warning" in run.stdout
+
+
+def test_crlf_line_endings_are_accepted(write_plan: t.Callable[[str | bytes], Path]) -> None:
+    path = write_plan(SMALL_TOWN.read_bytes().replace(b"\n", b"\r\n"))
+    assert run_vae("validate", path, "--as-of", AS_OF).exit_code == 0
+
+
+def test_alias_bomb_is_refused(write_plan: t.Callable[[str | bytes], Path]) -> None:
+    # Nine levels of ten aliases expand to 10**9 values: "billion laughs".
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 10):
+        refs = ", ".join([f"*a{i - 1}"] * 10)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    diagnostic = only_finding(write_plan("\n".join(lines) + "\n"))
+    assert diagnostic["rule"] == "yaml-alias-bomb"
+    assert diagnostic["line"] <= 10
+
+
+def test_deep_nesting_is_refused(write_plan: t.Callable[[str | bytes], Path]) -> None:
+    diagnostic = only_finding(write_plan("a: " + "[" * 5000 + "]" * 5000 + "\n"))
+    assert diagnostic["rule"] in {"yaml-too-deep", "yaml-syntax"}
+    assert diagnostic["line"] == 1
+    assert "nest" in diagnostic["message"]
+
+
+def test_deep_block_nesting_is_refused(write_plan: t.Callable[[str | bytes], Path]) -> None:
+    text = "".join(f"{' ' * i}k{i}:\n" for i in range(200)) + " " * 200 + "end: 1\n"
+    diagnostic = only_finding(write_plan(text))
+    assert where(diagnostic) == (65, 65, "yaml-too-deep")
+
+
+def test_file_over_the_size_limit_is_refused(write_plan: t.Callable[[str | bytes], Path]) -> None:
+    path = write_plan(b"# " + b"x" * (loading.MAX_BYTES + 10) + b"\n")
+    diagnostic = only_finding(path)
+    assert where(diagnostic) == (1, 1, "file-too-large")
+
+
+def test_binary_garbage_is_an_encoding_error(write_plan: t.Callable[[str | bytes], Path]) -> None:
+    diagnostic = only_finding(write_plan(bytes(range(256)) * 4))
+    assert diagnostic["rule"] == "encoding"
+
+
+def test_control_character_is_located(write_plan: t.Callable[[str | bytes], Path]) -> None:
+    diagnostic = only_finding(write_plan("schema_version: 1\ncity: \x07\n"))
+    assert where(diagnostic) == (2, 7, "yaml-syntax")
+    assert "U+0007" in diagnostic["message"]
+
+
+def test_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    run = run_vae("validate", tmp_path / "nope.yaml")
+    assert run.exit_code == 2
+    assert "nope.yaml: no such file" in run.stderr
+    assert run.stdout == ""
+
+
+def test_missing_file_suggests_a_near_name(tmp_path: Path) -> None:
+    (tmp_path / "dijon-2020.yaml").write_text("x: 1\n", encoding="utf-8")
+    run = run_vae("validate", tmp_path / "dijon-2002.yaml")
+    assert run.exit_code == 2
+    assert "did you mean" in run.stderr and "dijon-2020.yaml" in run.stderr
+
+
+def test_folder_without_plans_is_a_usage_error(tmp_path: Path) -> None:
+    run = run_vae("validate", tmp_path)
+    assert run.exit_code == 2
+    assert "no plan (*.yaml) in the folder" in run.stderr
+
+
+def test_folder_named_like_a_plan_is_expanded_or_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "plan.yaml"
+    folder.mkdir()
+    run = run_vae("validate", folder)
+    assert run.exit_code == 2
+    assert "no plan" in run.stderr
+
+
+def test_unreadable_file_is_a_usage_error(
+    write_plan: t.Callable[[str | bytes], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # CI runs as root, which reads any file whatever its mode: the refusal is simulated.
+    path = write_plan("schema_version: 1\n")
+
+    def refuse(*args: object, **kwargs: object) -> t.NoReturn:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    run = run_vae("validate", path)
+    assert run.exit_code == 2
+    assert "cannot read" in run.stderr and "Permission denied" in run.stderr
+
+
+def test_a_folder_is_expanded_to_its_plans(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(SMALL_TOWN.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("- broken\n", encoding="utf-8")
+    run = run_vae("validate", tmp_path, "--as-of", AS_OF)
+    assert run.exit_code == 1
+    assert "a.yaml: ok" in run.stdout
+    assert "b.yaml:1:1: error [yaml-not-mapping]" in run.stdout
+    assert run.stdout.rstrip().endswith("Checked 2 files: 1 error, 0 warnings.")

@@ -1,0 +1,240 @@
+"""The command line as a user meets it: help, version, defaults, output, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, ROOT, SMALL_TOWN, run_vae
+
+
+def test_help_lists_the_commands() -> None:
+    run = run_vae("--help")
+    assert run.exit_code == 0
+    for command in ("validate", "schema"):
+        assert command in run.stdout
+
+
+def test_every_command_has_help() -> None:
+    from vae_cli.cli import app
+
+    for command in app.registered_commands:
+        name = command.name or (command.callback.__name__ if command.callback else "")
+        run = run_vae(name, "--help")
+        assert run.exit_code == 0, run
+        assert "Usage:" in run.stdout
+
+
+def test_version() -> None:
+    from vae_cli import __version__
+
+    assert run_vae("--version").stdout == f"vae {__version__}\n"
+
+
+def test_python_dash_m_works() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "vae_cli", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and done.stdout.startswith("vae ")
+
+
+def test_validate_and_help_do_not_import_rendering_libraries(tmp_path: Path) -> None:
+    """`vae validate` runs on every commit: it must not pay for Jinja2 or ruamel.yaml."""
+    code = (
+        "import sys\n"
+        "from vae_cli.cli import app\n"
+        "try:\n"
+        f"    app(['validate', {str(SMALL_TOWN)!r}, '--as-of', '2026'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('jinja2', 'ruamel.yaml', 'babel') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_clean_plan_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(SMALL_TOWN, tmp_path / "villebourg.yaml")
+    monkeypatch.chdir(tmp_path)
+    run = run_vae("validate", "villebourg.yaml", "--as-of", AS_OF)
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        0,
+        "villebourg.yaml: ok\nChecked 1 file: no error, no warning.\n",
+        "",
+    )
+
+
+def test_without_arguments_every_plan_in_plans_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "plans").mkdir()
+    shutil.copy(SMALL_TOWN, tmp_path / "plans" / "a.yaml")
+    shutil.copy(SMALL_TOWN, tmp_path / "plans" / "b.yml")
+    monkeypatch.chdir(tmp_path)
+    run = run_vae("validate", "--as-of", AS_OF)
+    assert run.exit_code == 0, run
+    assert run.stdout.splitlines() == [
+        "plans/a.yaml: ok",
+        "plans/b.yml: ok",
+        "Checked 2 files: no error, no warning.",
+    ]
+
+
+def test_without_arguments_and_without_plans_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = run_vae("validate")
+    assert run.exit_code == 2
+    assert "no plan given and no plans/ folder here" in run.stderr
+
+
+def test_bad_option_is_a_usage_error() -> None:
+    run = run_vae("validate", SMALL_TOWN, "--as-of", "twenty")
+    assert run.exit_code == 2
+    assert "--as-of" in run.stderr
+
+
+def test_json_output_is_documented_structure(write_plan) -> None:  # type: ignore[no-untyped-def]
+    path = write_plan(
+        SMALL_TOWN.read_text(encoding="utf-8").replace("respondents: 240", "respondents: 12")
+    )
+    run = run_vae("validate", path, "--format", "json", "--as-of", AS_OF)
+    assert run.exit_code == 0
+    document = json.loads(run.stdout)
+    assert document["version"] == 1
+    assert document["summary"] == {"files": 1, "errors": 0, "warnings": 1}
+    (diagnostic,) = document["diagnostics"]
+    assert set(diagnostic) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "severity",
+        "rule",
+        "message",
+        "hint",
+    }
+    assert diagnostic["severity"] == "warning"
+    assert diagnostic["rule"] == "consultation-respondents"
+
+
+def test_user_referential_file(tmp_path: Path) -> None:
+    """A network's own referential, passed with --referential, is used for plans naming its id."""
+    source = (ROOT / "vae_cli" / "referentials" / "unicef-france-vae-2020-2026.yaml").read_text(
+        encoding="utf-8"
+    )
+    custom = tmp_path / "my-network.yaml"
+    custom.write_text(
+        source.replace("id: unicef-france-vae-2020-2026", "id: my-network-2026-2032"),
+        encoding="utf-8",
+    )
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        SMALL_TOWN.read_text(encoding="utf-8").replace(
+            "referential: unicef-france-vae-2020-2026", "referential: my-network-2026-2032"
+        ),
+        encoding="utf-8",
+    )
+    assert run_vae("validate", plan, "--as-of", AS_OF).exit_code == 1
+    assert run_vae("validate", plan, "--as-of", AS_OF, "--referential", custom).exit_code == 0
+
+
+def test_broken_referential_is_reported_in_its_own_file(tmp_path: Path) -> None:
+    custom = tmp_path / "network.yaml"
+    custom.write_text("schema_version: 1\nid: network\ncommitments: oops\n", encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        SMALL_TOWN.read_text(encoding="utf-8").replace(
+            "referential: unicef-france-vae-2020-2026", "referential: network.yaml"
+        ),
+        encoding="utf-8",
+    )
+    run = run_vae("validate", plan, "--as-of", AS_OF)
+    assert run.exit_code == 1
+    assert f"{custom}:3:14: error [wrong-type]" in run.stdout
+    assert f"{custom}:1:1: error [missing-key] The key `name` is missing here" in run.stdout
+
+
+def test_unknown_referential_suggests_the_builtin(write_plan) -> None:  # type: ignore[no-untyped-def]
+    path = write_plan(
+        SMALL_TOWN.read_text(encoding="utf-8").replace(
+            "referential: unicef-france-vae-2020-2026", "referential: unicef-france-vae-2020"
+        )
+    )
+    run = run_vae("validate", path, "--as-of", AS_OF)
+    assert run.exit_code == 1
+    assert '"unicef-france-vae-2020" is not a known referential' in run.stdout
+    assert 'did you mean "unicef-france-vae-2020-2026"?' in run.stdout
+
+
+def test_shipped_plans_validate_cleanly() -> None:
+    plans = sorted((ROOT / "plans").glob("*.yaml"))
+    assert plans, "plans/ holds the sample plans"
+    run = run_vae("validate", *plans, "--as-of", AS_OF)
+    assert run.exit_code == 0, run
+    assert run.stdout.endswith("no error, no warning.\n")
+
+
+@pytest.mark.slow
+def test_installed_wheel_validates_a_copy_of_the_plan(tmp_path: Path) -> None:
+    """Templates, schemas and referentials ship inside the wheel; nothing reads the checkout."""
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", dist, ROOT],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = dist.glob("*.whl")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    subprocess.run(
+        [venv / "bin" / "python", "-m", "pip", "install", "-q", wheel],
+        check=True,
+        capture_output=True,
+    )
+    work = tmp_path / "city"
+    (work / "plans").mkdir(parents=True)
+    shutil.copy(ROOT / "plans" / "dijon-2020.yaml", work / "plans")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        [venv / "bin" / "vae", "validate", "--as-of", AS_OF],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.endswith("Checked 1 file: no error, no warning.\n")
+    done = subprocess.run(
+        [venv / "bin" / "vae", "schema", "--check", "--output", ROOT / "schemas"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    site = subprocess.run(
+        [
+            venv / "bin" / "python",
+            "-c",
+            "import vae_cli.resources as r; print(r.data_dir('schemas'))",
+        ],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout.strip()
+    assert site.startswith(str(venv)) and (Path(site) / "plan.schema.json").is_file()
