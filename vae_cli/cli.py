@@ -65,6 +65,16 @@ def root(
 class OutputFormat(enum.StrEnum):
     text = "text"
     json = "json"
+    github = "github"
+    gitlab = "gitlab"
+    sarif = "sarif"
+    junit = "junit"
+
+
+class FailOnOption(enum.StrEnum):  # mirrors outputs.FailOn, which the CLI imports lazily
+    error = "error"
+    warning = "warning"
+    never = "never"
 
 
 def _use_color() -> bool:
@@ -83,9 +93,33 @@ def validate(
         ),
     ] = None,
     output_format: t.Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="How to print the findings.")
-    ] = OutputFormat.text,
-    strict: t.Annotated[bool, typer.Option(help="Fail (exit 1) on warnings too.")] = False,
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="How to print the findings. Default: github inside GitHub Actions, else text.",
+            show_default=False,
+        ),
+    ] = None,
+    report: t.Annotated[
+        list[str] | None,
+        typer.Option(
+            "--report",
+            metavar="FORMAT:PATH",
+            help="Also write the findings in FORMAT to the file PATH, e.g. sarif:vae.sarif. "
+            "Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on: t.Annotated[
+        FailOnOption | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 on errors (the default), on warnings too, or never.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: t.Annotated[bool, typer.Option(help="Same as --fail-on warning.")] = False,
     as_of: t.Annotated[
         int | None,
         typer.Option(
@@ -110,16 +144,27 @@ def validate(
 ) -> None:
     """Check plans: shape, references, coverage of the network's obligations, years and money.
 
-    Exit codes: 0 no error; 1 errors found (or warnings under --strict); 2 could not run as asked.
-    """
-    from vae_cli.check import Checker, collect_plans
-    from vae_cli.formats import FORMATS_BY_NAME
+    Formats: text, json, github (workflow annotations, plus the job summary when
+    $GITHUB_STEP_SUMMARY is set), gitlab (Code Quality), sarif, junit.
 
+    Exit codes: 0 no error; 1 errors found (or warnings under --fail-on warning); 2 could not run
+    as asked.
+    """
+    from vae_cli import outputs
+    from vae_cli.check import Checker, collect_plans
+
+    reports = [outputs.Report.parse(value) for value in report or []]
+    policy = outputs.resolve_fail_on(
+        outputs.FailOn(fail_on.value) if fail_on else None, strict=strict
+    )
     plans = collect_plans(paths or [])
     checker = Checker(as_of=as_of or dt.date.today().year, referential_files=referential or [])
     result = checker.check(plans)
-    sys.stdout.write(FORMATS_BY_NAME[output_format.value](result, _use_color()))
-    if result.failed(strict=strict):
+    stdout_format = output_format.value if output_format else outputs.default_format(os.environ)
+    sys.stdout.write(
+        outputs.emit(result, stdout_format=stdout_format, reports=reports, color=_use_color())
+    )
+    if outputs.fails(result, policy):
         raise typer.Exit(int(ExitCode.FINDINGS))
 
 

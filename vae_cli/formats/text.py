@@ -59,12 +59,14 @@ def render(result: CheckResult, color: bool = False) -> str:
             blocks.append(f"{file.path}: {_counts(file.errors, file.warnings)}\n")
         else:
             blocks.append(f"{file.path}: {'ok' if not color else _GREEN + 'ok' + _RESET}")
+    blocks.append(summary_line(result))
+    return "\n".join(blocks) + "\n"
+
+
+def summary_line(result: CheckResult) -> str:
     files = _plural(len(result.files), "file")
     if result.errors:
-        summary = f"Checked {files}: {_counts(result.errors, result.warnings)}."
-    elif result.warnings:
-        summary = f"Checked {files}: no error, {_plural(result.warnings, 'warning')}."
-    else:
-        summary = f"Checked {files}: no error, no warning."
-    blocks.append(summary)
-    return "\n".join(blocks) + "\n"
+        return f"Checked {files}: {_counts(result.errors, result.warnings)}."
+    if result.warnings:
+        return f"Checked {files}: no error, {_plural(result.warnings, 'warning')}."
+    return f"Checked {files}: no error, no warning."
