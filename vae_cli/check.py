@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from vae_cli.diagnostics import CheckResult, Diagnostic, FileResult, Severity, display_path
 from vae_cli.errors import UsageError
-from vae_cli.loading import Document, LoadError, compose, read_text
+from vae_cli.loading import Document, LoadError, compose, paused_gc, read_text
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 from vae_cli.referentials import builtin_referentials
@@ -59,7 +59,8 @@ def load_model(path: Path, model: type[M], *, text: str | None = None) -> Loaded
         raise UsageError(f"cannot read {shown}: {e.strerror or e}") from None
     loaded.document = document
     try:
-        loaded.model = model.model_validate(document.data)
+        with paused_gc():
+            loaded.model = model.model_validate(document.data)
     except ValidationError as e:
         loaded.result.diagnostics.extend(diagnostics_from(e, model, document, shown))
     return loaded
