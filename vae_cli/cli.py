@@ -210,3 +210,7 @@ def main() -> None:
 from vae_cli.cli_diff import diff  # noqa: E402
 
 app.command("diff")(handle_errors(diff))
+
+from vae_cli.cli_record import record_app  # noqa: E402
+
+app.add_typer(record_app, name="record")

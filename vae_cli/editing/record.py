@@ -1,0 +1,244 @@
+"""`vae record`: add (or, asked to, replace) one year's entry, check the result, then write it.
+
+Each command finds the list the entry belongs to, splices the entry in (see splice.py), checks
+that the new text holds exactly the data intended, and refuses to write a plan that would gain
+an error. Nothing here prints: the CLI shows the outcome.
+"""
+
+from __future__ import annotations
+
+import collections
+import copy
+import dataclasses
+import datetime as dt
+import difflib
+import math
+import re
+import typing as t
+from pathlib import Path
+
+from vae_cli.check import Checker
+from vae_cli.diagnostics import Diagnostic, FileResult, Severity
+from vae_cli.editing.errors import EditRefused
+from vae_cli.editing.source import Source, parse, read_source
+from vae_cli.editing.splice import Entry, apply, navigate, upsert
+from vae_cli.errors import UsageError
+from vae_cli.loading import Data, Document, compose
+from vae_cli.models.plan import Action, Indicator, Membership, Status
+from vae_cli.schema_errors import did_you_mean
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """Where an entry goes: the list `key` of the mapping at `path` in the plan's data."""
+
+    path: tuple[str | int, ...]
+    key: str
+    key_order: tuple[str, ...]
+    what: str  # how the user knows it: 'the action "rues-aux-ecoles"'
+
+
+@dataclasses.dataclass(kw_only=True)
+class Outcome:
+    source: Source
+    new_text: str
+    summary: str
+    result: FileResult  # the findings of the edited plan, for showing those it adds
+    new_errors: list[Diagnostic]
+    new_warnings: list[Diagnostic]
+
+    def diff(self) -> str:
+        shown = self.source.shown
+        lines = difflib.unified_diff(
+            self.source.text.splitlines(keepends=True),
+            self.new_text.splitlines(keepends=True),
+            fromfile=f"a/{shown}",
+            tofile=f"b/{shown}",
+        )
+        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+# --- Finding where the entry goes ------------------------------------------------------------
+
+
+def _items(data: dict[str, Data], key: str) -> list[Data]:
+    value = data.get(key)
+    return value if isinstance(value, list) else []
+
+
+def _unknown(kind: str, name: str, known: list[str], source: Source) -> EditRefused:
+    close = did_you_mean(name, known)
+    if close:
+        hint = f'did you mean "{close}"?'
+    elif known:
+        shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+        hint = f"the {kind}s of this plan are: {shown}"
+    else:
+        hint = f"this plan has no {kind} yet"
+    return EditRefused(f'no {kind} "{name}" in {source.shown}', hint=hint)
+
+
+def action_target(document: Document, source: Source, action_id: str) -> Target:
+    actions = _items(document.data, "actions")
+    ids = [a.get("id") for a in actions if isinstance(a, dict)]
+    for i, action in enumerate(actions):
+        if isinstance(action, dict) and action.get("id") == action_id:
+            return Target(
+                ("actions", i), "progress", tuple(Action.model_fields), f'the action "{action_id}"'
+            )
+    raise _unknown("action", action_id, [str(i) for i in ids if isinstance(i, str)], source)
+
+
+def indicator_target(document: Document, source: Source, indicator_id: str) -> Target:
+    found: list[tuple[int, int]] = []
+    known: list[str] = []
+    for i, action in enumerate(_items(document.data, "actions")):
+        if not isinstance(action, dict):
+            continue
+        for j, indicator in enumerate(_items(action, "indicators")):
+            if isinstance(indicator, dict) and isinstance(indicator.get("id"), str):
+                known.append(t.cast(str, indicator["id"]))
+                if indicator["id"] == indicator_id:
+                    found.append((i, j))
+    if not found:
+        raise _unknown("indicator", indicator_id, known, source)
+    if len(found) > 1:
+        raise EditRefused(
+            f'the indicator id "{indicator_id}" is used {len(found)} times in {source.shown}',
+            hint="give each indicator its own id (`vae validate` shows where), then try again",
+        )
+    i, j = found[0]
+    return Target(
+        ("actions", i, "indicators", j),
+        "measurements",
+        tuple(Indicator.model_fields),
+        f'the indicator "{indicator_id}"',
+    )
+
+
+def membership_target(document: Document, source: Source) -> Target:
+    if not isinstance(document.data.get("membership"), dict):
+        raise EditRefused(
+            f"{source.shown} has no `membership:` section",
+            hint="add `membership:` with its `annual_fee_eur:` first",
+        )
+    return Target(("membership",), "payments", tuple(Membership.model_fields), "the membership")
+
+
+# --- Checking the values given ---------------------------------------------------------------
+
+
+def check_status(status: str) -> str:
+    choices = [s.value for s in Status]
+    if status in choices:
+        return status
+    close = did_you_mean(status, choices)
+    raise UsageError(
+        f'"{status}" is not a status',
+        hint=f"did you mean {close}?" if close else f"use one of: {', '.join(choices)}",
+    )
+
+
+def check_amount(value: float | None, option: str, *, negative: bool = False) -> None:
+    if value is not None and (not math.isfinite(value) or (value < 0 and not negative)):
+        raise UsageError(f"{option} must be a finite number{'' if negative else ' of 0 or more'}")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def check_date(value: str | None) -> None:
+    if value is None:
+        return
+    try:
+        if not _ISO_DATE.fullmatch(value):
+            raise ValueError
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f'--date "{value}" is not a date written YYYY-MM-DD', hint="e.g. --date 2026-03-30"
+        ) from None
+
+
+def entry(**fields: str | int | float | None) -> Entry:
+    """The entry's fields in the order given, without those left out."""
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+# --- The edit --------------------------------------------------------------------------------
+
+
+def record(
+    path: Path,
+    locate: t.Callable[[Document, Source], Target],
+    new_entry: Entry,
+    *,
+    replace: bool,
+    checker: Checker,
+) -> Outcome:
+    """Work out the edited plan and what it changes; write nothing."""
+    source = read_source(path)
+    document = parse(source)
+    target = locate(document, source)
+    mapping = navigate(document, target.path, target.what)
+    change = upsert(
+        source.text,
+        document,
+        mapping,
+        target.key,
+        new_entry,
+        replace=replace,
+        key_order=target.key_order,
+        what=target.what,
+    )
+    new_text = apply(source.text, change.edits)
+    _verify(document, target, new_entry, change.index, change.replacing, new_text)
+
+    before = checker.check_plan(path, text=source.text).result
+    after = checker.check_plan(path, text=new_text).result
+    verb = "replaced" if change.replacing else "recorded"
+    return Outcome(
+        source=source,
+        new_text=new_text,
+        summary=f"{verb} the {new_entry['year']} {target.key} entry of {target.what}",
+        result=after,
+        new_errors=_gained(before, after, Severity.ERROR),
+        new_warnings=_gained(before, after, Severity.WARNING),
+    )
+
+
+def _verify(
+    document: Document, target: Target, new_entry: Entry, index: int, replacing: bool, text: str
+) -> None:
+    """The edited text must hold the old data plus the entry, and nothing else: a safety net
+    under the splicing, so a bug of ours can never write a plan that says something else."""
+    expected = copy.deepcopy(document.data)
+    node: t.Any = expected
+    for part in target.path:
+        node = node[part]
+    items = node.get(target.key)
+    items = list(items) if isinstance(items, list) else []
+    if replacing:
+        items[index] = dict(new_entry)
+    else:
+        items.insert(index, dict(new_entry))
+    node[target.key] = items
+    actual = compose(text).data
+    if actual != expected:
+        raise AssertionError(f"the edit of {target.what} changed more than its entry")
+
+
+def _gained(before: FileResult, after: FileResult, severity: Severity) -> list[Diagnostic]:
+    """Findings of `after` that `before` did not have (positions move, so compare the words)."""
+    seen = collections.Counter(
+        (d.rule, d.message) for d in before.diagnostics if d.severity is severity
+    )
+    gained: list[Diagnostic] = []
+    for d in after.sorted():
+        if d.severity is not severity:
+            continue
+        if seen[(d.rule, d.message)] > 0:
+            seen[(d.rule, d.message)] -= 1
+        else:
+            gained.append(d)
+    return gained

@@ -1,0 +1,73 @@
+"""A plan file as read for editing: its exact bytes, to write back what we did not touch."""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+from pathlib import Path
+
+from vae_cli.check import collect_plans
+from vae_cli.diagnostics import display_path
+from vae_cli.editing.errors import EditRefused
+from vae_cli.errors import UsageError
+from vae_cli.files import FileChangedError, write_atomic
+from vae_cli.loading import MAX_BYTES, Document, LoadError, compose, decode
+
+
+@dataclasses.dataclass(frozen=True)
+class Source:
+    path: Path
+    raw: bytes  # exactly what was read: the write is refused if the file no longer holds this
+    text: str  # decoded, without the byte-order mark
+    bom: bool
+
+    @property
+    def shown(self) -> str:
+        return display_path(self.path)
+
+    def encode(self, text: str) -> str:
+        """`text` as it must be written: with the byte-order mark if the file had one."""
+        return ("\ufeff" if self.bom else "") + text
+
+    def write(self, text: str) -> None:
+        try:
+            write_atomic(self.path, self.encode(text), expected=self.raw)
+        except FileChangedError:
+            raise EditRefused(
+                f"{self.shown} changed on disk while vae was editing it; nothing was written",
+                hint="run the command again (someone or something else saved the file)",
+            ) from None
+        except OSError as e:
+            raise UsageError(f"cannot write {self.shown}: {e.strerror or e}") from None
+
+
+def read_source(path: Path) -> Source:
+    if path.is_dir():
+        raise UsageError(f"{display_path(path)} is a folder; give the plan file to edit")
+    collect_plans([path])  # a missing file: the same message, with a did-you-mean
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise UsageError(f"cannot read {display_path(path)}: {e.strerror or e}") from None
+    try:
+        if len(raw) > MAX_BYTES:
+            raise LoadError("file-too-large", f"the file is larger than {MAX_BYTES} bytes")
+        text = decode(raw)
+    except LoadError as e:
+        raise unreadable(path, e) from None
+    return Source(path=path, raw=raw, text=text, bom=raw.startswith(codecs.BOM_UTF8))
+
+
+def parse(source: Source) -> Document:
+    try:
+        return compose(source.text)
+    except LoadError as e:
+        raise unreadable(source.path, e) from None
+
+
+def unreadable(path: Path, error: LoadError) -> EditRefused:
+    return EditRefused(
+        f"{display_path(path)}:{error.position.line}:{error.position.column}: {error.message}",
+        hint=f"fix this first (`vae validate {display_path(path)}` shows it in full); "
+        "nothing was written",
+    )

@@ -1,0 +1,434 @@
+"""Add or replace one yearly entry in a list of the plan, by rewriting only its own text.
+
+The fast loader gives every value's position; from them we work out where the entry goes, how
+its neighbours are written (one-line `{...}` or one key per line, dash column, quotes, line
+ending) and write it the same way. Everything else in the file is left as it was, byte for byte.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing as t
+
+import yaml
+
+from vae_cli.editing.errors import EditRefused
+from vae_cli.editing.scalars import format_scalar
+from vae_cli.loading import Document, Node, Scalar
+
+Path = tuple[str | int, ...]
+Entry = dict[str, Scalar]
+
+# A one-line entry longer than this is written one key per line, where the list already has
+# entries written that way (Dijon's plan switches style when a note makes the line long).
+FLOW_WIDTH = 100
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclasses.dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] with `new`."""
+
+    start: int
+    end: int
+    new: str
+
+
+def apply(text: str, edits: t.Sequence[Edit]) -> str:
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[: edit.start] + edit.new + text[edit.end :]
+    return text
+
+
+# --- Positions -------------------------------------------------------------------------------
+
+
+def _start(node: Node) -> int:
+    return int(node.event.start_mark.index)
+
+
+def _is_flow(node: Node) -> bool:
+    return bool(getattr(node.event, "flow_style", False))
+
+
+def _is_alias(node: Node) -> bool:
+    return isinstance(node.event, yaml.AliasEvent)
+
+
+def _values(node: Node) -> list[Node]:
+    children = node.children
+    if isinstance(children, dict):
+        return list(children.values())
+    return list(children or [])
+
+
+def node_end(text: str, node: Node) -> int:
+    """Index just after the last character of `node` (its closing bracket, for `{}`/`[]`)."""
+    children = node.children
+    if children is None:
+        end = int(node.event.end_mark.index)
+        # A folded or literal block scalar's end mark lies after its trailing blank lines.
+        while end > _start(node) and text[end - 1] in " \t\r\n":
+            end -= 1
+        return end
+    values = _values(node)
+    if not _is_flow(node):
+        return node_end(text, values[-1]) if values else _start(node)
+    after = node_end(text, values[-1]) if values else _start(node) + 1
+    return _closing(text, after, "]" if isinstance(children, list) else "}")
+
+
+def _closing(text: str, i: int, closer: str) -> int:
+    """Index after the bracket that closes a flow collection, scanning from its last item."""
+    while i < len(text):
+        c = text[i]
+        if c == closer:
+            return i + 1
+        if c == "#":
+            i = line_end(text, i)
+        elif c in " \t\r\n,":
+            i += 1
+        else:
+            break
+    raise AssertionError(f"no closing {closer!r} found at index {i}")  # the parser saw one
+
+
+def line_start(text: str, i: int) -> int:
+    return max(text.rfind("\n", 0, i), text.rfind("\r", 0, i)) + 1
+
+
+def line_end(text: str, i: int) -> int:
+    """Index of the line break ending the line that holds index `i` (or the end of the text)."""
+    ends = [p for p in (text.find("\n", i), text.find("\r", i)) if p >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _break_at(text: str, i: int) -> str:
+    if text.startswith("\r\n", i):
+        return "\r\n"
+    if i < len(text) and text[i] in "\r\n":
+        return text[i]
+    return dominant_newline(text)
+
+
+def dominant_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
+def _column(text: str, i: int) -> int:
+    return i - line_start(text, i)
+
+
+# --- Reading the neighbours' style -----------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Style:
+    flow: bool = True
+    key_offset: int = 2  # columns from the dash to the first key of a one-key-per-line entry
+    quotes: dict[str, str | None] = dataclasses.field(default_factory=dict)
+
+
+def _style_of(text: str, items: t.Sequence[Node], fallback: Style) -> Style:
+    """The style of `items[0]`, with quotes learnt from all of them."""
+    if not items:
+        return fallback
+    quotes: dict[str, str | None] = {}
+    for item in items:
+        if isinstance(item.children, dict):
+            for key, value in item.children.items():
+                style = getattr(value.event, "style", None)
+                if key not in quotes and isinstance(value.event, yaml.ScalarEvent):
+                    quotes[key] = style if style in ("'", '"') else None
+    first = items[0]
+    flow = _is_flow(first)
+    offset = fallback.key_offset
+    if not flow:
+        dash = text.rfind("-", line_start(text, _start(first)), _start(first))
+        if dash >= 0:
+            offset = _start(first) - dash
+    return Style(flow=flow, key_offset=offset, quotes={**fallback.quotes, **quotes})
+
+
+def _choose_style(
+    text: str, items: t.Sequence[Node], entry: Entry, fallback: Style, dash_column: int
+) -> Style:
+    """One line `{...}` when the list has such entries and this one fits on a line; one key per
+    line when the list writes its entries that way (or this one is too long)."""
+    flows = [i for i in items if _is_flow(i)]
+    blocks = [i for i in items if isinstance(i.children, dict) and not _is_flow(i)]
+    quotes = _style_of(text, items, fallback).quotes
+    fits = dash_column + 2 + len(render_flow(entry, quotes)) <= FLOW_WIDTH
+    if flows and (fits or not blocks):
+        return dataclasses.replace(_style_of(text, flows, fallback), quotes=quotes)
+    if blocks:
+        return dataclasses.replace(_style_of(text, blocks, fallback), quotes=quotes)
+    return dataclasses.replace(fallback, quotes=quotes)
+
+
+def _same_key_items(document: Document, key: str) -> list[Node]:
+    """Items of every list stored under `key` anywhere in the plan (e.g. all `progress:`)."""
+    found: list[Node] = []
+    stack = [document.root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node.children, dict):
+            for name, child in node.children.items():
+                if name == key and isinstance(child.children, list):
+                    found.extend(c for c in child.children if isinstance(c.children, dict))
+                stack.append(child)
+        elif isinstance(node.children, list):
+            stack.extend(node.children)
+    return found
+
+
+def _dash_offset(document: Document) -> int:
+    """How far the `- ` of a list sits right of its key, as this file writes it (2 if unknown)."""
+    stack = [document.root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node.children, dict) and node.key_events is not None:
+            for name, child in node.children.items():
+                if isinstance(child.children, list) and child.children and not _is_flow(child):
+                    key_column = node.key_events[name].start_mark.column
+                    return int(child.event.start_mark.column - key_column)
+                stack.append(child)
+        elif isinstance(node.children, list):
+            stack.extend(node.children)
+    return 2
+
+
+# --- Writing an entry ------------------------------------------------------------------------
+
+
+def render_flow(entry: Entry, quotes: dict[str, str | None]) -> str:
+    parts = (f"{k}: {format_scalar(v, flow=True, quote=quotes.get(k))}" for k, v in entry.items())
+    return "{" + ", ".join(parts) + "}"
+
+
+def render_block(entry: Entry, quotes: dict[str, str | None], indent: int) -> list[str]:
+    """One `key: value` per line; the first without indentation (it follows the dash)."""
+    lines = [f"{k}: {format_scalar(v, flow=False, quote=quotes.get(k))}" for k, v in entry.items()]
+    return [lines[0], *(" " * indent + line for line in lines[1:])]
+
+
+def _item_lines(entry: Entry, style: Style, dash_column: int) -> list[str]:
+    if style.flow:
+        return [" " * dash_column + "- " + render_flow(entry, style.quotes)]
+    key_column = dash_column + style.key_offset
+    first, *rest = render_block(entry, style.quotes, key_column)
+    return [" " * dash_column + "-" + " " * (style.key_offset - 1) + first, *rest]
+
+
+def _insert_lines_after(text: str, index: int, lines: list[str]) -> Edit:
+    """Insert whole lines after the line that holds `index`."""
+    eol = line_end(text, index)
+    newline = _break_at(text, eol)
+    if eol == len(text):  # last line of a file without a final line break: keep it without one
+        return Edit(eol, eol, "".join(newline + line for line in lines))
+    after = eol + len(newline)
+    return Edit(after, after, "".join(line + newline for line in lines))
+
+
+def _insert_lines_before(text: str, index: int, lines: list[str]) -> Edit:
+    start = line_start(text, index)
+    newline = _break_at(text, line_end(text, index))
+    return Edit(start, start, "".join(line + newline for line in lines))
+
+
+# --- The edit --------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Upsert:
+    """The edits to make, and what they do to the data (for the caller to verify)."""
+
+    edits: list[Edit]
+    index: int  # position of the entry in the list after the edit
+    replacing: bool  # whether it takes the place of the entry at `index`
+
+
+def _child(node: Node, part: str | int) -> Node | None:
+    children = node.children
+    if isinstance(children, dict) and isinstance(part, str):
+        return children.get(part)
+    if isinstance(children, list) and isinstance(part, int) and 0 <= part < len(children):
+        return children[part]
+    return None
+
+
+def navigate(document: Document, path: Path, what: str) -> Node:
+    node = document.root
+    for part in path:
+        child = _child(node, part)
+        if child is None:
+            raise EditRefused(
+                f"cannot find {what} in the plan", hint="run `vae validate` on the plan"
+            )
+        node = child
+        if _is_alias(node):
+            raise EditRefused(
+                f"{what} is written with a YAML alias (*name); `vae` does not edit through aliases",
+                hint="write the values out in full, then run the command again",
+            )
+    if not isinstance(node.children, dict):
+        raise EditRefused(f"{what} is not a mapping of keys", hint="run `vae validate` on the plan")
+    return node
+
+
+def upsert(
+    text: str,
+    document: Document,
+    mapping: Node,
+    key: str,
+    entry: Entry,
+    *,
+    replace: bool,
+    key_order: t.Sequence[str],
+    what: str,
+) -> Upsert:
+    """Edits adding `entry` to the list `key` of `mapping`, kept in year order; an entry of the
+    same year is replaced only with `replace` (else EditRefused)."""
+    assert isinstance(mapping.children, dict)
+    year = entry["year"]
+    others = _same_key_items(document, key)
+    fallback = _style_of(text, others, Style())
+    value = mapping.children.get(key)
+
+    if value is None:
+        return Upsert(
+            [_add_key(text, document, mapping, key, entry, key_order, fallback)], 0, False
+        )
+    if value.children is None and not value.event.style and value.event.value in _NULLS:
+        return Upsert([*_fill_null(text, document, mapping, key, entry, fallback)], 0, False)
+    if not isinstance(value.children, list) or _is_alias(value):
+        raise EditRefused(f"`{key}` of {what} is not a list", hint="run `vae validate` on the plan")
+
+    items = value.children
+    years: list[object] = []
+    for item in items:
+        if not isinstance(item.children, dict) or _is_alias(item):
+            raise EditRefused(
+                f"an item of `{key}` of {what} is not a mapping of keys",
+                hint="run `vae validate` on the plan",
+            )
+        year_node = item.children.get("year")
+        years.append(None if year_node is None else year_node.event.value)
+
+    # Years are compared as written (`2024`); the loader resolved them the same way.
+    same = [i for i, y in enumerate(years) if y == str(year)]
+    if same:
+        if not replace:
+            raise _exists(key, what, year)
+        k = same[0]
+        return Upsert([_replace_item(text, items[k], entry, fallback)], k, True)
+    k = _position(years, t.cast(int, year))
+    if _is_flow(value):
+        style = _style_of(text, items, fallback)
+        return Upsert([_insert_flow(text, value, items, k, entry, style)], k, False)
+    style = _choose_style(text, items or others, entry, fallback, _column(text, _start(value)))
+    dash = _column(text, _start(value))
+    lines = _item_lines(entry, style, dash)
+    if k > 0:
+        return Upsert([_insert_lines_after(text, node_end(text, items[k - 1]), lines)], k, False)
+    return Upsert([_insert_lines_before(text, _start(value), lines)], k, False)
+
+
+def _exists(key: str, what: str, year: object) -> EditRefused:
+    return EditRefused(
+        f"{what} already has a `{key}` entry for {year}",
+        hint="add --replace to replace it, or check --year",
+    )
+
+
+def _position(years: list[object], year: int) -> int:
+    """Where `year` goes: before the first later year, else at the end."""
+    for i, y in enumerate(years):
+        if isinstance(y, str) and y.isdigit() and int(y) > year:
+            return i
+    return len(years)
+
+
+def _replace_item(text: str, item: Node, entry: Entry, fallback: Style) -> Edit:
+    style = _style_of(text, [item], fallback)
+    start, end = _start(item), node_end(text, item)
+    if style.flow:
+        return Edit(start, end, render_flow(entry, style.quotes))
+    lines = render_block(entry, style.quotes, _column(text, start))
+    newline = _break_at(text, line_end(text, start))
+    return Edit(start, end, newline.join(lines))
+
+
+def _insert_flow(
+    text: str, sequence: Node, items: list[Node], k: int, entry: Entry, style: Style
+) -> Edit:
+    rendered = render_flow(entry, style.quotes)
+    if not items:
+        at = _start(sequence) + 1
+        return Edit(at, at, rendered)
+    if k > 0:
+        at = node_end(text, items[k - 1])
+        return Edit(at, at, ", " + rendered)
+    at = _start(items[0])
+    return Edit(at, at, rendered + ", ")
+
+
+def _add_key(
+    text: str,
+    document: Document,
+    mapping: Node,
+    key: str,
+    entry: Entry,
+    key_order: t.Sequence[str],
+    style: Style,
+) -> Edit:
+    assert isinstance(mapping.children, dict) and mapping.key_events is not None
+    if _is_flow(mapping):
+        values = list(mapping.children.values())
+        rendered = f"{key}: [{render_flow(entry, style.quotes)}]"
+        if not values:
+            at = _start(mapping) + 1
+            return Edit(at, at, rendered)
+        at = node_end(text, values[-1])
+        return Edit(at, at, ", " + rendered)
+
+    key_column = _column(text, _start(mapping))
+    dash = key_column + _dash_offset(document)
+    lines = [" " * key_column + f"{key}:", *_item_lines(entry, style, dash)]
+    later = key_order[key_order.index(key) + 1 :] if key in key_order else []
+    for name, key_event in mapping.key_events.items():
+        at = int(key_event.start_mark.index)
+        if name in later and at != _start(mapping):
+            return _insert_lines_before(text, _comments_above(text, at, key_column), lines)
+    last = list(mapping.children.values())[-1]
+    return _insert_lines_after(text, node_end(text, last), lines)
+
+
+def _comments_above(text: str, index: int, column: int) -> int:
+    """Move `index` (a key) above the comment lines written right over it at its column: they
+    are about that key, and the new key must not slip between them."""
+    start = line_start(text, index)
+    while start > 0:
+        previous = line_start(text, start - 1)
+        line = text[previous:start].rstrip("\r\n")
+        if not line.lstrip().startswith("#") or len(line) - len(line.lstrip()) != column:
+            break
+        start = previous
+    return start
+
+
+def _fill_null(
+    text: str, document: Document, mapping: Node, key: str, entry: Entry, style: Style
+) -> list[Edit]:
+    """`progress:` with nothing (or `~`) after it becomes a list holding the entry."""
+    assert isinstance(mapping.children, dict) and mapping.key_events is not None
+    value = mapping.children[key]
+    start, end = _start(value), int(value.event.end_mark.index)
+    if _is_flow(mapping):
+        return [Edit(start, end, f"[{render_flow(entry, style.quotes)}]")]
+    while start > 0 and text[start - 1] in " \t":  # `key: ~` -> `key:`
+        start -= 1
+    key_column = _column(text, int(mapping.key_events[key].start_mark.index))
+    lines = _item_lines(entry, style, key_column + _dash_offset(document))
+    return [Edit(start, end, ""), _insert_lines_after(text, end, lines)]
