@@ -208,6 +208,7 @@ def _position(event: t.Any) -> Position:
     )
 
 
+_TOO_DEEP_HINT = "a plan nests about 6 levels: check for unbalanced brackets"
 _SYNTAX_HINTS = (
     ("cannot start any token", "\t", "YAML indents with spaces, never tabs: replace the tab"),
     (
@@ -261,6 +262,13 @@ def _syntax_error(error: yaml.YAMLError, lines: list[str]) -> LoadError:
         if fragment in problem and needle in offending:
             hint = text
             break
+    if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours in flow style
+        return LoadError(
+            "yaml-too-deep",
+            "the file nests too many levels deep",
+            position,
+            hint=_TOO_DEEP_HINT,
+        )
     context = getattr(error, "context", None)
     message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
     return LoadError("yaml-syntax", message, position, hint)
@@ -343,7 +351,7 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
                     "yaml-too-deep",
                     f"the file nests more than {MAX_DEPTH} levels deep",
                     _position(event),
-                    hint="a plan nests about 6 levels: check for unbalanced brackets",
+                    hint=_TOO_DEEP_HINT,
                 )
             values += 1
             if cls is mapping_start:

@@ -22,6 +22,23 @@ def _counts(errors: int, warnings: int) -> str:
     return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
 
 
+EXCERPT_WIDTH = 100
+
+
+def _excerpt(line: str, column: int) -> tuple[str, int]:
+    """At most EXCERPT_WIDTH characters of `line` around `column`, and the column within them.
+
+    A minified or hostile file can have one line of megabytes: quote the part that matters.
+    """
+    if len(line) <= EXCERPT_WIDTH:
+        return line, column
+    start = max(0, min(column - 1 - EXCERPT_WIDTH // 2, len(line) - EXCERPT_WIDTH))
+    shown = line[start : start + EXCERPT_WIDTH]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + EXCERPT_WIDTH < len(line) else ""
+    return prefix + shown + suffix, column - start + len(prefix)
+
+
 def render_diagnostic(diagnostic: Diagnostic, file: FileResult, color: bool = False) -> str:
     def paint(code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
@@ -36,14 +53,12 @@ def render_diagnostic(diagnostic: Diagnostic, file: FileResult, color: bool = Fa
     ]
     source = file.source_line(pos.line)
     if source is not None:
-        shown = source.replace("\t", " ")
+        shown, column = _excerpt(source.replace("\t", " "), pos.column)
         width = len(str(pos.line))
-        length = (
-            pos.end_column - pos.column if pos.end_line == pos.line else len(shown) - pos.column + 1
-        )
-        length = max(1, min(length, len(shown) - pos.column + 1))
+        length = pos.end_column - pos.column if pos.end_line == pos.line else len(shown)
+        length = max(1, min(length, len(shown) - column + 1))
         out.append(f"  {pos.line} | {shown}")
-        out.append(f"  {' ' * width} | {' ' * (pos.column - 1)}{paint(_RED, '^' * length)}")
+        out.append(f"  {' ' * width} | {' ' * (column - 1)}{paint(_RED, '^' * length)}")
     if diagnostic.hint:
         out.append(f"  {paint(_DIM, 'hint:')} {diagnostic.hint}")
     return "\n".join(out)
