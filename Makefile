@@ -22,6 +22,7 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 ## make run: install, validate the Dijon plan (and render its report once `vae report` exists)
 run: $(RUN_STAMP)
 	$(BIN)/vae validate plans/dijon-2020.yaml
+	$(BIN)/vae report plans/dijon-2020.yaml --year 2023
 
 ## make test: install with the test extras, then lint, type-check and run every test
 test: $(TEST_STAMP)

@@ -207,6 +207,10 @@ def main() -> None:
 # Commands that live in their own modules register here, one line each. Those modules import
 # only typer and the standard library at module level, so `vae --help` stays fast.
 
+from vae_cli.cli_report import report  # noqa: E402
+
+app.command()(handle_errors(report))
+
 from vae_cli.cli_diff import diff  # noqa: E402
 
 app.command("diff")(handle_errors(diff))

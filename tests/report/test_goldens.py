@@ -1,0 +1,35 @@
+"""Each kind × format × language of the fixed plan's 2023 report, byte for byte.
+
+A change to a template, the catalog or the report data shows up here as a diff of the golden
+files: refresh them with `pytest --update-goldens` and review that diff like code.
+"""
+
+from __future__ import annotations
+
+import typing as t
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_vae
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("kind", ["followup", "plan"])
+def test_report_matches_its_golden_files(
+    report_plan: Path, golden: t.Callable[[str, str], None], kind: str, lang: str
+) -> None:
+    run = run_vae("report", report_plan, "--year", "2023", "--kind", kind, "--lang", lang)
+    assert run.exit_code == 0, run
+    for ext in ("md", "html"):
+        written = Path("reports") / "villebourg" / f"2023-{kind}.{ext}"
+        assert f"wrote {written}\n" in run.stdout
+        golden(f"{kind}-{lang}.{ext}", written.read_text(encoding="utf-8"))
+
+
+def test_the_same_plan_gives_the_same_bytes(report_plan: Path) -> None:
+    run_vae("report", report_plan, "--year", "2023", "--output", "a")
+    run_vae("report", report_plan, "--year", "2023", "--output", "b")
+    for ext in ("md", "html"):
+        first = Path("a", "villebourg", f"2023-followup.{ext}").read_bytes()
+        assert first == Path("b", "villebourg", f"2023-followup.{ext}").read_bytes()

@@ -1,0 +1,43 @@
+"""Which actions cover each obligation of the network, and what is missing."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing as t
+
+from vae_cli.models.plan import Plan
+from vae_cli.models.referential import Obligation, Referential
+
+if t.TYPE_CHECKING:
+    from vae_cli.report.actions import ActionView
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ObligationCoverage:
+    obligation: Obligation
+    actions: list[ActionView]
+    # For the consultation obligation: whether a consultation of the mandate was held by then.
+    consultation_held: bool | None
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.actions) and self.consultation_held is not False
+
+
+def obligations_coverage(
+    plan: Plan, referential: Referential, views: dict[str, ActionView], *, year: int
+) -> list[ObligationCoverage]:
+    editions = (
+        {e.id: e.year for e in referential.consultation.editions}
+        if (referential.consultation)
+        else {}
+    )
+    held = any(plan.mandate.start <= editions.get(c.edition, 0) <= year for c in plan.consultations)
+    return [
+        ObligationCoverage(
+            obligation=o,
+            actions=[views[a.id] for a in plan.actions if o.id in a.obligations],
+            consultation_held=held if o.requires_consultation else None,
+        )
+        for o in sorted(referential.obligations, key=lambda o: o.number)
+    ]

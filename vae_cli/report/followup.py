@@ -1,0 +1,205 @@
+"""The yearly follow-up report (tableau de suivi annuel): everything it shows, for one year."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from vae_cli.diagnostics import Diagnostic
+from vae_cli.models.plan import Consultation, Plan
+from vae_cli.models.referential import Commitment, ConsultationEdition, Referential
+from vae_cli.report.actions import ActionView, YearStatus, action_at
+from vae_cli.report.coverage import ObligationCoverage, obligations_coverage
+from vae_cli.report.progress import ProgressStatus
+from vae_cli.report.source import Source
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Count:
+    key: str
+    count: int
+    share: float  # of the total, 0 to 1
+
+
+def _counts(keys: list[str], order: list[str]) -> list[Count]:
+    total = len(keys) or 1
+    return [Count(key=k, count=keys.count(k), share=keys.count(k) / total) for k in order]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Glance:
+    actions: int
+    by_status: list[Count]  # every status, in a fixed order, zeros included
+    done_share: float
+    budget_planned: float
+    spent_year: float
+    spent_to_date: float
+    indicators: int
+    by_progress: list[Count]
+
+    @property
+    def spent_share(self) -> float | None:
+        return self.spent_to_date / self.budget_planned if self.budget_planned else None
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class CommitmentView:
+    commitment: Commitment
+    summary: str | None  # the city's framing
+    actions: list[ActionView]
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class DepartmentView:
+    lead: str
+    actions: list[ActionView]
+    budget: float
+    spent_to_date: float
+
+    @property
+    def late(self) -> list[ActionView]:
+        return [a for a in self.actions if a.late]
+
+    @property
+    def done(self) -> int:
+        return sum(a.status is YearStatus.DONE for a in self.actions)
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ConsultationStatus:
+    held: Consultation | None  # the latest consultation of an edition opened by that year
+    edition: ConsultationEdition | None
+    minimum: int | None  # questionnaires needed for a local extract
+
+    @property
+    def enough_respondents(self) -> bool:
+        return bool(
+            self.held and self.minimum is not None and self.held.respondents >= self.minimum
+        )
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class MembershipStatus:
+    fee: float
+    paid_this_year: float | None
+    unpaid_years: list[int]  # years of the mandate up to the report's year with no payment
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Followup:
+    plan: Plan
+    referential: Referential
+    year: int
+    source: Source
+    glance: Glance
+    obligations: list[ObligationCoverage]
+    commitments: list[CommitmentView]
+    departments: list[DepartmentView]
+    consultation: ConsultationStatus
+    membership: MembershipStatus
+    watch: list[Diagnostic]  # the warnings of `vae validate`, as points to watch
+
+    @property
+    def actions(self) -> list[ActionView]:
+        return [a for c in self.commitments for a in c.actions]
+
+    @property
+    def uncovered(self) -> list[ObligationCoverage]:
+        return [o for o in self.obligations if not o.covered]
+
+
+STATUS_ORDER = [s.value for s in YearStatus]
+PROGRESS_ORDER = [s.value for s in ProgressStatus]
+
+
+def build_followup(
+    plan: Plan,
+    referential: Referential,
+    *,
+    year: int,
+    source: Source,
+    warnings: list[Diagnostic],
+) -> Followup:
+    """The follow-up report of `plan` for `year` (which the caller checked is in the mandate)."""
+    views = {a.id: action_at(a, year) for a in plan.actions}
+    ordered = [c.id for c in sorted(referential.commitments, key=lambda c: c.number)]
+    commitments = [
+        CommitmentView(
+            commitment=c,
+            summary=next((f.summary for f in plan.commitments if f.id == c.id), None),
+            actions=[views[a.id] for a in plan.actions if a.commitment == c.id],
+        )
+        for c in sorted(referential.commitments, key=lambda c: c.number)
+    ]
+    # Actions whose commitment is unknown cannot exist in a valid plan; keep them anyway.
+    stray = [views[a.id] for a in plan.actions if a.commitment not in ordered]
+    all_views = [a for c in commitments for a in c.actions] + stray
+    indicators = [i for a in all_views for i in a.indicators]
+    glance = Glance(
+        actions=len(all_views),
+        by_status=_counts([a.status.value for a in all_views], STATUS_ORDER),
+        done_share=(
+            sum(a.status is YearStatus.DONE for a in all_views) / len(all_views)
+            if all_views
+            else 0.0
+        ),
+        budget_planned=sum(a.action.budget_eur or 0 for a in all_views),
+        spent_year=sum(a.spent_year or 0 for a in all_views),
+        spent_to_date=sum(a.spent_to_date for a in all_views),
+        indicators=len(indicators),
+        by_progress=_counts([i.status.value for i in indicators], PROGRESS_ORDER),
+    )
+    return Followup(
+        plan=plan,
+        referential=referential,
+        year=year,
+        source=source,
+        glance=glance,
+        obligations=obligations_coverage(plan, referential, views, year=year),
+        commitments=commitments,
+        departments=_departments(all_views),
+        consultation=_consultation(plan, referential, year),
+        membership=_membership(plan, year),
+        watch=warnings,
+    )
+
+
+def _departments(views: list[ActionView]) -> list[DepartmentView]:
+    leads = sorted({v.action.lead for v in views}, key=lambda s: (s.casefold(), s))
+    departments = [
+        DepartmentView(
+            lead=lead,
+            actions=[v for v in views if v.action.lead == lead],
+            budget=sum(v.action.budget_eur or 0 for v in views if v.action.lead == lead),
+            spent_to_date=sum(v.spent_to_date for v in views if v.action.lead == lead),
+        )
+        for lead in leads
+    ]
+    # Those with the most actions needing attention first: that is what the view is for.
+    return sorted(departments, key=lambda d: -len(d.late))
+
+
+def _consultation(plan: Plan, referential: Referential, year: int) -> ConsultationStatus:
+    rules = referential.consultation
+    if rules is None:
+        return ConsultationStatus(held=None, edition=None, minimum=None)
+    editions = {e.id: e for e in rules.editions}
+    held = [
+        (editions[c.edition], c)
+        for c in plan.consultations
+        if c.edition in editions
+        and plan.mandate.start <= editions[c.edition].year <= min(year, plan.mandate.end)
+    ]
+    held.sort(key=lambda pair: pair[0].year)
+    edition, consultation = held[-1] if held else (None, None)
+    return ConsultationStatus(
+        held=consultation, edition=edition, minimum=rules.min_respondents_for_local_extract
+    )
+
+
+def _membership(plan: Plan, year: int) -> MembershipStatus:
+    paid = {p.year: p.amount_eur for p in plan.membership.payments}
+    return MembershipStatus(
+        fee=plan.membership.annual_fee_eur,
+        paid_this_year=paid.get(year),
+        unpaid_years=[y for y in range(plan.mandate.start, year + 1) if y not in paid],
+    )
