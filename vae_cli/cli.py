@@ -218,3 +218,7 @@ app.command("diff")(handle_errors(diff))
 from vae_cli.cli_record import record_app  # noqa: E402
 
 app.add_typer(record_app, name="record")
+
+from vae_cli.cli_init import init  # noqa: E402
+
+app.command("init")(handle_errors(init))

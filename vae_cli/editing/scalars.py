@@ -29,6 +29,17 @@ def plain_ok(text: str, *, flow: bool) -> bool:
     return isinstance(resolve_plain(text), str)
 
 
+def foldable(text: str) -> bool:
+    """Whether a folded block (`>-`) broken at single spaces reads back as exactly `text`."""
+    return (
+        bool(text)
+        and text == text.strip()
+        and "  " not in text
+        and "\t" not in text
+        and not (_NOT_PRINTABLE.search(text))
+    )
+
+
 def double_quoted(text: str) -> str:
     # JSON strings are YAML double-quoted strings; JSON leaves a few characters raw that YAML
     # treats as line breaks or forbids, so those are escaped too.

@@ -73,7 +73,7 @@ def rule(rule_id: str, severity: Severity) -> t.Callable[[Check], Check]:
 
 def load_all() -> dict[str, Rule]:
     """Import every rule module (which registers its rules) and return the registry."""
-    from vae_cli.rules import coverage, money, references, tracking, years  # noqa: F401
+    from vae_cli.rules import coverage, money, placeholders, references, tracking, years  # noqa: F401
 
     return RULES
 

@@ -1,0 +1,185 @@
+"""`vae init`: a new plan that lists exactly what remains to fill, and the next mandate's plan."""
+
+from __future__ import annotations
+
+import collections
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SMALL_TOWN, run_vae
+from vae_cli.loading import compose
+from vae_cli.referentials import builtin_referentials
+
+REFERENTIAL = "unicef-france-vae-2020-2026"
+
+
+def rules_of(path: Path, as_of: str) -> collections.Counter[tuple[str, str]]:
+    run = run_vae("validate", path, "--format", "json", "--as-of", as_of)
+    return collections.Counter((d["severity"], d["rule"]) for d in run.json()["diagnostics"])
+
+
+def init(path: Path, *extra: str) -> object:
+    return run_vae("init", path, "--city", "Villebourg", "--insee", "01053", *extra)
+
+
+def test_a_new_plan_lists_only_what_remains_to_fill(tmp_path: Path) -> None:
+    path = tmp_path / "plans" / "villebourg-2026.yaml"
+    run = run_vae("init", path, "--city", "Villebourg", "--insee", "01053", "--mandate",
+                  "2026-2032")  # fmt: skip
+    assert run.exit_code == 0, run
+    assert "Next: fill in what `vae validate" in run.stdout
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert rules_of(path, "2026") == {
+        # 2 contacts, the fee, 5 commitment framings, title/description/lead of 5 actions
+        ("error", "to-fill"): 2 + 1 + 5 + 15,
+        ("error", "obligation-covered"): 6,
+        ("error", "consultation-held"): 1,
+        ("warning", "action-without-indicator"): 5,
+    }
+
+
+def test_every_commitment_and_obligation_is_laid_out(tmp_path: Path) -> None:
+    from vae_cli.check import Checker
+
+    path = tmp_path / "plan.yaml"
+    assert init(path).exit_code == 0  # type: ignore[attr-defined]
+    text = path.read_text(encoding="utf-8")
+    data = compose(text).data
+    referential = Checker(as_of=2026).load_referential(builtin_referentials()[REFERENTIAL]).model
+    assert referential is not None
+    commitments = [c.id for c in referential.commitments]
+    assert [c["id"] for c in data["commitments"]] == commitments  # type: ignore[index]
+    assert [a["commitment"] for a in data["actions"]] == commitments  # type: ignore[index]
+    for obligation in referential.obligations:
+        assert f"#   - {obligation.id} : {obligation.label.fr}" in text
+    assert data["city"] == {"name": "Villebourg", "insee_code": "01053", "department": "01"}
+    assert data["mandate"] == {"start": 2020, "end": 2026}
+
+
+def test_filling_in_what_validate_lists_gives_a_valid_plan(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    assert init(path).exit_code == 0  # type: ignore[attr-defined]
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r'"À REMPLIR : [^"]*"', '"Rempli"', text)
+    text = text.replace("annual_fee_eur: 0  #", "annual_fee_eur: 200 #").replace("# À REMPLIR", "#")
+    text = text.replace(
+        "commitment: partenariat\n    obligations: []",
+        "commitment: partenariat\n    obligations: [vision-partagee, formation, plan-action, "
+        "suivi, communication, consultation]",
+    )
+    text = text.replace(
+        "consultations: []",
+        'consultations:\n  - {edition: "2020-2021", respondents: 250, local_extract: true}',
+    )
+    path.write_text(text, encoding="utf-8")
+    assert rules_of(path, "2020") == {("warning", "action-without-indicator"): 5}
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text("# mon plan\n", encoding="utf-8")
+    run = init(path)
+    assert run.exit_code == 1  # type: ignore[attr-defined]
+    assert "already exists" in run.stderr  # type: ignore[attr-defined]
+    assert path.read_text(encoding="utf-8") == "# mon plan\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--city", "X", "--insee", "2105"], "is not an INSEE code"),
+        (["--city", "X"], "needs --city and --insee"),
+        (["--city", "X", "--insee", "21231", "--referential", "unicef-france-vae-2020"],
+         'did you mean "unicef-france-vae-2020-2026"?'),
+        (["--city", "X", "--insee", "21231", "--mandate", "2032-2026"], "START-END"),
+        (["--from", str(SMALL_TOWN)], "--from needs --mandate"),
+    ],
+)  # fmt: skip
+def test_bad_options_are_usage_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    run = run_vae("init", tmp_path / "plan.yaml", *args)
+    assert run.exit_code == 2, run
+    assert message in run.stderr
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+@pytest.mark.parametrize(("insee", "department"), [("2A004", "2A"), ("97411", "974")])
+def test_the_department_comes_from_the_insee_code(
+    tmp_path: Path, insee: str, department: str
+) -> None:
+    path = tmp_path / "plan.yaml"
+    assert run_vae("init", path, "--city", "X", "--insee", insee).exit_code == 0
+    assert compose(path.read_text(encoding="utf-8")).data["city"] == {
+        "name": "X",
+        "insee_code": insee,
+        "department": department,
+    }
+
+
+def test_next_mandate_carries_running_actions_and_rebases_indicators(tmp_path: Path) -> None:
+    path = tmp_path / "villebourg-2026.yaml"
+    run = run_vae("init", path, "--from", SMALL_TOWN, "--mandate", "2026-2032")
+    assert run.exit_code == 0, run
+    assert "carried over 2 actions" in run.stdout
+    assert "rues-aux-ecoles (done in 2023)" in run.stdout
+    assert "groupes-unicef (abandoned in 2021)" in run.stdout
+    text = path.read_text(encoding="utf-8")
+    data = compose(text).data
+    old = compose(SMALL_TOWN.read_text(encoding="utf-8")).data
+    assert data["city"] == old["city"] and data["contacts"] == old["contacts"]
+    assert data["mandate"] == {"start": 2026, "end": 2032}
+    actions = {a["id"]: a for a in data["actions"]}  # type: ignore[union-attr,index]
+    assert list(actions) == [
+        "aide-devoirs",
+        "conseil-enfants",
+        "bien-etre-action-1",
+        "parcours-educatif-action-1",
+        "partenariat-action-1",
+    ]
+    assert (
+        "# Reprise de small-town.yaml (mandat 2020-2026) ; dernier état : in_progress en 2025.\n"
+        in text
+    )
+    assert all(a["progress"] == [] for a in actions.values())  # type: ignore[index]
+    indicator = actions["aide-devoirs"]["indicators"][0]  # type: ignore[index]
+    assert indicator["baseline"] == {"year": 2023, "value": 80}
+    assert indicator["target"] == {"year": 2026, "value": 120}
+    assert indicator["measurements"] == []
+    assert data["membership"] == {"annual_fee_eur": 150, "payments": []}
+    errors = {r for (severity, r) in rules_of(path, "2026") if severity == "error"}
+    assert errors <= {"to-fill", "obligation-covered", "consultation-held"}
+
+
+def test_ids_the_new_referential_lacks_are_reported_and_kept(tmp_path: Path) -> None:
+    referential = tmp_path / "ref.yaml"
+    text = builtin_referentials()[REFERENTIAL].read_text(encoding="utf-8")
+    start = text.index("  - id: formation")
+    referential.write_text(text[:start] + text[text.index("  - id: plan-action") :], "utf-8")
+    path = tmp_path / "next.yaml"
+    run = run_vae("init", path, "--from", SMALL_TOWN, "--mandate", "2026-2032",
+                  "--referential", referential)  # fmt: skip
+    assert run.exit_code == 0, run
+    assert 'action "aide-devoirs": obligation "formation" no longer exists' in run.stdout
+    assert "obligations: [formation]" in path.read_text(encoding="utf-8")
+
+
+def test_a_past_target_is_to_be_set_again(tmp_path: Path) -> None:
+    path = tmp_path / "next.yaml"
+    assert run_vae("init", path, "--from", SMALL_TOWN, "--mandate", "2027-2033").exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert (
+        "target: {year: 2033, value: 120}  # À REMPLIR : nouvelle cible (120 visé en 2026)" in text
+    )
+
+
+def test_the_next_dijon_plan_has_only_to_fill_findings(tmp_path: Path) -> None:
+    source = ROOT / "plans" / "dijon-2020.yaml"
+    if not source.is_file():
+        pytest.skip("plans/dijon-2020.yaml is not there yet")
+    path = tmp_path / "dijon-2026.yaml"
+    run = run_vae("init", path, "--from", source, "--mandate", "2026-2032")
+    assert run.exit_code == 0, run
+    found = rules_of(path, "2026")
+    assert {rule for _, rule in found} <= {"to-fill", "obligation-covered", "consultation-held"}

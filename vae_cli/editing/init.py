@@ -1,0 +1,400 @@
+"""`vae init`: a new plan laid out from a referential, or the next mandate's plan from the last.
+
+The plan is built as data with French comments (see texts.py) and written by emit.py. What only
+the city can say is left as `À REMPLIR`, which the `to-fill` rule reports: `vae validate` on a new
+plan lists exactly what remains to be filled in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import typing as t
+from pathlib import Path
+
+from vae_cli.check import Checker
+from vae_cli.diagnostics import display_path
+from vae_cli.editing import texts
+from vae_cli.editing.emit import Commented, Section, emit
+from vae_cli.editing.errors import EditRefused
+from vae_cli.errors import UsageError
+from vae_cli.files import write_atomic
+from vae_cli.loading import Data, compose, read_text
+from vae_cli.models.plan import Status
+from vae_cli.models.referential import Referential
+from vae_cli.referentials import builtin_referentials
+from vae_cli.resources import data_dir
+from vae_cli.rules.placeholders import MARKER
+from vae_cli.schema_errors import did_you_mean
+
+_MANDATE = re.compile(r"(\d{4})-(\d{4})")
+_INSEE = re.compile(r"(\d{5}|2[AB]\d{3})")
+
+
+@dataclasses.dataclass(kw_only=True)
+class NewPlan:
+    path: Path
+    text: str
+    summary: list[str]  # what was done, one line each, for the user
+    warnings: list[str] = dataclasses.field(default_factory=list)  # ids that no longer exist...
+
+
+def to_fill(what: str) -> str:
+    return f"{MARKER} : {what}"
+
+
+# --- Options ---------------------------------------------------------------------------------
+
+
+def parse_mandate(text: str) -> tuple[int, int]:
+    match = _MANDATE.fullmatch(text.strip())
+    if not match or not int(match[1]) < int(match[2]):
+        raise UsageError(
+            f'--mandate "{text}" is not two years written START-END', hint="e.g. 2026-2032"
+        )
+    return int(match[1]), int(match[2])
+
+
+def department_of(insee: str) -> str:
+    """The department number an INSEE code starts with (3 digits overseas, 2A/2B in Corsica)."""
+    return insee[:3] if insee.startswith("97") else insee[:2]
+
+
+def check_insee(insee: str) -> str:
+    insee = insee.strip().upper()
+    if not _INSEE.fullmatch(insee):
+        raise UsageError(
+            f'--insee "{insee}" is not an INSEE code',
+            hint="5 characters, e.g. 21231 for Dijon (2A004 in Corsica); see insee.fr",
+        )
+    return insee
+
+
+def load_referential(name: str, checker: Checker) -> tuple[str, Referential]:
+    """(the value to write in `referential:`, the referential) for a built-in id or a file."""
+    builtins = builtin_referentials()
+    if name in builtins:
+        path, value = builtins[name], name
+    elif name.endswith((".yaml", ".yml")) and Path(name).is_file():
+        path, value = Path(name), name
+    else:
+        close = did_you_mean(name, builtins)
+        raise UsageError(
+            f'"{name}" is not a known referential',
+            hint=f'did you mean "{close}"?'
+            if close
+            else f"use one of {', '.join(builtins)}, or the path to a referential file",
+        )
+    loaded = checker.load_referential(path)
+    if loaded.model is None:
+        raise UsageError(
+            f"the referential {display_path(path)} has errors",
+            hint=f"run `vae validate --referential {display_path(path)}` to see them",
+        )
+    return value, loaded.model
+
+
+def schema_line(plan: Path) -> str:
+    """The editor's hint to the JSON Schema, relative to the plan's folder when possible."""
+    schema = (data_dir("schemas") / "plan.schema.json").resolve()
+    folder = plan.resolve().parent
+    # Inside vae's own checkout (plans/), a relative path works on every clone; elsewhere the
+    # schema is wherever vae is installed on this machine.
+    if folder.is_relative_to(schema.parent.parent):
+        target = os.path.relpath(schema, folder).replace(os.sep, "/")
+    else:
+        target = schema.as_uri()
+    return f"yaml-language-server: $schema={target}"
+
+
+# --- Sections common to both ways of starting a plan -----------------------------------------
+
+
+def _commitment_framings(referential: Referential, carried: list[Data]) -> list[t.Any]:
+    by_id = {c.get("id"): c for c in carried if isinstance(c, dict)}
+    framings: list[t.Any] = []
+    for commitment in referential.commitments:
+        before = (f"Engagement {commitment.number} — {commitment.label.fr}",)
+        if commitment.id in by_id:
+            framings.append(Commented(by_id.pop(commitment.id), before))
+        else:
+            summary = to_fill("comment la ville comprend cet engagement, en quelques phrases")
+            framings.append(Commented({"id": commitment.id, "summary": summary}, before))
+    # Framings of commitments the referential no longer has: kept, for the city to decide.
+    framings.extend(by_id.values())
+    return framings
+
+
+def _placeholder_action(referential: Referential, commitment_id: str, start: int) -> t.Any:
+    commitment = next(c for c in referential.commitments if c.id == commitment_id)
+    recommendations = [r.id for r in referential.recommendations if r.commitment == commitment_id]
+    before = [
+        f"Engagement {commitment.number} — {commitment.label.fr} : une première action, à "
+        "compléter, à dupliquer (une fiche par action) ou à remplacer.",
+    ]
+    if recommendations:
+        before.append("Recommandations de cet engagement : " + ", ".join(recommendations) + ".")
+    return Commented(
+        {
+            "id": f"{commitment_id}-action-1",
+            "title": to_fill("titre court de l'action"),
+            "description": to_fill("ce que fait l'action, et pour qui"),
+            "commitment": commitment_id,
+            "obligations": Commented([], after="ids des obligations que l'action couvre"),
+            "recommendations": [],
+            "lead": to_fill("direction ou service pilote"),
+            "start": Commented(start, after="année de début"),
+            "progress": [],
+            "indicators": Commented([], texts.INDICATOR_EXAMPLE),
+        },
+        tuple(before),
+    )
+
+
+def _sections(
+    *,
+    referential_value: str,
+    referential: Referential,
+    city: t.Any,
+    mandate: tuple[int, int],
+    contacts: t.Any,
+    fee: t.Any,
+    framings: list[t.Any],
+    actions: list[t.Any],
+) -> list[Section]:
+    start, end = mandate
+    editions = [
+        e.id for e in (referential.consultation.editions if referential.consultation else [])
+    ]
+    return [
+        Section("schema_version", 1, texts.SCHEMA_VERSION),
+        Section("referential", referential_value, texts.REFERENTIAL),
+        Section("city", city, texts.CITY),
+        Section("mandate", {"start": start, "end": end}, texts.MANDATE),
+        Section("contacts", contacts, texts.CONTACTS),
+        Section("deliberations", [], texts.DELIBERATIONS),
+        Section("membership", {"annual_fee_eur": fee, "payments": []}, texts.MEMBERSHIP),
+        Section("commitments", framings, texts.COMMITMENTS),
+        Section("actions", actions, texts.actions_comments(referential)),
+        Section("consultations", [], texts.consultations_comments(editions)),
+    ]
+
+
+def _header(plan: Path, title: str, origin: str) -> list[str]:
+    return [schema_line(plan), "", title, origin, "", *texts.HOW_TO]
+
+
+# --- vae init --------------------------------------------------------------------------------
+
+
+def new_plan(
+    path: Path,
+    *,
+    city: str,
+    insee: str,
+    referential_name: str,
+    mandate: tuple[int, int] | None,
+    checker: Checker,
+) -> NewPlan:
+    _refuse_existing(path)
+    value, referential = load_referential(referential_name, checker)
+    start, end = mandate or (referential.mandate.start, referential.mandate.end)
+    insee = check_insee(insee)
+    if not city.strip():
+        raise UsageError("--city is empty", hint='e.g. --city "Dijon"')
+    actions = [_placeholder_action(referential, c.id, start) for c in referential.commitments]
+    sections = _sections(
+        referential_value=value,
+        referential=referential,
+        city={"name": city.strip(), "insee_code": insee, "department": department_of(insee)},
+        mandate=(start, end),
+        contacts={
+            "elected_referent": {"name": to_fill("nom de l'élu·e référent·e")},
+            "services_referent": {"name": to_fill("nom du ou de la référent·e technique")},
+        },
+        fee=Commented(0, after=f"{MARKER} : cotisation annuelle votée par le conseil, en euros"),
+        framings=_commitment_framings(referential, []),
+        actions=actions,
+    )
+    header = _header(
+        path,
+        f"Plan d'action de {city.strip()}, mandat {start}-{end} ({referential.name.fr}).",
+        f"Créé par `vae init` à partir du référentiel {referential.id}.",
+    )
+    return NewPlan(
+        path=path,
+        text=emit(header, sections),
+        summary=[
+            f"{len(referential.commitments)} commitments, {len(referential.obligations)} "
+            f"obligations, {len(actions)} actions to fill in",
+        ],
+    )
+
+
+def _refuse_existing(path: Path) -> None:
+    if path.exists():
+        raise EditRefused(
+            f"{display_path(path)} already exists; vae init never overwrites a file",
+            hint="choose another name, or delete the file first",
+        )
+
+
+def write(plan: NewPlan) -> None:
+    try:
+        write_atomic(plan.path, plan.text, overwrite=False)
+    except FileExistsError:
+        _refuse_existing(plan.path)
+        raise
+    except OSError as e:
+        raise UsageError(f"cannot write {display_path(plan.path)}: {e.strerror or e}") from None
+
+
+# --- vae init --from -------------------------------------------------------------------------
+
+
+def next_mandate(
+    path: Path,
+    *,
+    previous: Path,
+    mandate: tuple[int, int],
+    referential_name: str | None,
+    checker: Checker,
+) -> NewPlan:
+    _refuse_existing(path)
+    old_check = checker.check_plan(previous)
+    old = old_check.plan
+    if old is None:
+        raise EditRefused(
+            f"{display_path(previous)} cannot be read as a plan ({old_check.result.errors} errors)",
+            hint=f"fix it first: `vae validate {display_path(previous)}` shows where",
+        )
+    data = compose(read_text(previous)).data  # the values exactly as the city wrote them
+    value, referential = load_referential(referential_name or old.referential, checker)
+    start, end = mandate
+    commitment_ids = {c.id for c in referential.commitments}
+    obligation_ids = {o.id for o in referential.obligations}
+    recommendation_ids = {r.id for r in referential.recommendations}
+    warnings: list[str] = []
+    shown = display_path(previous)
+
+    carried: list[t.Any] = []
+    left: list[str] = []
+    raw_actions = t.cast(list[dict[str, Data]], data.get("actions") or [])
+    for action, raw in zip(old.actions, raw_actions, strict=True):
+        last = max(action.progress, key=lambda p: p.year, default=None)
+        if last is not None and last.status in (Status.DONE, Status.ABANDONED):
+            left.append(f"{action.id} ({last.status.value} in {last.year})")
+            continue
+        warnings.extend(
+            _missing_ids(action.id, action, commitment_ids, obligation_ids, recommendation_ids)
+        )
+        state = f"{last.status.value} en {last.year}" if last else "aucun avancement enregistré"
+        carried.append(
+            Commented(
+                _carry_action(raw, start, end),
+                (
+                    f"Reprise de {previous.name} (mandat {old.mandate.start}-{old.mandate.end}) ; "
+                    f"dernier état : {state}.",
+                ),
+            )
+        )
+    kept = len(carried)
+    served = {t.cast(dict[str, t.Any], a.value)["commitment"] for a in carried}
+    for commitment in referential.commitments:
+        if commitment.id not in served:
+            carried.append(_placeholder_action(referential, commitment.id, start))
+    old_framings = t.cast(list[Data], data.get("commitments") or [])
+    for framing in old.commitments:
+        if framing.id not in commitment_ids:
+            warnings.append(
+                f'commitment framing "{framing.id}": not a commitment of {referential.id}'
+            )
+
+    fee = old.membership.annual_fee_eur
+    sections = _sections(
+        referential_value=value,
+        referential=referential,
+        city=data["city"],
+        mandate=(start, end),
+        contacts=data["contacts"],
+        fee=Commented(
+            t.cast(dict[str, Data], data["membership"])["annual_fee_eur"],
+            after=f"{MARKER} : cotisation {start}-{end} ({fee:g} € par an jusqu'ici)",
+        ),
+        framings=_commitment_framings(referential, old_framings),
+        actions=carried,
+    )
+    header = _header(
+        path,
+        f"Plan d'action de {old.city.name}, mandat {start}-{end} ({referential.name.fr}).",
+        f"Créé par `vae init --from {shown}` : les actions en cours y sont reprises.",
+    )
+    summary = [f"carried over {kept} actions still running from {shown}"]
+    if left:
+        summary.append(f"left behind {len(left)} done or abandoned: {', '.join(left)}")
+    return NewPlan(path=path, text=emit(header, sections), summary=summary, warnings=warnings)
+
+
+def _missing_ids(
+    action_id: str,
+    action: t.Any,
+    commitments: set[str],
+    obligations: set[str],
+    recommendations: set[str],
+) -> list[str]:
+    found: list[str] = []
+    if action.commitment not in commitments:
+        found.append(f'action "{action_id}": commitment "{action.commitment}" no longer exists')
+    found.extend(
+        f'action "{action_id}": obligation "{o}" no longer exists'
+        for o in action.obligations
+        if o not in obligations
+    )
+    found.extend(
+        f'action "{action_id}": recommendation "{r}" no longer exists'
+        for r in action.recommendations
+        if r not in recommendations
+    )
+    return found
+
+
+def _carry_action(raw: dict[str, Data], start: int, end: int) -> dict[str, t.Any]:
+    """An action for the next mandate: same sheet, no past progress, indicators rebased."""
+    action: dict[str, t.Any] = {}
+    for key, value in raw.items():
+        if key == "progress":
+            action[key] = []
+        elif key == "indicators" and isinstance(value, list):
+            action[key] = [_rebase(t.cast(dict[str, Data], i), start, end) for i in value]
+        elif key == "end" and isinstance(value, int) and value < start:
+            action[key] = Commented(
+                value,
+                after=f"{MARKER} : échéance passée ; nouvelle année de fin, ou supprimez "
+                "la ligne pour une action continue",
+            )
+        elif key == "budget_eur" and value is not None:
+            action[key] = Commented(value, after="budget du mandat précédent : à revoir")
+        else:
+            action[key] = value
+    return action
+
+
+def _rebase(indicator: dict[str, Data], start: int, end: int) -> dict[str, t.Any]:
+    """The last measurement becomes the baseline; a target already past is to be set again."""
+    out: dict[str, t.Any] = dict(indicator)
+    measurements = t.cast(list[dict[str, t.Any]], indicator.get("measurements") or [])
+    baseline = t.cast(dict[str, t.Any], indicator.get("baseline"))
+    if measurements:
+        last = max(measurements, key=lambda m: m["year"])
+        baseline = {"year": last["year"], "value": last["value"]}
+        out["baseline"] = Commented(baseline, after="dernière mesure du mandat précédent")
+    target = t.cast(dict[str, t.Any], indicator.get("target"))
+    if not (baseline["year"] < target["year"] and start <= target["year"] <= end):
+        out["target"] = Commented(
+            {"year": end, "value": target["value"]},
+            after=f"{MARKER} : nouvelle cible ({target['value']:g} visé en {target['year']})",
+        )
+    if "measurements" in out:
+        out["measurements"] = []
+    return out

@@ -1,0 +1,86 @@
+"""The French comments `vae init` writes into a new plan: what each section is for."""
+
+from __future__ import annotations
+
+from vae_cli.models.referential import Referential
+
+HOW_TO = (
+    "Les valeurs « À REMPLIR » sont à compléter, et les valeurs suivies du commentaire",
+    "« # À REMPLIR » sont provisoires : vérifiez-les, puis effacez ce commentaire.",
+    "`vae validate` sur ce fichier les liste toutes, avec leur ligne.",
+    "",
+    "Pour modifier ce fichier sans erreur :",
+    "  - les noms de champs (à gauche des « : ») restent en anglais, les valeurs en français ;",
+    "  - l'indentation (espaces en début de ligne) compte : des espaces, jamais de tabulations ;",
+    "  - un texte qui contient « : » ou commence par un signe spécial se met entre guillemets ;",
+    "  - les identifiants (`id`) s'écrivent en minuscules, chiffres et tirets, sans accent.",
+    "Chaque année, `vae record` ajoute avancements, mesures et cotisations sans rien déranger.",
+)
+
+SCHEMA_VERSION = ("Version du format de fichier (toujours 1 pour l'instant).",)
+REFERENTIAL = ("Le référentiel du réseau : ses engagements, obligations et recommandations.",)
+CITY = (
+    "LA COMMUNE. Les codes sont entre guillemets, pour garder un éventuel zéro en tête ;",
+    "le département est déduit du code INSEE.",
+)
+MANDATE = ("LE MANDAT MUNICIPAL couvert par le plan (première et dernière année).",)
+CONTACTS = (
+    "LES CONTACTS : l'élu·e référent·e et le ou la référent·e technique des services.",
+    "Chacun peut avoir aussi `role:` (fonction) et `email:` ; `commission:` nomme la",
+    "commission du conseil chargée de l'enfance et de la jeunesse.",
+)
+DELIBERATIONS = (
+    "LES DÉLIBÉRATIONS du conseil municipal (candidature, adoption du plan…), une par entrée :",
+    "  - date: 2026-11-02          (ou `year: 2026` si la date n'est pas connue)",
+    '    title: "Candidature au titre Ville amie des enfants"',
+    "    decisions:",
+    '      - "Autoriser le maire à déclarer la ville candidate."',
+)
+MEMBERSHIP = (
+    "L'ADHÉSION au réseau : la cotisation annuelle votée par le conseil, et chaque paiement,",
+    "un par année (`vae record payment` les ajoute).",
+)
+COMMITMENTS = (
+    "LES ENGAGEMENTS du référentiel, indissociables et obligatoires : pour chacun, la lecture",
+    "qu'en fait la ville, en quelques phrases.",
+)
+INDICATOR_EXAMPLE = (
+    "Indicateurs : au moins un par action, avec une valeur de départ et une cible, par ex.",
+    "  - id: familles-accueillies",
+    '    label: "Familles accueillies"',
+    "    unit: familles               (`%` : valeurs de 0 à 100)",
+    "    direction: increase          (increase : doit monter ; decrease : doit baisser)",
+    "    baseline: {year: 2026, value: 320}",
+    "    target: {year: 2032, value: 600}",
+    "    measurements: []             (`vae record measure` ajoute les mesures annuelles)",
+)
+
+
+def actions_comments(referential: Referential) -> tuple[str, ...]:
+    lines = [
+        "LES FICHES ACTIONS. Au moins une action par engagement ; chaque obligation du réseau",
+        "doit être couverte par au moins une action, qui cite son id dans `obligations:`.",
+        "Les obligations :",
+        *(f"  - {o.id} : {o.label.fr}" for o in referential.obligations),
+    ]
+    if referential.recommendations:
+        lines.append("Les recommandations (à citer dans `recommendations:`) :")
+        lines.extend(f"  - {r.id} : {r.label.fr}" for r in referential.recommendations)
+    lines += [
+        "Chaque action peut aussi avoir : elected_referent, partners, target_groups (« 6-11 »…),",
+        "end (année de fin ; rien pour une action continue), budget_eur, priority (high,",
+        "medium, low). Avancements (`vae record progress`) : planned, in_progress, done,",
+        "delayed, paused, abandoned.",
+    ]
+    return tuple(lines)
+
+
+def consultations_comments(editions: list[str]) -> tuple[str, ...]:
+    known = ", ".join(f'"{e}"' for e in editions) or "aucune connue"
+    return (
+        "LA CONSULTATION NATIONALE des 6/18 ans, au moins une fois par mandat, par ex. :",
+        '  - edition: "2023-2024"',
+        "    respondents: 240           (questionnaires remplis ; 200 pour un extrait local)",
+        "    local_extract: true",
+        f"Éditions connues du référentiel : {known}.",
+    )

@@ -1,0 +1,84 @@
+"""Values a new plan still has to be given."""
+
+from __future__ import annotations
+
+import re
+import typing as t
+
+from vae_cli.diagnostics import Severity
+from vae_cli.loading import Data, Node
+from vae_cli.rules import Context, Finding, rule
+
+MARKER = "À REMPLIR"
+# The marker in a comment: `annual_fee_eur: 200  # À REMPLIR : à confirmer`.
+_COMMENT_MARKER = re.compile(r"(?:^|\s)#\s*" + MARKER + r"\s*:?\s*(.*)$")
+
+Loc = tuple[str | int, ...]
+
+
+def _texts(data: Data, loc: Loc) -> t.Iterator[tuple[Loc, str]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, (*loc, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _texts(value, (*loc, i))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def _nodes(node: Node, loc: Loc) -> t.Iterator[tuple[Loc, Node]]:
+    """Every value with its location, in the order of the file."""
+    yield loc, node
+    children = node.children
+    if isinstance(children, dict):
+        for key, child in children.items():
+            yield from _nodes(child, (*loc, key))
+    elif isinstance(children, list):
+        for i, child in enumerate(children):
+            yield from _nodes(child, (*loc, i))
+
+
+@rule("to-fill", Severity.ERROR)
+def to_fill(ctx: Context) -> t.Iterator[Finding]:
+    """No value is still marked `À REMPLIR` (to fill).
+
+    `vae init` writes a new plan with every section laid out. What only the city can say (names,
+    titles, the fee voted by the council…) is written as a text starting with `À REMPLIR`, or as
+    a provisional value followed by a comment `# À REMPLIR : …`. Replace the text with the real
+    value; check the provisional value, then delete the comment.
+    """
+    flagged_lines: set[int] = set()
+    for loc, text in _texts(ctx.document.data, ()):
+        if text.lstrip().startswith(MARKER):
+            what = text.lstrip()[len(MARKER) :].lstrip(" :").strip() or "this value"
+            flagged_lines.add(ctx.document.locate(loc).line)
+            yield Finding(
+                loc=loc,
+                message=f"to fill: {what}",
+                hint=f"replace the whole text, « {MARKER} » included, with the value",
+            )
+    lines = [
+        (number, match.group(1).strip())
+        for number, line in enumerate(ctx.document.lines, start=1)
+        # A whole-line comment only talks about the marker; a provisional value carries it at the
+        # end of its own line.
+        if MARKER in line
+        and not line.lstrip().startswith("#")
+        and (match := _COMMENT_MARKER.search(line))
+    ]
+    if not lines:
+        return
+    nodes = [
+        (loc, node) for loc, node in _nodes(ctx.document.root, ()) if node.children is None and loc
+    ]
+    for number, what in lines:
+        if number in flagged_lines:
+            continue
+        # The value on the comment's line, or failing that the next one below it.
+        at = next((loc for loc, node in nodes if node.position.line >= number), None)
+        yield Finding(
+            loc=at if at is not None else (),
+            message=f"to check: {what or 'a provisional value'}",
+            hint=f"check the value, then delete the comment « # {MARKER} »",
+        )
