@@ -76,6 +76,12 @@ def environment(*, lang: str, template_dir: Path | None = None) -> SandboxedEnvi
         percent_value=fmt.percent_value,
         date=fmt.date,
         md=lambda value: Markup(md_escape(str(value))),
+        # Filters, not macros, for anything that carries plan or referential text: a macro
+        # called from an HTML template returns its output marked safe, escaped or not.
+        value=lambda number, unit: (
+            fmt.percent_value(number) if unit == "%" else f"{fmt.number(number)} {unit}"
+        ),
+        loc=lambda text: text.fr if lang == "fr" else text.en,
     )
     env.globals.update(lang=lang)
     return env

@@ -67,6 +67,14 @@ class IndicatorView:
     def status(self) -> ProgressStatus:
         return self.assessment.status
 
+    @property
+    def zero_based(self) -> bool:
+        """Open SDG replaces a base or target of 0 by 0.001, which can inflate the growth rate
+        enormously (0 to 60 reads as faster than needed to reach 400): the report says so."""
+        if self.status in (ProgressStatus.TARGET_ACHIEVED, ProgressStatus.NOT_AVAILABLE):
+            return False
+        return self.indicator.baseline.value == 0 or self.indicator.target.value == 0
+
 
 def indicator_at(indicator: Indicator, year: int) -> IndicatorView:
     base = indicator.baseline

@@ -1,0 +1,40 @@
+"""The message catalogs: in step with the templates, French complete, English from msgids."""
+
+from __future__ import annotations
+
+import pytest
+
+from vae_cli.locale import LANGUAGES, catalog_path, translations
+from vae_cli.locale.catalog import extract, updated
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_catalog_is_in_step_with_the_templates(lang: str) -> None:
+    committed = catalog_path(lang).read_text(encoding="utf-8")
+    assert committed == updated(lang, extract()), (
+        f"{lang}.po is stale: run `python -m vae_cli.locale.catalog`, then translate"
+    )
+
+
+def test_every_message_has_a_french_translation() -> None:
+    french = translations("fr")
+    untranslated = [m for m in extract() if m.id and french.gettext(str(m.id)) == m.id]
+    # A few messages read the same in both languages.
+    same = {"Action", "Actions", "Budget", "Commission", "Dates", "Obligation", "Obligations",
+            "Total", "obligation %(number)s (%(label)s)"}  # fmt: skip
+    assert [m.id for m in untranslated if m.id not in same] == []
+
+
+def test_french_formats_money_numbers_and_dates_the_french_way() -> None:
+    import datetime as dt
+
+    from vae_cli.locale import Formatter
+
+    fr, en = Formatter("fr"), Formatter("en")
+    # CLDR writes the French thousands separator as a narrow no-break space, and a no-break
+    # space before the euro sign: 1 234,50 € as it should print.
+    assert fr.money(1234.5) == "1\u202f234,50\xa0€"
+    assert fr.money(50000) == "50\u202f000\xa0€"
+    assert en.money(1234.5) == "€1,234.50"
+    assert fr.percent_value(12.5) == "12,5\xa0%"
+    assert fr.date(dt.date(2020, 11, 2)) == "2 novembre 2020"
