@@ -20,6 +20,14 @@ class ObligationCoverage:
     consultation_held: bool | None
 
     @property
+    def by_status(self) -> list[tuple[str, int]]:
+        """(status, number of actions) for the statuses present, in the statuses' order."""
+        from vae_cli.report.actions import YearStatus
+
+        statuses = [a.status for a in self.actions]
+        return [(s.value, statuses.count(s)) for s in YearStatus if s in statuses]
+
+    @property
     def covered(self) -> bool:
         return bool(self.actions) and self.consultation_held is not False
 
