@@ -19,7 +19,7 @@ $(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(RUN_STAMP)
 
-## make run: install, validate the Dijon plan (and render its report once `vae report` exists)
+## make run: install, validate the Dijon plan and write its 2023 follow-up report (reports/)
 run: $(RUN_STAMP)
 	$(BIN)/vae validate plans/dijon-2020.yaml
 	$(BIN)/vae report plans/dijon-2020.yaml --year 2023
