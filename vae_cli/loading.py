@@ -310,17 +310,29 @@ def compose(text: str) -> Document:
 
 def _build(parser: t.Any, lines: list[str]) -> Document:
     # One flat loop over libyaml's events with an explicit stack: no recursion (so no depth limit
-    # but ours), and this is the hot path of `vae validate` on a large plan.
+    # but ours). This is the hot path of `vae validate` on a large plan, hence the enclosing
+    # collection kept in local variables rather than looked up on the stack for every value.
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    # Each frame: [container, node, anchor, values-count at start, pending key, its event]
-    stack: list[list[t.Any]] = []
+    stack: list[tuple[t.Any, ...]] = []  # the enclosing collections' saved state
     anchors: dict[str, tuple[Data, Node, int]] = {}
     plain_cache: dict[str, Scalar] = {}
     values = 0
     root: tuple[Data, Node] | None = None
     documents = 0
+    # The enclosing collection: its value, its children's nodes, its keys' events (mappings),
+    # the key waiting for its value and that key's event, its anchor, the value count at its
+    # start and its own node. `container is None` at the top level.
+    container: t.Any = None
+    children: t.Any = None
+    key_events: t.Any = None
+    is_list = False
+    pending: str | None = None
+    pending_event: t.Any = None
+    anchor: str | None = None
+    first = 0
+    collection: t.Any = None
 
     while True:
         event = parser.get_event()
@@ -354,15 +366,41 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
                     hint=_TOO_DEEP_HINT,
                 )
             values += 1
+            stack.append(
+                (
+                    container,
+                    children,
+                    key_events,
+                    is_list,
+                    pending,
+                    pending_event,
+                    anchor,
+                    first,
+                    collection,
+                )
+            )
             if cls is mapping_start:
-                stack.append([{}, Node(event, {}, {}), event.anchor, values, None, None])
+                container, children, key_events, is_list = {}, {}, {}, False
             else:
-                stack.append([[], Node(event, []), event.anchor, values, None, None])
+                container, children, key_events, is_list = [], [], None, True
+            collection = Node(event, children, key_events)
+            pending, pending_event, anchor, first = None, None, event.anchor, values
             continue
         elif cls in collection_end:
-            value, node, anchor, first, _, _ = stack.pop()
+            value, node = container, collection
             if anchor:
                 anchors[anchor] = (value, node, values - first + 1)
+            (
+                container,
+                children,
+                key_events,
+                is_list,
+                pending,
+                pending_event,
+                anchor,
+                first,
+                collection,
+            ) = stack.pop()
         elif cls is alias_event:
             if event.anchor not in anchors:
                 raise LoadError(
@@ -398,26 +436,22 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
             continue
 
         # Attach `value` (with its `node`) to the enclosing collection.
-        if not stack:
-            root = (value, node)
-            continue
-        frame = stack[-1]
-        container = frame[0]
-        if type(container) is list:
+        if is_list:
             container.append(value)
-            frame[1].children.append(node)
-        elif frame[4] is None:
+            children.append(node)
+        elif container is None:
+            root = (value, node)
+        elif pending is None:
             if type(value) is str and value not in container:  # the common case, kept inline
-                frame[4] = value
+                pending = value
             else:
-                frame[4] = _key(value, node, frame)
-            frame[5] = node.event
+                pending = _key(value, node, container, key_events)
+            pending_event = node.event
         else:
-            key = frame[4]
-            container[key] = value
-            frame[1].children[key] = node
-            frame[1].key_events[key] = frame[5]
-            frame[4] = None
+            container[pending] = value
+            children[pending] = node
+            key_events[pending] = pending_event
+            pending = None
 
     if root is None:
         raise LoadError(
@@ -437,7 +471,7 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
     return Document(data=data, root=node, lines=lines)
 
 
-def _key(value: Data, node: Node, frame: list[t.Any]) -> str:
+def _key(value: Data, node: Node, container: dict[str, Data], key_events: dict[str, t.Any]) -> str:
     position = node.position
     if isinstance(value, dict | list):
         raise LoadError(
@@ -447,8 +481,8 @@ def _key(value: Data, node: Node, frame: list[t.Any]) -> str:
             hint="write `key: value` with a simple word as key",
         )
     key = "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
-    if key in frame[0]:
-        first = _position(frame[1].key_events[key])
+    if key in container:
+        first = _position(key_events[key])
         raise LoadError(
             "yaml-duplicate-key",
             f"the key `{key}` appears twice in this mapping (first on line {first.line})",
