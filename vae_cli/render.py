@@ -118,6 +118,13 @@ def render(template_name: str, data: object, *, lang: str, template_dir: Path | 
             f"template {template_name}: {e}",
             hint="a template may only read the report's data; see docs/report.md",
         ) from None
+    except (ArithmeticError, LookupError, TypeError, ValueError) as e:
+        if template_dir is None:
+            raise  # our own templates failing is a bug of ours, reported as such
+        raise UsageError(
+            f"template {template_name}: {type(e).__name__}: {e}",
+            hint=f"check your templates in {template_dir}",
+        ) from None
     return with_marker(text, html=template_name.endswith(".html"))
 
 

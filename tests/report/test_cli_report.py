@@ -118,6 +118,7 @@ def test_a_city_template_replaces_ours_file_by_file(report_plan: Path, tmp_path:
         ("{{ report.__class__.__mro__ }}", "unsafe"),
         ("{{ report.no_such_thing }}", "no_such_thing"),
         ("{% if %}", "followup.md:1"),
+        ("{{ 1 / 0 }}", "ZeroDivisionError"),
     ],
 )
 def test_a_broken_or_unsafe_city_template_is_a_clear_error(
