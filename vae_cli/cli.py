@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 import os
 import sys
 import typing as t
@@ -13,7 +12,8 @@ from pathlib import Path
 import typer
 
 from vae_cli import __version__
-from vae_cli.errors import ExitCode, VaeError
+from vae_cli.cli_options import AsOf, PlanPaths, Referentials, err, handle_errors, use_color
+from vae_cli.errors import ExitCode
 
 app = typer.Typer(
     name="vae",
@@ -22,28 +22,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-P = t.ParamSpec("P")
-
-
-def _err(message: str) -> None:
-    sys.stderr.write(message + "\n")
-
-
-def handle_errors(command: t.Callable[P, None]) -> t.Callable[P, None]:
-    """The one place where a VaeError becomes a message on stderr and an exit code."""
-
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
-        try:
-            command(*args, **kwargs)
-        except VaeError as e:
-            _err(f"vae: error: {e.message}")
-            if e.hint:
-                _err(f"  hint: {e.hint}")
-            raise typer.Exit(int(e.exit_code)) from None
-
-    return wrapper
 
 
 def _version(value: bool) -> None:
@@ -77,21 +55,10 @@ class FailOnOption(enum.StrEnum):  # mirrors outputs.FailOn, which the CLI impor
     never = "never"
 
 
-def _use_color() -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
-
-
 @app.command()
 @handle_errors
 def validate(
-    paths: t.Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Plan files or folders. Default: every plan in plans/.", show_default=False
-        ),
-    ] = None,
+    paths: PlanPaths = None,
     output_format: t.Annotated[
         OutputFormat | None,
         typer.Option(
@@ -120,27 +87,8 @@ def validate(
         ),
     ] = None,
     strict: t.Annotated[bool, typer.Option(help="Same as --fail-on warning.")] = False,
-    as_of: t.Annotated[
-        int | None,
-        typer.Option(
-            "--as-of",
-            min=1900,
-            max=2100,
-            help="The current year for the checks (past years, no future dates). "
-            "Default: this year.",
-            show_default=False,
-        ),
-    ] = None,
-    referential: t.Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--referential",
-            "-r",
-            help="A referential file of your own; plans naming its id use it. Repeatable.",
-            exists=True,
-            dir_okay=False,
-        ),
-    ] = None,
+    as_of: AsOf = None,
+    referential: Referentials = None,
 ) -> None:
     """Check plans: shape, references, coverage of the network's obligations, years and money.
 
@@ -162,7 +110,7 @@ def validate(
     result = checker.check(plans)
     stdout_format = output_format.value if output_format else outputs.default_format(os.environ)
     sys.stdout.write(
-        outputs.emit(result, stdout_format=stdout_format, reports=reports, color=_use_color())
+        outputs.emit(result, stdout_format=stdout_format, reports=reports, color=use_color())
     )
     if outputs.fails(result, policy):
         raise typer.Exit(int(ExitCode.FINDINGS))
@@ -185,7 +133,7 @@ def schema(
     for path in stale:
         sys.stdout.write(f"{'stale' if check else 'wrote'} {path}\n")
     if check and stale:
-        _err("vae: the schemas are stale; run `vae schema` and commit the result")
+        err("vae: the schemas are stale; run `vae schema` and commit the result")
         raise typer.Exit(int(ExitCode.FINDINGS))
     if not stale:
         sys.stdout.write(f"{output}: up to date\n")
@@ -198,9 +146,9 @@ def main() -> None:
     except Exception as e:  # pragma: no cover - only reached through a bug
         if os.environ.get("VAE_DEBUG"):
             raise
-        _err(f"vae: internal error ({type(e).__name__}: {e}).")
-        _err("  This is a bug in vae, not in your plan: please report it with the command you ran.")
-        _err("  Set VAE_DEBUG=1 to see the details.")
+        err(f"vae: internal error ({type(e).__name__}: {e}).")
+        err("  This is a bug in vae, not in your plan: please report it with the command you ran.")
+        err("  Set VAE_DEBUG=1 to see the details.")
         sys.exit(int(ExitCode.INTERNAL))
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import typer
 
+from vae_cli.cli_options import AsOf, Referentials
+
 
 class DiffFormat(enum.StrEnum):
     text = "text"
@@ -39,26 +41,8 @@ def diff(
             "--format", "-f", help="text for a terminal, md for a pull-request comment, or json."
         ),
     ] = DiffFormat.text,
-    as_of: t.Annotated[
-        int | None,
-        typer.Option(
-            "--as-of",
-            min=1900,
-            max=2100,
-            help="The current year for the checks. Default: this year.",
-            show_default=False,
-        ),
-    ] = None,
-    referential: t.Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--referential",
-            "-r",
-            help="A referential file of your own; plans naming its id use it. Repeatable.",
-            exists=True,
-            dir_okay=False,
-        ),
-    ] = None,
+    as_of: AsOf = None,
+    referential: Referentials = None,
 ) -> None:
     """Say what changed in the plans since a git revision: actions, statuses, money,
     measurements, coverage of the network's obligations, and new or fixed findings.

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import typer
 
+from vae_cli.cli_options import AsOf, Referentials, handle_errors
+
 if t.TYPE_CHECKING:
     from vae_cli.editing.record import Outcome
 
@@ -20,21 +22,6 @@ record_app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-
-P = t.ParamSpec("P")
-
-
-def _handled(command: t.Callable[P, None]) -> t.Callable[P, None]:
-    # vae_cli.cli imports this module at its end, so its error handler is looked up when the
-    # command runs rather than imported here.
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
-        from vae_cli.cli import handle_errors
-
-        handle_errors(command)(*args, **kwargs)
-
-    return wrapper
-
 
 PlanArg = t.Annotated[Path, typer.Argument(help="The plan file to edit.", show_default=False)]
 YearOpt = t.Annotated[
@@ -46,30 +33,10 @@ ReplaceOpt = t.Annotated[
 DryRunOpt = t.Annotated[
     bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
 ]
-AsOfOpt = t.Annotated[
-    int | None,
-    typer.Option(
-        "--as-of",
-        min=1900,
-        max=2100,
-        help="The current year for the checks of the edited plan. Default: this year.",
-        show_default=False,
-    ),
-]
-ReferentialOpt = t.Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--referential",
-        "-r",
-        help="A referential file of your own, as for `vae validate`. Repeatable.",
-        exists=True,
-        dir_okay=False,
-    ),
-]
 
 
 @record_app.command("progress")
-@_handled
+@handle_errors
 def progress(
     plan: PlanArg,
     action: t.Annotated[str, typer.Argument(help="Id of the action.", show_default=False)],
@@ -90,8 +57,8 @@ def progress(
     ] = None,
     replace: ReplaceOpt = False,
     dry_run: DryRunOpt = False,
-    as_of: AsOfOpt = None,
-    referential: ReferentialOpt = None,
+    as_of: AsOf = None,
+    referential: Referentials = None,
 ) -> None:
     """Record an action's status (and spending) for a year."""
     from vae_cli.editing import record as r
@@ -103,7 +70,7 @@ def progress(
 
 
 @record_app.command("measure")
-@_handled
+@handle_errors
 def measure(
     plan: PlanArg,
     indicator: t.Annotated[str, typer.Argument(help="Id of the indicator.", show_default=False)],
@@ -114,8 +81,8 @@ def measure(
     ] = None,
     replace: ReplaceOpt = False,
     dry_run: DryRunOpt = False,
-    as_of: AsOfOpt = None,
-    referential: ReferentialOpt = None,
+    as_of: AsOf = None,
+    referential: Referentials = None,
 ) -> None:
     """Record an indicator's value for a year."""
     from vae_cli.editing import record as r
@@ -127,7 +94,7 @@ def measure(
 
 
 @record_app.command("payment")
-@_handled
+@handle_errors
 def payment(
     plan: PlanArg,
     year: YearOpt,
@@ -137,8 +104,8 @@ def payment(
     ] = None,
     replace: ReplaceOpt = False,
     dry_run: DryRunOpt = False,
-    as_of: AsOfOpt = None,
-    referential: ReferentialOpt = None,
+    as_of: AsOf = None,
+    referential: Referentials = None,
 ) -> None:
     """Record the membership fee paid for a year."""
     from vae_cli.editing import record as r
