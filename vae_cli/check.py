@@ -121,6 +121,7 @@ class Checker:
             plan=plan, referential=referential.model, document=document, as_of=self.as_of
         )
         loaded.result.diagnostics.extend(run_rules(context, loaded.result.path))
+        loaded.result.rules_ran = True
         return checked
 
     def load_referential(self, path: Path) -> Loaded[Referential]:

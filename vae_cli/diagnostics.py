@@ -52,6 +52,9 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = dataclasses.field(default_factory=list)
     lines: list[str] = dataclasses.field(default_factory=list)
+    # Whether the rules of meaning ran: not when the file could not be read, had the wrong shape,
+    # or its referential could not be found.
+    rules_ran: bool = False
 
     @property
     def errors(self) -> int:

@@ -227,6 +227,20 @@ def test_junit(small_town: str, write_plan: WritePlan):
     assert root.get("tests") == str(2 * len(rules_of_meaning) + 1)
 
 
+def test_junit_skips_the_rules_when_the_referential_is_unknown(
+    small_town: str, write_plan: WritePlan
+):
+    plan = write_plan(
+        small_town.replace("referential: unicef-france-vae-2020-2026", "referential: elsewhere")
+    )
+    suite = ET.fromstring(validate(plan, "--format", "junit").stdout).find("testsuite")
+    assert suite is not None
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    assert cases["known-reference"].find("failure") is not None
+    skipped = {name for name, c in cases.items() if c.find("skipped") is not None}
+    assert skipped == set(cases) - {"known-reference"}
+
+
 def test_every_rule_id_is_documented():
     """Rule ids raised while reading a file (not in the rule registry) have a description too."""
     found: set[str] = set()

@@ -48,13 +48,11 @@ def _case(file: FileResult, rule_id: str, found: list[Diagnostic], rules: Catalo
             )
         )
         case.set("line", str(first.position.line))
-    elif _rules_skipped(file, rules) and rules.get(rule_id).is_rule_of_meaning:
-        ET.SubElement(case, "skipped", message="not checked: the plan could not be read as a plan")
+    elif not file.rules_ran and rules.get(rule_id).is_rule_of_meaning:
+        ET.SubElement(
+            case, "skipped", message="not checked: the plan or its referential could not be read"
+        )
     return case
-
-
-def _rules_skipped(file: FileResult, rules: Catalog) -> bool:
-    return any(not rules.get(d.rule).is_rule_of_meaning for d in file.diagnostics)
 
 
 def render(result: CheckResult, color: bool = False) -> str:
