@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import os
 import sys
 import typing as t
 from pathlib import Path
 
 import typer
+
+from vae_cli.cli_options import PlanPaths, use_color
 
 
 class Kind(enum.StrEnum):
@@ -32,19 +33,8 @@ class Lang(enum.StrEnum):
     en = "en"
 
 
-def _use_color() -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
-
-
 def report(
-    paths: t.Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Plan files or folders. Default: every plan in plans/.", show_default=False
-        ),
-    ] = None,
+    paths: PlanPaths = None,
     year: t.Annotated[
         int | None,
         typer.Option(
@@ -108,7 +98,7 @@ def report(
     )
     outcome = write_reports(request)
     if outcome.failed.files:
-        sys.stdout.write(render_findings(outcome.failed, _use_color()))
+        sys.stdout.write(render_findings(outcome.failed, use_color()))
     for path in outcome.written:
         sys.stdout.write(f"wrote {path}\n")
     if outcome.failed.files:
