@@ -222,9 +222,13 @@ def test_did_you_mean_for_a_near_miss(small_town: str, write_plan: t.Callable[[s
 
 
 def test_as_of_moves_the_past(small_town: str, write_plan: t.Callable[[str], Path]) -> None:
-    """With --as-of 2024, the 2025 entries are in the future."""
-    rules = {rule for *_, rule in check(write_plan(small_town), "--as-of", "2024")}
-    assert rules == {"year-not-future"}
+    """With --as-of 2024, each 2025 entry (progress, measurement, payment) is in the future."""
+    expected = []
+    for line_number, line in enumerate(small_town.splitlines(), start=1):
+        if "- {year: 2025" in line:
+            expected.append((line_number, line.index("2025") + 1, "error", "year-not-future"))
+    assert len(expected) == 3
+    assert sorted(check(write_plan(small_town), "--as-of", "2024")) == expected
 
 
 def test_warnings_fail_only_under_strict(
