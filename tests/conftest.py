@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import subprocess
+import sys
 import typing as t
 from pathlib import Path
 
@@ -52,6 +55,56 @@ def locate(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     return line, column
+
+
+def edit_at(text: str, old: str, new: str, pointed: str) -> tuple[str, tuple[int, int]]:
+    """Replace the first `old` with `new`; return the new text and the (line, column) of
+    `pointed`, a part of `new`: where a finding about the edit must point."""
+    index = text.index(old)
+    edited = text[:index] + new + text[index + len(old) :]
+    at = index + new.index(pointed)
+    line = edited.count("\n", 0, at) + 1
+    column = at - (edited.rfind("\n", 0, at) + 1) + 1
+    return edited, (line, column)
+
+
+@dataclasses.dataclass(frozen=True)
+class Installed:
+    """vae installed from its wheel in a fresh venv, outside the checkout."""
+
+    venv: Path
+
+    def run(self, *args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        return subprocess.run(
+            [self.venv / "bin" / "vae", *map(str, args)],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
+
+
+@pytest.fixture(scope="session")
+def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """Build the wheel and install it in a new venv, once for the session (it takes seconds)."""
+    root = tmp_path_factory.mktemp("wheel")
+    dist = root / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", dist, ROOT],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = dist.glob("*.whl")
+    venv = root / "venv"
+    subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    subprocess.run(
+        [venv / "bin" / "python", "-m", "pip", "install", "-q", wheel],
+        check=True,
+        capture_output=True,
+    )
+    return Installed(venv)
 
 
 @pytest.fixture

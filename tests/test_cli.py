@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, ROOT, SMALL_TOWN, run_vae
+from tests.conftest import AS_OF, ROOT, SMALL_TOWN, Installed, run_vae
 
 
 def test_help_lists_the_commands() -> None:
@@ -186,48 +185,21 @@ def test_shipped_plans_validate_cleanly() -> None:
 
 
 @pytest.mark.slow
-def test_installed_wheel_validates_a_copy_of_the_plan(tmp_path: Path) -> None:
+def test_installed_wheel_validates_a_copy_of_the_plan(
+    installed_wheel: Installed, tmp_path: Path
+) -> None:
     """Templates, schemas and referentials ship inside the wheel; nothing reads the checkout."""
-    dist = tmp_path / "dist"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", dist, ROOT],
-        check=True,
-        capture_output=True,
-    )
-    (wheel,) = dist.glob("*.whl")
-    venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", venv], check=True)
-    subprocess.run(
-        [venv / "bin" / "python", "-m", "pip", "install", "-q", wheel],
-        check=True,
-        capture_output=True,
-    )
     work = tmp_path / "city"
     (work / "plans").mkdir(parents=True)
     shutil.copy(ROOT / "plans" / "dijon-2020.yaml", work / "plans")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    done = subprocess.run(
-        [venv / "bin" / "vae", "validate", "--as-of", AS_OF],
-        cwd=work,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
+    done = installed_wheel.run("validate", "--as-of", AS_OF, cwd=work)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.endswith("Checked 1 file: no error, no warning.\n")
-    done = subprocess.run(
-        [venv / "bin" / "vae", "schema", "--check", "--output", ROOT / "schemas"],
-        cwd=work,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
+    done = installed_wheel.run("schema", "--check", "--output", ROOT / "schemas", cwd=work)
     assert done.returncode == 0, done.stdout + done.stderr
     site = subprocess.run(
         [
-            venv / "bin" / "python",
+            installed_wheel.venv / "bin" / "python",
             "-c",
             "import vae_cli.resources as r; print(r.data_dir('schemas'))",
         ],
@@ -235,6 +207,6 @@ def test_installed_wheel_validates_a_copy_of_the_plan(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         check=True,
-        env=env,
     ).stdout.strip()
-    assert site.startswith(str(venv)) and (Path(site) / "plan.schema.json").is_file()
+    assert site.startswith(str(installed_wheel.venv))
+    assert (Path(site) / "plan.schema.json").is_file()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, findings, locate, run_vae
+from tests.conftest import AS_OF, edit_at, findings, locate, run_vae
 
 
 def check(path: Path, *extra: str) -> list[tuple[int, int, str, str]]:
@@ -149,11 +149,7 @@ def test_rule_reports_at_the_edited_place(
     expected_at: str,
     also: set[str],
 ) -> None:
-    index = small_town.index(old)
-    text = small_town[:index] + new + small_town[index + len(old) :]
-    at = index + new.index(expected_at)
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    text, (line, column) = edit_at(small_town, old, new, expected_at)
     found = check(write_plan(text))
     assert (line, column, severity, rule) in found
     others = {r for *_, r in found if r != rule}

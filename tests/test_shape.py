@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, locate, run_vae
+from tests.conftest import AS_OF, edit_at, locate, run_vae
 
 
 def errors_for(path: Path) -> list[dict[str, t.Any]]:
@@ -132,11 +132,7 @@ def test_shape_error_is_located_with_a_hint(
     rule: str,
     hint: str,
 ) -> None:
-    index = small_town.index(old)
-    text = small_town[:index] + new + small_town[index + len(old) :]
-    at = index + new.index(pointed)
-    line = text.count("\n", 0, at) + 1
-    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    text, (line, column) = edit_at(small_town, old, new, pointed)
     found = [d for d in errors_for(write_plan(text)) if (d["line"], d["column"]) == (line, column)]
     assert [d["rule"] for d in found] == [rule], errors_for(write_plan(text))
     assert hint in found[0]["hint"]
