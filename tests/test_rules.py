@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, edit_at, findings, locate, run_vae
+from tests.conftest import AS_OF, ROOT, edit_at, findings, locate, run_vae
 
 
 def check(path: Path, *extra: str) -> list[tuple[int, int, str, str]]:
@@ -233,3 +233,27 @@ def test_warnings_fail_only_under_strict(
     path = write_plan(edit(small_town, "respondents: 240", "respondents: 150"))
     assert run_vae("validate", path, "--as-of", AS_OF).exit_code == 0
     assert run_vae("validate", path, "--as-of", AS_OF, "--strict").exit_code == 1
+
+
+def test_a_referential_for_another_mandate_is_a_warning(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text = edit(
+        small_town, "mandate:\n  start: 2020\n  end: 2026", "mandate:\n  start: 2020\n  end: 2027"
+    )
+    line, column = locate(text, "unicef-france-vae-2020-2026")
+    assert check(write_plan(text)) == [(line, column, "warning", "mandate-matches-referential")]
+
+
+def test_consultation_held_waits_for_an_edition_of_the_mandate(
+    small_town: str, write_plan: t.Callable[[str], Path], tmp_path: Path
+) -> None:
+    """A referential that knows no edition during the mandate leaves nothing to hold yet."""
+    source = (ROOT / "vae_cli" / "referentials" / "unicef-france-vae-2020-2026.yaml").read_text(
+        encoding="utf-8"
+    )
+    cut = source[: source.index('    - id: "2020-2021"')] + source[source.index("sources:") :]
+    (tmp_path / "network.yaml").write_text(cut, encoding="utf-8")
+    text = edit(small_town, "referential: unicef-france-vae-2020-2026", "referential: network.yaml")
+    text = edit(text, 'edition: "2020-2021"', 'edition: "2018"')
+    assert check(write_plan(text)) == []

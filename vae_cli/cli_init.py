@@ -30,8 +30,9 @@ def init(
         typer.Option(
             "--referential",
             "-r",
-            help="Id of a built-in referential, or a referential file. Default: with --from, "
-            "the previous plan's; else unicef-france-vae-2020-2026.",
+            help="Id of a built-in referential, or a referential file. Default: the built-in "
+            "one written for --mandate; else, with --from, the previous plan's; else "
+            "unicef-france-vae-2020-2026.",
             show_default=False,
         ),
     ] = None,
@@ -92,7 +93,7 @@ def init(
             plan,
             city=city,
             insee=insee,
-            referential_name=referential or "unicef-france-vae-2020-2026",
+            referential_name=referential,
             mandate=core.parse_mandate(mandate) if mandate else None,
             checker=checker,
         )

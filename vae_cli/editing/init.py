@@ -16,7 +16,7 @@ from pathlib import Path
 from vae_cli.check import Checker
 from vae_cli.diagnostics import display_path
 from vae_cli.editing import texts
-from vae_cli.editing.emit import Commented, Section, emit
+from vae_cli.editing.emit import Commented, Section, emit, plain
 from vae_cli.editing.errors import EditRefused
 from vae_cli.errors import UsageError
 from vae_cli.files import write_atomic
@@ -95,6 +95,20 @@ def load_referential(name: str, checker: Checker) -> tuple[str, Referential]:
     return value, loaded.model
 
 
+DEFAULT_REFERENTIAL = "unicef-france-vae-2020-2026"
+
+
+def referential_for_mandate(mandate: tuple[int, int] | None, checker: Checker) -> str | None:
+    """The built-in referential written for exactly these years, if one is shipped."""
+    if mandate is None:
+        return None
+    for name, path in builtin_referentials().items():
+        model = checker.load_referential(path).model
+        if model is not None and (model.mandate.start, model.mandate.end) == mandate:
+            return name
+    return None
+
+
 def schema_line(plan: Path) -> str:
     """The editor's hint to the JSON Schema, relative to the plan's folder when possible."""
     schema = (data_dir("schemas") / "plan.schema.json").resolve()
@@ -152,6 +166,24 @@ def _placeholder_action(referential: Referential, commitment_id: str, start: int
     )
 
 
+def _obligation_placeholder(
+    referential: Referential, obligation_id: str, commitment_id: str, start: int
+) -> t.Any:
+    obligation = next(o for o in referential.obligations if o.id == obligation_id)
+    action = _placeholder_action(referential, commitment_id, start)
+    fields = dict(action.value)
+    fields["id"] = f"{obligation_id}-action-1"
+    fields["title"] = to_fill(f"une action pour l'obligation « {obligation.label.fr} »")
+    fields["obligations"] = [obligation_id]
+    return Commented(
+        fields,
+        (
+            f"Obligation {obligation.number} — {obligation.label.fr} : plus aucune action ne la "
+            "couvre dans ce mandat (celle du mandat précédent est terminée). À compléter.",
+        ),
+    )
+
+
 def _sections(
     *,
     referential_value: str,
@@ -193,12 +225,13 @@ def new_plan(
     *,
     city: str,
     insee: str,
-    referential_name: str,
+    referential_name: str | None,
     mandate: tuple[int, int] | None,
     checker: Checker,
 ) -> NewPlan:
     _refuse_existing(path)
-    value, referential = load_referential(referential_name, checker)
+    name = referential_name or referential_for_mandate(mandate, checker) or DEFAULT_REFERENTIAL
+    value, referential = load_referential(name, checker)
     start, end = mandate or (referential.mandate.start, referential.mandate.end)
     insee = check_insee(insee)
     if not city.strip():
@@ -270,7 +303,8 @@ def next_mandate(
             hint=f"fix it first: `vae validate {display_path(previous)}` shows where",
         )
     data = compose(read_text(previous)).data  # the values exactly as the city wrote them
-    value, referential = load_referential(referential_name or old.referential, checker)
+    name = referential_name or referential_for_mandate(mandate, checker) or old.referential
+    value, referential = load_referential(name, checker)
     start, end = mandate
     commitment_ids = {c.id for c in referential.commitments}
     obligation_ids = {o.id for o in referential.obligations}
@@ -304,6 +338,17 @@ def next_mandate(
     for commitment in referential.commitments:
         if commitment.id not in served:
             carried.append(_placeholder_action(referential, commitment.id, start))
+    # An obligation only a finished action covered (often the consultation, run once a mandate)
+    # needs a new action: laid out to fill in, under the commitment that action served.
+    covered = {
+        o for a in carried for o in t.cast(dict[str, t.Any], plain(a)).get("obligations") or []
+    }
+    for obligation in referential.obligations:
+        if obligation.id in covered:
+            continue
+        before = next((a.commitment for a in old.actions if obligation.id in a.obligations), None)
+        commitment_id = before if before in commitment_ids else referential.commitments[0].id
+        carried.append(_obligation_placeholder(referential, obligation.id, commitment_id, start))
     old_framings = t.cast(list[Data], data.get("commitments") or [])
     for framing in old.commitments:
         if framing.id not in commitment_ids:

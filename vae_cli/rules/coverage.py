@@ -52,28 +52,27 @@ def consultation_held(ctx: Context) -> t.Iterator[Finding]:
     """An obligation that requires the consultation has a consultation of this mandate.
 
     The national consultation of 6-18 year-olds must be run at least once per mandate: the plan's
-    `consultations:` needs an entry whose `edition` opened during the mandate.
+    `consultations:` needs an entry whose `edition` opened during the mandate. While the
+    referential lists no edition opening during the mandate (a mandate that has just begun, a
+    provisional referential), there is nothing to hold yet and the rule waits for that data.
     """
     rules = ctx.referential.consultation
     needing = [o for o in ctx.referential.obligations if o.requires_consultation]
     if rules is None or not needing:
         return
-    opened = {edition.id: edition.year for edition in rules.editions}
-    held = [c for c in ctx.plan.consultations if opened.get(c.edition, 0) in ctx.mandate_years]
-    if held:
-        return
     inside = [e.id for e in rules.editions if e.year in ctx.mandate_years]
+    if not inside:
+        return
+    opened = {edition.id: edition.year for edition in rules.editions}
+    if any(opened.get(c.edition, 0) in ctx.mandate_years for c in ctx.plan.consultations):
+        return
     for obligation in needing:
         yield Finding(
             loc=("consultations",) if "consultations" in ctx.document.data else (),
             at_key=True,
             message=f'the obligation "{obligation.id}" needs a consultation of an edition held '
             f"during the mandate {ctx.plan.mandate.start}-{ctx.plan.mandate.end}",
-            hint=(
-                f"add under `consultations:` an entry with `edition:` one of {', '.join(inside)}"
-                if inside
-                else "no edition of the referential falls inside this mandate"
-            ),
+            hint=f"add under `consultations:` an entry with `edition:` one of {', '.join(inside)}",
         )
 
 

@@ -7,6 +7,7 @@ import typing as t
 from vae_cli.diagnostics import Severity
 from vae_cli.models.plan import Status
 from vae_cli.rules import Context, Finding, rule
+from vae_cli.rules.placeholders import MARKER
 
 
 @rule("action-without-indicator", Severity.WARNING)
@@ -14,10 +15,12 @@ def action_without_indicator(ctx: Context) -> t.Iterator[Finding]:
     """Every action has at least one indicator.
 
     The network asks cities to monitor progress against the plan's objectives (obligation
-    `suivi`); an action with no indicator cannot show progress in the yearly follow-up.
+    `suivi`); an action with no indicator cannot show progress in the yearly follow-up. An
+    action laid out by `vae init` and still to fill (its title starts with `À REMPLIR`) is
+    reported by `to-fill` alone.
     """
     for i, action in enumerate(ctx.plan.actions):
-        if not action.indicators:
+        if not action.indicators and not action.title.lstrip().startswith(MARKER):
             yield Finding(
                 loc=("actions", i, "id"),
                 message=f'the action "{action.id}" has no indicator',

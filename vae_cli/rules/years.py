@@ -27,6 +27,24 @@ def _dated_entries(ctx: Context) -> t.Iterator[tuple[Loc, int, str]]:
         yield ("membership", "payments", i, "year"), payment.year, "membership payment"
 
 
+@rule("mandate-matches-referential", Severity.WARNING)
+def mandate_matches_referential(ctx: Context) -> t.Iterator[Finding]:
+    """The plan's mandate is the one its referential was written for.
+
+    A network's requirements change from one mandate to the next: a 2026-2032 plan checked
+    against the 2020-2026 referential is checked against the wrong list.
+    """
+    plan, ref = ctx.plan.mandate, ctx.referential.mandate
+    if (plan.start, plan.end) != (ref.start, ref.end):
+        yield Finding(
+            loc=("referential",),
+            message=f"the plan covers {plan.start}-{plan.end} but its referential "
+            f"{ctx.referential.id} is for {ref.start}-{ref.end}",
+            hint="name the referential of this mandate (`vae init` lists the built-in ones), "
+            "or a referential file of your network",
+        )
+
+
 @rule("year-in-mandate", Severity.ERROR)
 def year_in_mandate(ctx: Context) -> t.Iterator[Finding]:
     """Progress entries, measurements and membership payments fall inside the mandate.
