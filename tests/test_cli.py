@@ -210,3 +210,19 @@ def test_installed_wheel_validates_a_copy_of_the_plan(
     ).stdout.strip()
     assert site.startswith(str(installed_wheel.venv))
     assert (Path(site) / "plan.schema.json").is_file()
+
+
+def test_a_referential_file_is_checked_as_a_referential(tmp_path: Path) -> None:
+    shipped = ROOT / "vae_cli" / "referentials" / "unicef-france-vae-2020-2026.yaml"
+    run = run_vae("validate", shipped)
+    assert run.exit_code == 0, run
+    assert run.stdout.endswith("Checked 1 file: no error, no warning.\n")
+    broken = tmp_path / "network.yaml"
+    broken.write_text(
+        shipped.read_text(encoding="utf-8").replace("    number: 2\n", "    number: two\n", 1),
+        encoding="utf-8",
+    )
+    run = run_vae("validate", broken)
+    assert run.exit_code == 1
+    line = broken.read_text(encoding="utf-8").splitlines().index("    number: two") + 1
+    assert f"{broken}:{line}:13: error [wrong-type] `number` must be a whole number" in run.stdout

@@ -6,6 +6,7 @@ Nothing here prints; the CLI chooses a format for the result.
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing as t
 from pathlib import Path
 
@@ -90,8 +91,14 @@ class Checker:
     _referentials: dict[Path, Loaded[Referential]] = dataclasses.field(default_factory=dict)
 
     def check(self, paths: t.Sequence[Path]) -> CheckResult:
+        """Check plans; a referential file among them is checked as a referential."""
         result = CheckResult()
         for path in paths:
+            if looks_like_referential(path):
+                loaded = self.load_referential(path)
+                if loaded.result not in result.files:
+                    result.files.append(loaded.result)
+                continue
             checked = self.check_plan(path)
             result.files.append(checked.result)
             broken = checked.referential_result
@@ -172,6 +179,25 @@ class Checker:
             )
         )
         return None
+
+
+_REFERENTIAL_KEYS = re.compile(rb"^obligations[ \t]*:", re.MULTILINE)
+_PLAN_KEYS = re.compile(rb"^(city|actions|membership)[ \t]*:", re.MULTILINE)
+
+
+def looks_like_referential(path: Path) -> bool:
+    """Whether a file given to `vae validate` is a network referential rather than a plan.
+
+    Networks write referentials too, and keep them beside their plans: such a file is checked
+    against the referential format. The first 64 KiB tell: top-level `obligations:` and none of
+    a plan's own keys.
+    """
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(64 * 1024)
+    except OSError:
+        return False  # reading it again as a plan reports the problem
+    return bool(_REFERENTIAL_KEYS.search(head)) and not _PLAN_KEYS.search(head)
 
 
 def run_rules(context: Context, path: str) -> list[Diagnostic]:
