@@ -226,3 +226,57 @@ def test_a_referential_file_is_checked_as_a_referential(tmp_path: Path) -> None:
     assert run.exit_code == 1
     line = broken.read_text(encoding="utf-8").splitlines().index("    number: two") + 1
     assert f"{broken}:{line}:13: error [wrong-type] `number` must be a whole number" in run.stdout
+
+
+def test_a_broken_referential_file_fails_the_plan_too(tmp_path: Path) -> None:
+    (tmp_path / "network.yaml").write_text("schema_version: 1\nobligations: []\n", "utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        SMALL_TOWN.read_text(encoding="utf-8").replace(
+            "referential: unicef-france-vae-2020-2026", "referential: network.yaml"
+        ),
+        encoding="utf-8",
+    )
+    run = run_vae("validate", plan, "--format", "json", "--as-of", AS_OF)
+    assert run.exit_code == 1
+    by_path = {f["path"]: f for f in run.json()["files"]}
+    assert by_path[str(plan)]["errors"] == 1  # never "ok": it was not checked
+    assert by_path[str(tmp_path / "network.yaml")]["errors"] > 0
+    (finding,) = [d for d in run.json()["diagnostics"] if d["path"] == str(plan)]
+    assert finding["rule"] == "known-reference" and "has errors" in finding["message"]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("plan.yaml", "A plan cannot be its own referential"),
+        ("folder.yaml", 'The referential "folder.yaml" is not a file'),
+        ("notes.txt", '"notes.txt" is not a referential'),
+        ("missing.yaml", 'The referential file "missing.yaml" does not exist'),
+    ],
+)
+def test_a_referential_path_that_is_not_a_referential(
+    tmp_path: Path, value: str, message: str
+) -> None:
+    (tmp_path / "folder.yaml").mkdir()
+    (tmp_path / "notes.txt").write_text("hello\n", encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        SMALL_TOWN.read_text(encoding="utf-8").replace(
+            "referential: unicef-france-vae-2020-2026", f"referential: {value}"
+        ),
+        encoding="utf-8",
+    )
+    run = run_vae("validate", plan, "--format", "json", "--as-of", AS_OF)
+    assert run.exit_code == 1
+    (finding,) = run.json()["diagnostics"]
+    assert (finding["line"], finding["rule"], finding["message"]) == (4, "known-reference", message)
+    assert [f["path"] for f in run.json()["files"]] == [str(plan)]
+
+
+def test_a_broken_referential_option_is_reported(tmp_path: Path) -> None:
+    broken = tmp_path / "network.yaml"
+    broken.write_text("schema_version: 1\nobligations: oops\n", encoding="utf-8")
+    run = run_vae("validate", SMALL_TOWN, "--referential", broken, "--as-of", AS_OF)
+    assert run.exit_code == 1
+    assert f"{broken}:2:14: error [wrong-type]" in run.stdout

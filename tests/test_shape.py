@@ -110,6 +110,46 @@ CASES = [
         "- ",
     ),
     (
+        "infinite amount",
+        "budget_eur: 30000",
+        "budget_eur: 1e400",
+        "1e400",
+        "invalid-value",
+        "infinity, NaN",
+    ),
+    (
+        "absurd amount",
+        "budget_eur: 30000",
+        "budget_eur: 1e30",
+        "1e30",
+        "invalid-value",
+        "at most 1000000000000",
+    ),
+    (
+        "absurd indicator value",
+        "{year: 2020, value: 40}",
+        "{year: 2020, value: -1e16}",
+        "-1e16",
+        "invalid-value",
+        "at least -1000000000000000",
+    ),
+    (
+        "digits with underscores",
+        "budget_eur: 30000",
+        "budget_eur: 30_000",
+        "30_000",
+        "wrong-type",
+        "write 30000:",
+    ),
+    (
+        "invisible character in an id",
+        "commitment: equite",
+        "commitment: equ\u200bite",
+        "equ\u200bite",
+        "invalid-value",
+        'no accents, capitals, spaces or invisible characters, e.g. "bien-etre"',
+    ),
+    (
         "mapping expected",
         "elected_referent:\n    name: Mme Claire Martin\n    role: Adjointe à l'enfance",
         "elected_referent: Mme Claire Martin",
@@ -136,6 +176,14 @@ def test_shape_error_is_located_with_a_hint(
     found = [d for d in errors_for(write_plan(text)) if (d["line"], d["column"]) == (line, column)]
     assert [d["rule"] for d in found] == [rule], errors_for(write_plan(text))
     assert hint in found[0]["hint"]
+
+
+def test_invisible_characters_are_shown_in_the_message(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text = small_town.replace("commitment: equite", "commitment: equ\u200bite")
+    (diagnostic,) = errors_for(write_plan(text))
+    assert '"equ\\u200bite"' in diagnostic["message"]
 
 
 def test_missing_key_points_at_its_section(

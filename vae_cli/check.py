@@ -93,6 +93,10 @@ class Checker:
     def check(self, paths: t.Sequence[Path]) -> CheckResult:
         """Check plans; a referential file among them is checked as a referential."""
         result = CheckResult()
+        for file in self.referential_files:  # a broken --referential FILE is never ignored
+            loaded = self.load_referential(file)
+            if loaded.model is None:
+                result.files.append(loaded.result)
         for path in paths:
             if looks_like_referential(path):
                 loaded = self.load_referential(path)
@@ -122,6 +126,13 @@ class Checker:
             return checked
         if referential.model is None:
             checked.referential_result = referential.result
+            self._report_referential(
+                loaded.result,
+                document,
+                f"the referential {referential.result.path} has errors, so this plan was not "
+                "checked against it",
+                "fix the referential first: its own findings are listed with its name",
+            )
             return checked
         checked.referential = referential.model
         context = Context(
@@ -141,13 +152,29 @@ class Checker:
         self, plan: Plan, plan_path: Path, result: FileResult, document: Document
     ) -> Loaded[Referential] | None:
         name = plan.referential
+        candidate = plan_path.parent / name
         if name.endswith(PLAN_SUFFIXES):
-            candidate = plan_path.parent / name
-            if candidate.is_file():
+            if candidate.is_file() and _same_file(candidate, plan_path):
+                message, hint = (
+                    "a plan cannot be its own referential",
+                    "name the network's referential, e.g. unicef-france-vae-2020-2026",
+                )
+            elif candidate.is_file():
                 return self.load_referential(candidate)
+            elif candidate.exists():
+                message, hint = (
+                    f'the referential "{name}" is not a file',
+                    "name a referential file (.yaml)",
+                )
+            else:
+                message, hint = (
+                    f'the referential file "{name}" does not exist',
+                    f"the path is relative to the plan's folder ({display_path(plan_path.parent)})",
+                )
+        elif ("/" in name or "." in name) and candidate.exists():
             message, hint = (
-                f'the referential file "{name}" does not exist',
-                (f"the path is relative to the plan's folder ({display_path(plan_path.parent)})"),
+                f'"{name}" is not a referential',
+                "a referential file's name ends in .yaml or .yml",
             )
         else:
             for file in self.referential_files:
@@ -168,6 +195,13 @@ class Checker:
                     "or --referential FILE"
                 )
             )
+        self._report_referential(result, document, message, hint)
+        return None
+
+    @staticmethod
+    def _report_referential(
+        result: FileResult, document: Document, message: str, hint: str
+    ) -> None:
         result.diagnostics.append(
             Diagnostic(
                 path=result.path,
@@ -178,7 +212,13 @@ class Checker:
                 hint=hint,
             )
         )
-        return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 _REFERENTIAL_KEYS = re.compile(rb"^obligations[ \t]*:", re.MULTILINE)
@@ -226,15 +266,25 @@ def collect_plans(paths: t.Sequence[Path], *, default_dir: Path = Path("plans"))
                 hint="run `vae validate path/to/plan.yaml`, or run vae from the repository's top",
             )
         paths = [default_dir]
+    from vae_cli.files import link_problem
+
+    hint = "point the link at an existing plan file, or remove it"
     plans: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in PLAN_SUFFIXES and p.is_file())
+            candidates = sorted(p for p in path.rglob("*") if p.suffix in PLAN_SUFFIXES)
+            # A plan's link that leads nowhere is a plan not checked: never skipped in silence.
+            for candidate in candidates:
+                if problem := link_problem(candidate):
+                    raise UsageError(f"{display_path(candidate)}: {problem}", hint=hint)
+            found = [p for p in candidates if p.is_file()]
             if not found:
                 raise UsageError(f"no plan (*.yaml) in the folder {display_path(path)}")
             plans.extend(found)
         elif path.is_file():
             plans.append(path)
+        elif problem := link_problem(path):
+            raise UsageError(f"{display_path(path)}: {problem}", hint=hint)
         elif path.exists():
             raise UsageError(f"{display_path(path)} is not a regular file")
         else:
@@ -248,3 +298,4 @@ def collect_plans(paths: t.Sequence[Path], *, default_dir: Path = Path("plans"))
                 hint=f"did you mean {display_path(path.parent / close)}?" if close else None,
             )
     return plans
+

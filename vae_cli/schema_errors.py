@@ -7,8 +7,10 @@ this module writes the sentence and the hint (after rendercv's `pydantic_error_h
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing as t
+import unicodedata
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
@@ -16,8 +18,10 @@ from pydantic_core import ErrorDetails
 
 from vae_cli.diagnostics import Diagnostic, Severity
 from vae_cli.loading import Document
+from vae_cli.models.common import IDENTIFIER_PATTERN
 
 Loc = tuple[str | int, ...]
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
 
 
 def did_you_mean(word: str, choices: t.Iterable[str]) -> str | None:
@@ -65,9 +69,9 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return f"`{str(value).lower()}`"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return f"the number {_number(value)}"
     if isinstance(value, str):
-        return f'the text "{value}"' if value else "empty text"
+        return f'the text "{visible(value)}"' if value else "empty text"
     if isinstance(value, dict):
         return "a mapping of keys"
     if isinstance(value, list):
@@ -75,9 +79,27 @@ def _describe(value: object) -> str:
     return type(value).__name__
 
 
+def visible(text: str) -> str:
+    """`text` with invisible characters (zero-width spaces, direction marks, controls) shown as
+    escapes: the user must see what makes a value wrong."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c
+        for c in text
+    )
+
+
+def _number(value: float) -> str:
+    """A bound or value as a person reads it: 1000000000000, not 1e+12."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return str(value)
+
+
 def _example(field: FieldInfo | None) -> str | None:
     if field is not None and field.examples:
         example = field.examples[0]
+        if isinstance(example, list) and example:  # a list field: its items are what is checked
+            example = example[0]
         return f'"{example}"' if isinstance(example, str) else str(example)
     return None
 
@@ -128,12 +150,10 @@ def _message_and_hint(
     if kind in ("float_type", "float_parsing"):
         hint = "write a number without quotes, with a dot for decimals, e.g. 1234.5"
         if isinstance(value, str):
-            cleaned = value.replace(" ", "").replace("\u202f", "").replace(",", ".").rstrip("€ ")
-            try:
-                float(cleaned)
+            cleaned = value.replace(" ", "").replace("\u202f", "").replace("_", "")
+            cleaned = cleaned.replace(",", ".").rstrip("€ ")
+            if _PLAIN_NUMBER.fullmatch(cleaned):
                 hint = f"write {cleaned}: no quotes, no spaces, a dot for decimals"
-            except ValueError:
-                pass
         return "wrong-type", f"{described} must be a number, found {_describe(value)}", hint
     if kind == "bool_type":
         return (
@@ -160,8 +180,25 @@ def _message_and_hint(
         close = did_you_mean(str(value), choices) if isinstance(value, str) else None
         hint = f"did you mean {close}?" if close else f"write one of: {', '.join(choices)}"
         return "invalid-value", f"{_describe(value)} is not allowed for {described}", hint
+    if kind == "finite_number":
+        return (
+            "invalid-value",
+            f"{described} must be a finite number",
+            "write a plain number: infinity, NaN and numbers too large to hold (such as 1e400) "
+            "are not values",
+        )
     if kind == "string_pattern_mismatch":
-        hint = (field.description or "check the form of this value") if field else "check the form"
+        if ctx.get("pattern") == IDENTIFIER_PATTERN:
+            hint = (
+                "use only lowercase letters a-z, digits and hyphens: no accents, capitals, spaces "
+                "or invisible characters"
+            )
+        else:
+            hint = (
+                (field.description or "check the form of this value")
+                if field
+                else ("check the form")
+            )
         if example:
             hint = f"{hint.rstrip('.')}, e.g. {example}"
         return "invalid-value", f"{_describe(value)} is not a valid {described}", hint
@@ -173,10 +210,12 @@ def _message_and_hint(
             "less_than": ("less than", "lt"),
         }[kind]
         limit = ctx.get(bound[1])
+        shown = _number(limit) if isinstance(limit, int | float) else str(limit)
+        found = _number(value) if isinstance(value, int | float) else str(value)
         return (
             "invalid-value",
-            f"{described} must be {bound[0]} {limit}, found {value}",
-            (f"write a value {bound[0]} {limit}"),
+            f"{described} must be {bound[0]} {shown}, found {found}",
+            f"write a value {bound[0]} {shown}",
         )
     if kind == "string_too_short":
         return "invalid-value", f"{described} is empty", "write the text, or remove the key"

@@ -40,11 +40,35 @@ IsoDate = t.Annotated[
     Field(description="A date written YYYY-MM-DD.", examples=["2021-06-28"]),
 ]
 Year = t.Annotated[int, Field(ge=1900, le=2100, description="A year, e.g. 2023.", examples=[2023])]
-Euros = t.Annotated[float, Field(ge=0, description="An amount in euros.", examples=[200])]
+# Bounds far beyond any city budget or indicator, so that a typo such as 1e30 (or 1e400, which
+# YAML reads as infinity) is caught here rather than breaking a report.
+MAX_EUROS = 1e12
+MAX_VALUE = 1e15
+Euros = t.Annotated[
+    float,
+    Field(
+        ge=0,
+        le=MAX_EUROS,
+        allow_inf_nan=False,
+        description="An amount in euros.",
+        examples=[200],
+    ),
+]
+Value = t.Annotated[
+    float,
+    Field(
+        ge=-MAX_VALUE,
+        le=MAX_VALUE,
+        allow_inf_nan=False,
+        description="A value in the indicator's unit.",
+        examples=[42.5],
+    ),
+]
+IDENTIFIER_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Identifier = t.Annotated[
     str,
     Field(
-        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        pattern=IDENTIFIER_PATTERN,
         max_length=80,
         description="An identifier: lowercase letters, digits and hyphens.",
         examples=["conseil-municipal-enfants"],

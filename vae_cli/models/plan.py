@@ -9,7 +9,7 @@ import typing as t
 from pydantic import AfterValidator, Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
-from vae_cli.models.common import Euros, Identifier, IsoDate, Text, VaeModel, Year
+from vae_cli.models.common import Euros, Identifier, IsoDate, Text, VaeModel, Value, Year
 
 SCHEMA_VERSION = 1
 
@@ -130,7 +130,9 @@ class Membership(VaeModel):
 
 
 class CommitmentFraming(VaeModel):
-    id: Identifier = Field(description="Id of a commitment of the referential.")
+    id: Identifier = Field(
+        description="Id of a commitment of the referential.", examples=["bien-etre"]
+    )
     summary: Text = Field(description="How the city frames this commitment, in a few sentences.")
 
 
@@ -143,17 +145,19 @@ class ProgressEntry(VaeModel):
 
 class YearValue(VaeModel):
     year: Year = Field(description="Year of the value.")
-    value: float = Field(description="The value, in the indicator's unit.")
+    value: Value = Field(description="The value, in the indicator's unit.")
 
 
 class Measurement(VaeModel):
     year: Year = Field(description="Year measured.")
-    value: float = Field(description="The value, in the indicator's unit.")
+    value: Value = Field(description="The value, in the indicator's unit.")
     source: str | None = Field(default=None, description="Where the figure comes from.")
 
 
 class Indicator(VaeModel):
-    id: Identifier = Field(description="Identifier, unique in the plan.")
+    id: Identifier = Field(
+        description="Identifier, unique in the plan.", examples=["ecoles-rue-aux-ecoles"]
+    )
     label: Text = Field(description="What is measured.")
     unit: Text = Field(description="Unit; `%` values must lie between 0 and 100.", examples=["%"])
     direction: DirectionValue = Field(
@@ -170,15 +174,23 @@ class Indicator(VaeModel):
 class Action(VaeModel):
     """An action sheet (fiche action)."""
 
-    id: Identifier = Field(description="Identifier, unique in the plan.")
+    id: Identifier = Field(
+        description="Identifier, unique in the plan.", examples=["conseil-municipal-enfants"]
+    )
     title: Text = Field(description="Short title.")
     description: Text = Field(description="What the action does and for whom.")
-    commitment: Identifier = Field(description="Id of the referential commitment it serves.")
+    commitment: Identifier = Field(
+        description="Id of the referential commitment it serves.", examples=["bien-etre"]
+    )
     obligations: list[Identifier] = Field(
-        default=[], description="Ids of the network obligations this action covers."
+        default=[],
+        description="Ids of the network obligations this action covers.",
+        examples=[["suivi", "formation"]],
     )
     recommendations: list[Identifier] = Field(
-        default=[], description="Ids of the referential recommendations it follows."
+        default=[],
+        description="Ids of the referential recommendations it follows.",
+        examples=[["pollution-air"]],
     )
     lead: Text = Field(description="Lead department (direction ou service pilote).")
     elected_referent: str | None = Field(default=None, description="Referent elected official.")

@@ -21,13 +21,17 @@ class Source(VaeModel):
 
 
 class Commitment(VaeModel):
-    id: Identifier = Field(description="Identifier that plans use to name this commitment.")
+    id: Identifier = Field(
+        description="Identifier that plans use to name this commitment.", examples=["bien-etre"]
+    )
     number: int = Field(ge=1, description="Order in the network's documents.")
     label: Localized = Field(description="Title of the commitment.")
 
 
 class Obligation(VaeModel):
-    id: Identifier = Field(description="Identifier that actions use in their `obligations`.")
+    id: Identifier = Field(
+        description="Identifier that actions use in their `obligations`.", examples=["suivi"]
+    )
     number: int = Field(ge=1, description="Order in the network's documents.")
     label: Localized = Field(description="Short title.")
     description: Localized = Field(description="The obligation as the network words it.")
@@ -39,8 +43,13 @@ class Obligation(VaeModel):
 
 
 class Recommendation(VaeModel):
-    id: Identifier = Field(description="Identifier that actions use in `recommendations`.")
-    commitment: Identifier = Field(description="The commitment it belongs to.")
+    id: Identifier = Field(
+        description="Identifier that actions use in `recommendations`.",
+        examples=["pollution-air"],
+    )
+    commitment: Identifier = Field(
+        description="The commitment it belongs to.", examples=["bien-etre"]
+    )
     label: Localized = Field(description="What is recommended.")
     placement_uncertain: bool = Field(
         default=False,
@@ -68,7 +77,10 @@ class Referential(VaeModel):
     """One network's requirements for one mandate."""
 
     schema_version: int = Field(ge=1, le=1, description="Version of this file format: 1.")
-    id: Identifier = Field(description="Identifier plans use in `referential`.")
+    id: Identifier = Field(
+        description="Identifier plans use in `referential`.",
+        examples=["unicef-france-vae-2020-2026"],
+    )
     name: Localized = Field(description="Network and mandate, as shown in reports.")
     mandate: YearSpan = Field(description="The mandate's years.")
     commitments: list[Commitment] = Field(min_length=1, description="The commitments.")
