@@ -204,3 +204,20 @@ def test_a_folder_is_expanded_to_its_plans(tmp_path: Path) -> None:
     assert "a.yaml: ok" in run.stdout
     assert "b.yaml:1:1: error [yaml-not-mapping]" in run.stdout
     assert run.stdout.rstrip().endswith("Checked 2 files: 1 error, 0 warnings.")
+
+
+def test_control_characters_cannot_forge_the_terminal_output(
+    write_plan: t.Callable[[str | bytes], Path],
+) -> None:
+    """A key holding escape sequences must not erase the error line or fake an "ok"."""
+    forged = '"\\e[2K\\rplan.yaml: ok\\nChecked 1 file: no error, no warning.\\e[8m": 1\n'
+    path = write_plan(SMALL_TOWN.read_text(encoding="utf-8").replace(
+        "  name: Villebourg\n", "  name: Villebourg\n  " + forged, 1
+    ))  # fmt: skip
+    run = run_vae("validate", path, "--as-of", AS_OF)
+    assert run.exit_code == 1
+    assert "\x1b" not in run.stdout and "\r" not in run.stdout
+    first = run.stdout.splitlines()[0]
+    assert first.startswith(f"{path}:") and "error [unknown-key]" in first
+    assert "␛[2K␍plan.yaml: ok␊Checked" in first
+    assert run.stdout.count("\n") == len(run.stdout.splitlines())  # no line added by the plan

@@ -257,3 +257,18 @@ def test_consultation_held_waits_for_an_edition_of_the_mandate(
     text = edit(small_town, "referential: unicef-france-vae-2020-2026", "referential: network.yaml")
     text = edit(text, 'edition: "2020-2021"', 'edition: "2018"')
     assert check(write_plan(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "pointed"),
+    [
+        ("{year: 2020, amount_eur: 150, date: 2020-12-01}",
+         "{year: 2020, amount_eur: 150, date: 2099-12-01}", "2099-12-01"),
+        ("  - date: 2020-11-02", "  - date: 2027-11-02", "2027-11-02"),
+    ],
+)  # fmt: skip
+def test_dates_after_the_current_year(
+    small_town: str, write_plan: t.Callable[[str], Path], old: str, new: str, pointed: str
+) -> None:
+    text, (line, column) = edit_at(small_town, old, new, pointed)
+    assert check(write_plan(text)) == [(line, column, "error", "year-not-future")]

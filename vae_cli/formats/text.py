@@ -14,6 +14,22 @@ _RED, _YELLOW, _BOLD, _DIM, _GREEN, _RESET = (
 )
 
 
+def _inert(text: str) -> str:
+    """Text from a plan made harmless for a terminal: each control character (escape sequences
+    that would move the cursor, erase a line or hide text) is shown as its Unicode control
+    picture (␛, ␍…), one character for one, so that the caret under a source line stays aligned.
+    """
+    return text.translate(_CONTROL_PICTURES)
+
+
+# C0 controls and DEL as their pictures (U+2400-U+2421); C1 controls as U+FFFD.
+_CONTROL_PICTURES = {
+    **{code: 0x2400 + code for code in range(0x20)},
+    0x7F: 0x2421,
+    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
+}
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -48,19 +64,19 @@ def render_diagnostic(diagnostic: Diagnostic, file: FileResult, color: bool = Fa
         _RED if diagnostic.severity is Severity.ERROR else _YELLOW, diagnostic.severity.value
     )
     out = [
-        f"{paint(_BOLD, f'{diagnostic.path}:{pos.line}:{pos.column}')}: {severity} "
-        f"[{diagnostic.rule}] {diagnostic.message}"
+        f"{paint(_BOLD, _inert(f'{diagnostic.path}:{pos.line}:{pos.column}'))}: {severity} "
+        f"[{diagnostic.rule}] {_inert(diagnostic.message)}"
     ]
     source = file.source_line(pos.line)
     if source is not None:
-        shown, column = _excerpt(source.replace("\t", " "), pos.column)
+        shown, column = _excerpt(_inert(source.replace("\t", " ")), pos.column)
         width = len(str(pos.line))
         length = pos.end_column - pos.column if pos.end_line == pos.line else len(shown)
         length = max(1, min(length, len(shown) - column + 1))
         out.append(f"  {pos.line} | {shown}")
         out.append(f"  {' ' * width} | {' ' * (column - 1)}{paint(_RED, '^' * length)}")
     if diagnostic.hint:
-        out.append(f"  {paint(_DIM, 'hint:')} {diagnostic.hint}")
+        out.append(f"  {paint(_DIM, 'hint:')} {_inert(diagnostic.hint)}")
     return "\n".join(out)
 
 
@@ -70,10 +86,11 @@ def render(result: CheckResult, color: bool = False) -> str:
         diagnostics = file.sorted()
         for diagnostic in diagnostics:
             blocks.append(render_diagnostic(diagnostic, file, color))
+        path = _inert(file.path)
         if diagnostics:
-            blocks.append(f"{file.path}: {_counts(file.errors, file.warnings)}\n")
+            blocks.append(f"{path}: {_counts(file.errors, file.warnings)}\n")
         else:
-            blocks.append(f"{file.path}: {'ok' if not color else _GREEN + 'ok' + _RESET}")
+            blocks.append(f"{path}: {'ok' if not color else _GREEN + 'ok' + _RESET}")
     blocks.append(summary_line(result))
     return "\n".join(blocks) + "\n"
 

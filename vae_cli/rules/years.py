@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import typing as t
 
 from vae_cli.diagnostics import Severity
@@ -64,10 +65,11 @@ def year_in_mandate(ctx: Context) -> t.Iterator[Finding]:
 
 @rule("year-not-future", Severity.ERROR)
 def year_not_future(ctx: Context) -> t.Iterator[Finding]:
-    """No progress, measurement or payment is dated after the current year.
+    """No progress, measurement, payment or deliberation is dated after the current year.
 
     "Current" is `--as-of YEAR` (default: this year). Something that has not happened yet cannot
-    be reported; targets say what is hoped for.
+    be reported; targets say what is hoped for. Both the `year` of an entry and the `date` of a
+    payment or deliberation are checked.
     """
     for loc, year, what in _dated_entries(ctx):
         if year > ctx.as_of and ctx.plan.mandate.start <= year <= ctx.plan.mandate.end:
@@ -75,6 +77,22 @@ def year_not_future(ctx: Context) -> t.Iterator[Finding]:
                 loc=loc,
                 message=f"the {what} is dated {year}, after the current year {ctx.as_of}",
                 hint="record it once the year has come, or check the year (see --as-of)",
+            )
+    dates: list[tuple[Loc, dt.date | None, str]] = [
+        (("membership", "payments", i, "date"), p.date, f"{p.year} membership payment")
+        for i, p in enumerate(ctx.plan.membership.payments)
+    ]
+    dates += [
+        (("deliberations", i, "date"), d.date, "deliberation")
+        for i, d in enumerate(ctx.plan.deliberations)
+    ]
+    for loc, date, what in dates:
+        if date is not None and date.year > ctx.as_of:
+            yield Finding(
+                loc=loc,
+                message=f"the {what} is dated {date.isoformat()}, after the current year "
+                f"{ctx.as_of}",
+                hint="check the date (YYYY-MM-DD), or see --as-of",
             )
 
 
