@@ -50,13 +50,16 @@ def use_color() -> bool:
 PlanPaths = t.Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Plan files or folders. Default: every plan in plans/.", show_default=False
+        help="Plan files or folders. Default: every plan in plans/.",
+        show_default=False,
+        metavar="PLAN",
     ),
 ]
 AsOf = t.Annotated[
     int | None,
     typer.Option(
         "--as-of",
+        metavar="YEAR",
         min=1900,
         max=2100,
         help="The current year for the checks (past years, no future dates). Default: this year.",
@@ -68,6 +71,7 @@ Referentials = t.Annotated[
     typer.Option(
         "--referential",
         "-r",
+        metavar="FILE",
         help="A referential file of your own; plans naming its id use it. Repeatable.",
         exists=True,
         dir_okay=False,
