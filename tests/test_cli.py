@@ -280,3 +280,62 @@ def test_a_broken_referential_option_is_reported(tmp_path: Path) -> None:
     run = run_vae("validate", SMALL_TOWN, "--referential", broken, "--as-of", AS_OF)
     assert run.exit_code == 1
     assert f"{broken}:2:14: error [wrong-type]" in run.stdout
+
+
+@pytest.mark.parametrize("command", ["validate", "report"])
+def test_a_symlink_loop_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "l1.yaml").symlink_to("l2.yaml")
+    (tmp_path / "l2.yaml").symlink_to("l1.yaml")
+    run = run_vae(command, "l1.yaml")
+    assert run.exit_code == 2, run
+    assert "vae: error: l1.yaml: symlink loop" in run.stderr
+
+
+def test_a_broken_link_among_the_plans_is_not_skipped_in_silence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plans").mkdir()
+    shutil.copy(SMALL_TOWN, tmp_path / "plans" / "good.yaml")
+    (tmp_path / "plans" / "shared.yaml").symlink_to("../shared/gone.yaml")
+    run = run_vae("validate", "--as-of", AS_OF)
+    assert run.exit_code == 2, run
+    assert "plans/shared.yaml: broken link (to ../shared/gone.yaml" in run.stderr
+
+
+def test_a_symlinked_plan_is_shown_by_the_name_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "alias.yaml").symlink_to(SMALL_TOWN)
+    run = run_vae("validate", "alias.yaml", "--as-of", AS_OF)
+    assert run.exit_code == 0, run
+    assert run.stdout.startswith("alias.yaml: ok")
+
+
+@pytest.mark.parametrize("output", ["plan.yaml", "/dev/null", "plan.yaml/sub"])
+def test_schema_output_must_be_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, output: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SMALL_TOWN, tmp_path / "plan.yaml")
+    run = run_vae("schema", "-o", output)
+    assert run.exit_code == 2, run
+    assert (
+        f"vae: error: {output} is not a folder" in run.stderr
+        if output != "plan.yaml/sub"
+        else "cannot write plan.yaml/sub" in run.stderr
+    )
+    assert (tmp_path / "plan.yaml").read_bytes() == SMALL_TOWN.read_bytes()
+
+
+def test_schema_keeps_a_read_only_schema(tmp_path: Path) -> None:
+    (tmp_path / "plan.schema.json").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "plan.schema.json").chmod(0o444)
+    run = run_vae("schema", "-o", tmp_path)
+    assert run.exit_code == 2, run
+    assert "plan.schema.json is read-only" in run.stderr
+    assert (tmp_path / "plan.schema.json").read_text(encoding="utf-8") == "{}\n"

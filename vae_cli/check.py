@@ -298,4 +298,3 @@ def collect_plans(paths: t.Sequence[Path], *, default_dir: Path = Path("plans"))
                 hint=f"did you mean {display_path(path.parent / close)}?" if close else None,
             )
     return plans
-

@@ -59,11 +59,16 @@ def init(
 
     Then fill in what `vae validate` lists as « À REMPLIR ».
     """
-    from vae_cli.check import Checker
+    from vae_cli.check import Checker, collect_plans
     from vae_cli.diagnostics import display_path
     from vae_cli.editing import init as core
+    from vae_cli.editing.arguments import check_text
     from vae_cli.errors import UsageError
 
+    city = check_text(city, "--city")
+    insee = check_text(insee, "--insee")
+    referential = check_text(referential, "--referential")
+    mandate = check_text(mandate, "--mandate")
     checker = Checker(as_of=dt.date.today().year)
     if previous is not None:
         if mandate is None:
@@ -73,8 +78,9 @@ def init(
                 "--city and --insee come from the previous plan with --from",
                 hint="leave them out, or edit `city:` in the new plan afterwards",
             )
-        if not previous.is_file():
-            raise UsageError(f"{display_path(previous)}: no such file")
+        if previous.is_dir():
+            raise UsageError(f"--from {display_path(previous)} is a folder; give the plan file")
+        collect_plans([previous])  # missing, a broken link...: the message validate gives
         new = core.next_mandate(
             plan,
             previous=previous,

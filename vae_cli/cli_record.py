@@ -62,7 +62,11 @@ def progress(
 ) -> None:
     """Record an action's status (and spending) for a year."""
     from vae_cli.editing import record as r
+    from vae_cli.editing.arguments import check_text
 
+    action = check_text(action, "the action id")
+    status = check_text(status, "--status")
+    note = check_text(note, "--note")
     r.check_amount(spent, "--spent")
     new = r.entry(year=year, status=r.check_status(status), spent_eur=spent, note=note)
     locate = functools.partial(_locate_action, action)
@@ -86,7 +90,10 @@ def measure(
 ) -> None:
     """Record an indicator's value for a year."""
     from vae_cli.editing import record as r
+    from vae_cli.editing.arguments import check_text
 
+    indicator = check_text(indicator, "the indicator id")
+    source = check_text(source, "--source")
     r.check_amount(value, "--value", negative=True)
     new = r.entry(year=year, value=value, source=source)
     locate = functools.partial(_locate_indicator, indicator)
@@ -109,9 +116,10 @@ def payment(
 ) -> None:
     """Record the membership fee paid for a year."""
     from vae_cli.editing import record as r
+    from vae_cli.editing.arguments import check_text
 
     r.check_amount(amount, "--amount")
-    r.check_date(date)
+    r.check_date(check_text(date, "--date"))
     new = r.entry(year=year, amount_eur=amount, date=date)
     _run(
         plan,

@@ -92,8 +92,14 @@ class CheckResult:
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working directory when inside it."""
+    """A path as the user would type it: relative to the working directory when inside it.
+
+    A symlink is shown by its own name, not its target's. Never raises: a symlink loop, a deleted
+    working directory or an unreadable folder only mean the path is shown as given.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        # The folder is resolved (so ./plans/../plans/x.yaml shows as plans/x.yaml), the name kept.
+        full = path.resolve() if path.name in ("", ".", "..") else path.parent.resolve() / path.name
+        return str(full.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return str(path)

@@ -3,13 +3,84 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from vae_cli.diagnostics import display_path
+from vae_cli.errors import UsageError
 
 
 class FileChangedError(Exception):
     """The file on disk is no longer the one that was read: writing would lose someone's edit."""
+
+
+class UnsafeWrite(UsageError):
+    """Writing there would destroy something: a device, a folder, a read-only file, a link.
+
+    A usage error (exit 2): the message says what the path is, and nothing was written.
+    """
+
+
+def link_problem(path: Path) -> str | None:
+    """ "symlink loop" or "broken link" when `path` is a link that leads to no file; else None."""
+    if not path.is_symlink():
+        return None
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symlink loop"
+        try:
+            return f"broken link (to {os.readlink(path)}, which does not exist)"
+        except OSError:
+            return "broken link"
+    return None
+
+
+def write_target(path: Path) -> tuple[Path, int | None]:
+    """Where writing `path` must go, and the permissions of the file already there (None if none).
+
+    A symlink is followed, so its target gets the new content and the link stays a link. Refused
+    (UnsafeWrite): a link that leads nowhere, anything but a regular file (a device such as
+    /dev/full, a pipe, a folder: replacing them would destroy them, and writing into them is not
+    writing a file), and a read-only file (no write bit for anyone; checked on the mode rather than
+    with os.access, since root may write anything but a read-only file means "leave me alone").
+    """
+    shown = display_path(path)
+    problem = link_problem(path)
+    if problem:
+        raise UnsafeWrite(
+            f"{shown}: {problem}; nothing was written",
+            hint="point the link at an existing file, or remove it",
+        )
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return path, None
+    except OSError as e:
+        raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnsafeWrite(f"{shown} is a folder; nothing was written")
+    if not stat.S_ISREG(info.st_mode):
+        raise UnsafeWrite(
+            f"{shown} is not a regular file; nothing was written",
+            hint="give the path of a file (a device, a pipe or a socket is never replaced)",
+        )
+    if not info.st_mode & 0o222:
+        raise UnsafeWrite(
+            f"{shown} is read-only; nothing was written",
+            hint=f"make it writable first (chmod u+w {shown}) if it is meant to change",
+        )
+    target = path
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # the link changed since: as good as broken
+            raise UnsafeWrite(f"{shown}: broken link; nothing was written") from None
+    return target, stat.S_IMODE(info.st_mode)
 
 
 def write_atomic(
@@ -27,12 +98,17 @@ def write_atomic(
 
     With `expected` (the bytes the caller read), the write is refused with FileChangedError if the
     file now holds anything else. With `overwrite=False`, an existing file is never replaced
-    (FileExistsError), even one created while we were writing.
+    (FileExistsError), even one created while we were writing; a link counts as existing, even
+    one that leads nowhere.
+
+    A symlink is written through (its target changes, the link stays); what must not be replaced
+    (a device, a folder, a read-only file, a broken link) is refused with UnsafeWrite: see
+    `write_target`.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else None
-    if not overwrite and mode is not None:
+    if not overwrite and os.path.lexists(path):
         raise FileExistsError(path)
+    path, mode = write_target(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:

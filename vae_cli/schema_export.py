@@ -7,7 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from vae_cli.files import write_atomic
+from vae_cli.diagnostics import display_path
+from vae_cli.errors import UsageError
+from vae_cli.files import link_problem, write_atomic
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 
@@ -28,7 +30,17 @@ def schema_text(model: type[BaseModel], title: str) -> str:
 
 
 def write_schemas(folder: Path, *, check: bool = False) -> list[Path]:
-    """Write each schema whose content changed; return those paths (with `check`, write nothing)."""
+    """Write each schema whose content changed; return those paths (with `check`, write nothing).
+
+    `folder` must be a folder or not exist yet (it is then created): a usage error otherwise.
+    """
+    shown = display_path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(
+            f"{shown} is not a folder", hint="give -o the folder to write the schemas into"
+        )
+    if problem := link_problem(folder):
+        raise UsageError(f"{shown}: {problem}", hint="give -o an existing folder, or a new one")
     changed: list[Path] = []
     for name, (model, title) in SCHEMAS.items():
         path = folder / name
@@ -37,5 +49,10 @@ def write_schemas(folder: Path, *, check: bool = False) -> list[Path]:
         if current != text:
             changed.append(path)
             if not check:
-                write_atomic(path, text)
+                try:
+                    write_atomic(path, text)
+                except OSError as e:
+                    raise UsageError(
+                        f"cannot write {display_path(path)}: {e.strerror or e}"
+                    ) from None
     return changed

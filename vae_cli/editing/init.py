@@ -47,13 +47,27 @@ def to_fill(what: str) -> str:
 # --- Options ---------------------------------------------------------------------------------
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a plan may name (see models.common)
+
+
 def parse_mandate(text: str) -> tuple[int, int]:
     match = _MANDATE.fullmatch(text.strip())
-    if not match or not int(match[1]) < int(match[2]):
+    if not match:
         raise UsageError(
             f'--mandate "{text}" is not two years written START-END', hint="e.g. 2026-2032"
         )
-    return int(match[1]), int(match[2])
+    start, end = int(match[1]), int(match[2])
+    if not FIRST_YEAR <= start <= LAST_YEAR or not FIRST_YEAR <= end <= LAST_YEAR:
+        raise UsageError(
+            f'--mandate "{text}": years go from {FIRST_YEAR} to {LAST_YEAR}',
+            hint="e.g. 2026-2032",
+        )
+    if not start < end:
+        raise UsageError(
+            f'--mandate "{text}": in START-END, the first year comes before the last',
+            hint="e.g. 2026-2032",
+        )
+    return start, end
 
 
 def department_of(insee: str) -> str:
@@ -71,28 +85,63 @@ def check_insee(insee: str) -> str:
     return insee
 
 
-def load_referential(name: str, checker: Checker) -> tuple[str, Referential]:
-    """(the value to write in `referential:`, the referential) for a built-in id or a file."""
+def load_referential(
+    name: str,
+    checker: Checker,
+    *,
+    base: Path = Path(),
+    plan: Path | None = None,
+    named_by: str = "",
+) -> tuple[str, Referential]:
+    """(the value to write in `referential:`, the referential) for a built-in id or a file.
+
+    A file's path is relative to `base` (the current folder for --referential, the old plan's
+    folder for the `referential:` of a plan), and is written relative to the folder of the new
+    `plan`, which is where `vae validate` looks for it. `named_by` says where the name came from
+    ("--referential", "named by plans/old.yaml"), for messages.
+    """
     builtins = builtin_referentials()
     if name in builtins:
-        path, value = builtins[name], name
-    elif name.endswith((".yaml", ".yml")) and Path(name).is_file():
-        path, value = Path(name), name
-    else:
-        close = did_you_mean(name, builtins)
+        return name, _load(builtins[name], checker)
+    if name.endswith((".yaml", ".yml")):
+        path = base / name
+        if path.is_file():
+            return _relative_to(path, plan), _load(path, checker)
         raise UsageError(
-            f'"{name}" is not a known referential',
-            hint=f'did you mean "{close}"?'
-            if close
+            f'the referential file "{name}"{f" ({named_by})" if named_by else ""} does not exist',
+            hint=f"the path is relative to {display_path(base)}"
+            if base != Path()
             else f"use one of {', '.join(builtins)}, or the path to a referential file",
         )
+    close = did_you_mean(name, builtins)
+    raise UsageError(
+        f'"{name}" is not a known referential' + (f" ({named_by})" if named_by else ""),
+        hint=f'did you mean "{close}"?'
+        if close
+        else f"use one of {', '.join(builtins)}, or the path to a referential file",
+    )
+
+
+def _load(path: Path, checker: Checker) -> Referential:
     loaded = checker.load_referential(path)
     if loaded.model is None:
+        shown = display_path(path)
         raise UsageError(
-            f"the referential {display_path(path)} has errors",
-            hint=f"run `vae validate --referential {display_path(path)}` to see them",
+            f"{shown} is not a valid referential",
+            hint=f"run `vae validate {shown}` to see why",
         )
-    return value, loaded.model
+    return loaded.model
+
+
+def _relative_to(file: Path, plan: Path | None) -> str:
+    """`file` as the new plan must name it: relative to the plan's folder, with forward slashes
+    (a plan is shared between machines); absolute if no relative path leads there (Windows
+    drives)."""
+    folder = Path(os.path.abspath(plan.parent if plan is not None else Path()))
+    try:
+        return os.path.relpath(os.path.abspath(file), folder).replace(os.sep, "/")
+    except ValueError:
+        return Path(os.path.abspath(file)).as_posix()
 
 
 DEFAULT_REFERENTIAL = "unicef-france-vae-2020-2026"
@@ -231,7 +280,7 @@ def new_plan(
 ) -> NewPlan:
     _refuse_existing(path)
     name = referential_name or referential_for_mandate(mandate, checker) or DEFAULT_REFERENTIAL
-    value, referential = load_referential(name, checker)
+    value, referential = load_referential(name, checker, plan=path, named_by="--referential")
     start, end = mandate or (referential.mandate.start, referential.mandate.end)
     insee = check_insee(insee)
     if not city.strip():
@@ -266,7 +315,7 @@ def new_plan(
 
 
 def _refuse_existing(path: Path) -> None:
-    if path.exists():
+    if os.path.lexists(path):  # a link too, even one that leads nowhere
         raise EditRefused(
             f"{display_path(path)} already exists; vae init never overwrites a file",
             hint="choose another name, or delete the file first",
@@ -302,10 +351,33 @@ def next_mandate(
             f"{display_path(previous)} cannot be read as a plan ({old_check.result.errors} errors)",
             hint=f"fix it first: `vae validate {display_path(previous)}` shows where",
         )
-    data = compose(read_text(previous)).data  # the values exactly as the city wrote them
-    name = referential_name or referential_for_mandate(mandate, checker) or old.referential
-    value, referential = load_referential(name, checker)
     start, end = mandate
+    if start <= old.mandate.start:
+        raise UsageError(
+            f"--mandate {start}-{end} does not come after the mandate of {display_path(previous)} "
+            f"({old.mandate.start}-{old.mandate.end})",
+            hint=f"the new mandate starts after {old.mandate.start}, "
+            f"e.g. --mandate {old.mandate.end}-{2 * old.mandate.end - old.mandate.start}",
+        )
+    data = compose(read_text(previous)).data  # the values exactly as the city wrote them
+    if referential_name:
+        value, referential = load_referential(
+            referential_name, checker, plan=path, named_by="--referential"
+        )
+    elif not old.referential.endswith((".yaml", ".yml")) and (
+        builtin := referential_for_mandate(mandate, checker)
+    ):
+        value, referential = load_referential(builtin, checker)
+    else:
+        # A referential file is the network's own: kept, found from the old plan's folder (as
+        # validate finds it) and named from the new plan's.
+        value, referential = load_referential(
+            old.referential,
+            checker,
+            base=previous.parent,
+            plan=path,
+            named_by=f"named by {display_path(previous)}",
+        )
     commitment_ids = {c.id for c in referential.commitments}
     obligation_ids = {o.id for o in referential.obligations}
     recommendation_ids = {r.id for r in referential.recommendations}

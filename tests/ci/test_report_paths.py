@@ -1,0 +1,134 @@
+"""`vae validate --report FORMAT:PATH` never destroys a file: it replaces only its own reports."""
+
+from __future__ import annotations
+
+import os
+import stat
+import typing as t
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import AS_OF, SMALL_TOWN, run_vae
+
+FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder holding plans/plan.yaml, made the current folder."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "plan.yaml").write_bytes(SMALL_TOWN.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def validate(*args: str | Path) -> t.Any:
+    return run_vae("validate", "plans/plan.yaml", "--as-of", AS_OF, *args)
+
+
+def test_the_plan_being_checked_is_never_overwritten(here: Path) -> None:
+    before = (here / "plans" / "plan.yaml").read_bytes()
+    run = validate("--report", "json:plans/plan.yaml")
+    assert run.exit_code == 2, run
+    assert "would overwrite plans/plan.yaml, which is being checked" in run.stderr
+    assert run.stdout == ""  # nothing written, not even the findings
+    assert (here / "plans" / "plan.yaml").read_bytes() == before
+
+
+def test_the_plan_is_recognised_under_another_spelling(here: Path) -> None:
+    before = (here / "plans" / "plan.yaml").read_bytes()
+    os.symlink("plans/plan.yaml", here / "alias.yaml")
+    for spelling in ["./plans/../plans/plan.yaml", str(here / "plans" / "plan.yaml"), "alias.yaml"]:
+        run = validate("--report", f"sarif:{spelling}")
+        assert run.exit_code == 2, run
+        assert "which is being checked" in run.stderr
+    assert (here / "plans" / "plan.yaml").read_bytes() == before
+    assert (here / "alias.yaml").is_symlink()
+
+
+def test_another_plan_or_a_users_file_is_not_overwritten(here: Path) -> None:
+    other = here / "plans" / "other.yaml"
+    other.write_bytes(SMALL_TOWN.read_bytes())
+    notes = here / "notes.txt"
+    notes.write_text("à garder\n", encoding="utf-8")
+    for target in (other, notes):
+        run = validate("--report", f"json:{target.relative_to(here)}")
+        assert run.exit_code == 2, run
+        assert "exists and is not a report written by vae; nothing was written" in run.stderr
+        assert "move the file away" in run.stderr
+    assert other.read_bytes() == SMALL_TOWN.read_bytes()
+    assert notes.read_text(encoding="utf-8") == "à garder\n"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_previous_report_is_replaced_on_every_run(here: Path, fmt: str) -> None:
+    """CI writes the same report paths on every run: the second run must not fail."""
+    report = here / "out" / f"vae.{fmt}"
+    assert validate("--report", f"{fmt}:out/vae.{fmt}").exit_code == 0
+    first = report.read_text(encoding="utf-8")
+    # The plan gets an error: the new report says so, over the old one.
+    plan = here / "plans" / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("commitment: equite", "commitment: equit"),
+        encoding="utf-8",
+    )
+    run = validate("--report", f"{fmt}:out/vae.{fmt}")
+    assert run.exit_code == 1, run
+    assert report.read_text(encoding="utf-8") != first
+    assert "equit" in report.read_text(encoding="utf-8")
+    # And a report of another format written there before is replaced too.
+    other = FORMATS[(FORMATS.index(fmt) + 1) % len(FORMATS)]
+    assert validate("--report", f"{other}:out/vae.{fmt}").exit_code == 1
+
+
+def test_an_empty_file_is_replaced(here: Path) -> None:
+    (here / "vae.sarif").touch()
+    assert validate("--report", "sarif:vae.sarif").exit_code == 0
+    assert '"name": "vae"' in (here / "vae.sarif").read_text(encoding="utf-8")
+
+
+def test_a_symlinked_report_is_written_through_the_link(here: Path) -> None:
+    (here / "artifacts").mkdir()
+    os.symlink("artifacts/vae.json", here / "vae.json")  # not there yet
+    assert validate("--report", "json:vae.json").exit_code == 2  # a link to nothing: refused
+    (here / "artifacts" / "vae.json").touch()
+    run = validate("--report", "json:vae.json")
+    assert run.exit_code == 0, run
+    assert (here / "vae.json").is_symlink()
+    assert '"version": 1' in (here / "artifacts" / "vae.json").read_text(encoding="utf-8")
+
+
+def test_a_device_or_a_folder_is_never_replaced(here: Path) -> None:
+    os.mkfifo(here / "pipe")
+    (here / "folder").mkdir()
+    for path, message in [
+        ("pipe", "pipe is not a regular file"),
+        ("folder", "folder is a folder"),
+        ("/dev/null", "/dev/null is not a regular file"),
+    ]:
+        run = validate("--report", f"json:{path}")
+        assert run.exit_code == 2, run
+        assert message in run.stderr
+    assert stat.S_ISFIFO(os.stat(here / "pipe").st_mode)
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_a_read_only_report_is_not_replaced(here: Path) -> None:
+    assert validate("--report", "junit:vae.xml").exit_code == 0
+    (here / "vae.xml").chmod(0o444)
+    before = (here / "vae.xml").read_bytes()
+    (here / "plans" / "plan.yaml").write_text("schema_version: 1\n", encoding="utf-8")
+    run = validate("--report", "junit:vae.xml")
+    assert run.exit_code == 2, run
+    assert "vae.xml is read-only" in run.stderr
+    assert (here / "vae.xml").read_bytes() == before
+
+
+def test_the_same_path_twice_is_refused_before_writing_anything(here: Path) -> None:
+    run = validate(
+        "--report", "json:a.json", "--report", "sarif:b.sarif", "--report", "gitlab:a.json"
+    )
+    assert run.exit_code == 2, run
+    assert "a.json is also the path of --report json:a.json" in run.stderr
+    assert not (here / "a.json").exists() and not (here / "b.sarif").exists()

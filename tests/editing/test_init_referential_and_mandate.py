@@ -1,0 +1,119 @@
+"""`vae init`: a referential file is found where the plan naming it is, and named from the new
+plan; mandates that no plan could have are refused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SMALL_TOWN, run_vae
+from vae_cli.loading import compose
+from vae_cli.referentials import builtin_referentials
+
+REFERENTIAL = "unicef-france-vae-2020-2026"
+
+
+@pytest.fixture
+def network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """plans/old.yaml naming `../reseau/ref.yaml`, a copy of the built-in referential; the
+    current folder is the top of this layout."""
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "reseau").mkdir()
+    (tmp_path / "reseau" / "ref.yaml").write_bytes(builtin_referentials()[REFERENTIAL].read_bytes())
+    text = (ROOT / "plans" / "dijon-2020.yaml").read_text(encoding="utf-8")
+    old = text.replace(f"referential: {REFERENTIAL}", "referential: ../reseau/ref.yaml")
+    assert old != text
+    (tmp_path / "plans" / "old.yaml").write_text(old, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def referential_of(path: Path) -> object:
+    return compose(path.read_text(encoding="utf-8")).data["referential"]
+
+
+@pytest.mark.parametrize("mandate", ["2026-2032", "2027-2033"])
+def test_the_old_plans_referential_file_is_found_from_its_folder(
+    network: Path, mandate: str
+) -> None:
+    new = network / "plans" / "next" / "new.yaml"
+    run = run_vae("init", "plans/next/new.yaml", "--from", "plans/old.yaml", "--mandate", mandate)
+    assert run.exit_code == 0, run
+    # The network's own file is kept (not swapped for a built-in), named from the new plan.
+    assert referential_of(new) == "../../reseau/ref.yaml"
+    # So validate finds it: the only findings are what remains to fill in.
+    check = run_vae("validate", new, "--format", "json", "--as-of", "2027")
+    rules = {d["rule"] for d in check.json()["diagnostics"]}
+    assert "known-reference" not in rules and "to-fill" in rules
+
+
+def test_a_missing_referential_file_of_the_old_plan_is_named(network: Path) -> None:
+    (network / "reseau" / "ref.yaml").unlink()
+    run = run_vae("init", "plans/new.yaml", "--from", "plans/old.yaml", "--mandate", "2026-2032")
+    assert run.exit_code == 2, run
+    assert (
+        'the referential file "../reseau/ref.yaml" (named by plans/old.yaml) does not exist'
+        in run.stderr
+    )
+    assert "hint: the path is relative to plans" in run.stderr
+    assert not (network / "plans" / "new.yaml").exists()
+
+
+@pytest.mark.parametrize("where", ["plans/new.yaml", "plans/a/b/new.yaml", "new.yaml"])
+def test_a_referential_option_is_written_relative_to_the_new_plan(
+    network: Path, where: str
+) -> None:
+    run = run_vae("init", where, "--city", "Villebourg", "--insee", "01053",
+                  "--referential", "reseau/ref.yaml")  # fmt: skip
+    assert run.exit_code == 0, run
+    value = referential_of(network / where)
+    assert (network / where).parent.joinpath(str(value)).resolve() == (
+        network / "reseau" / "ref.yaml"
+    )
+    check = run_vae("validate", where, "--format", "json", "--as-of", "2026")
+    assert "known-reference" not in {d["rule"] for d in check.json()["diagnostics"]}
+
+
+def test_a_plan_given_as_referential_points_at_validate_of_that_file(network: Path) -> None:
+    run = run_vae("init", "x.yaml", "--city", "X", "--insee", "01053",
+                  "--referential", "plans/old.yaml")  # fmt: skip
+    assert run.exit_code == 2, run
+    assert "plans/old.yaml is not a valid referential" in run.stderr
+    assert "hint: run `vae validate plans/old.yaml` to see why" in run.stderr
+    assert "--referential plans/old.yaml`" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("mandate", "message"),
+    [
+        ("1800-1806", "years go from 1900 to 2100"),
+        ("2096-2102", "years go from 1900 to 2100"),
+        ("2032-2026", "the first year comes before the last"),
+        ("2026-2026", "the first year comes before the last"),
+        ("26-32", "is not two years written START-END"),
+    ],
+)
+def test_a_mandate_no_plan_could_have_is_refused(
+    tmp_path: Path, mandate: str, message: str
+) -> None:
+    path = tmp_path / "plan.yaml"
+    run = run_vae("init", path, "--city", "X", "--insee", "01053", "--mandate", mandate)
+    assert run.exit_code == 2, run
+    assert message in run.stderr
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("mandate", ["2020-2026", "2014-2020", "2019-2030"])
+def test_the_next_mandate_starts_after_the_previous_one(tmp_path: Path, mandate: str) -> None:
+    path = tmp_path / "next.yaml"
+    run = run_vae("init", path, "--from", SMALL_TOWN, "--mandate", mandate)
+    assert run.exit_code == 2, run
+    assert f"--mandate {mandate} does not come after the mandate of" in run.stderr
+    assert "(2020-2026)" in run.stderr and "e.g. --mandate 2026-2032" in run.stderr
+    assert not path.exists()
+
+
+def test_a_next_mandate_overlapping_the_last_year_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "next.yaml"
+    assert run_vae("init", path, "--from", SMALL_TOWN, "--mandate", "2026-2032").exit_code == 0
