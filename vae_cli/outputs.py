@@ -115,7 +115,10 @@ def check_report_paths(reports: t.Sequence[Report], inputs: t.Sequence[Path]) ->
         try:
             target, mode = write_target(report.path)
         except UnsafeWrite as e:
-            raise UsageError(f"{option}: {e.message}", hint=e.hint) from None
+            hint = e.hint
+            if "not a regular file" in e.message:
+                hint = "give the path of a file; to print the findings, use --format FORMAT"
+            raise UsageError(f"{option}: {e.message}", hint=hint) from None
         identity = _identity(target)
         if identity in checked:
             raise UsageError(

@@ -110,6 +110,7 @@ def test_a_device_or_a_folder_is_never_replaced(here: Path) -> None:
         run = validate("--report", f"json:{path}")
         assert run.exit_code == 2, run
         assert message in run.stderr
+    assert "hint: give the path of a file; to print the findings, use --format" in run.stderr
     assert stat.S_ISFIFO(os.stat(here / "pipe").st_mode)
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
