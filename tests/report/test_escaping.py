@@ -7,6 +7,7 @@ plus GFM tables), the HTML is checked for the tags the hostile text carries.
 
 from __future__ import annotations
 
+import html as html_module
 import re
 import typing as t
 from pathlib import Path
@@ -16,6 +17,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from tests.conftest import run_vae
+from vae_cli.render import md_escape
 
 HOSTILE = (
     '<script>alert("x")</script> | *bold* _it_ [link](https://evil.example) '
@@ -80,3 +82,69 @@ def test_hostile_text_is_text_in_html(hostile_plan: Path, kind: str) -> None:
     for tag in ("<script", "<b>", '<a href="https://evil', "<img"):
         assert tag not in html
     assert "&amp;amp;" in html  # an entity in the plan is shown, not decoded
+
+
+# Values that begin with what would open a block at the start of a line, or look like it.
+LINE_STARTS = [
+    "2024. Bilan", "1. Lieux", "1) Lieux", "12345678901. Trop long pour une liste", "1.",
+    "1.5 million", "2024.Bilan", "- tiret", "-1 €", "-", "+ plus", "+33 1 23 45 67 89",
+    "= égal", "===", "---", "***", "___", "# Titre", "#hashtag", "> citation", "* étoile",
+    "```python", "~~~", "<div>", "| a | b |", "[x]: https://evil.example", " - espace puis tiret",
+    "    quatre espaces", "\\ barre", "fin \\", "&copy;", "a\n- b\n1. c",
+]  # fmt: skip
+# Where a template puts a value: a line of its own, a list item, after a label, a table cell.
+CONTEXTS = {
+    "paragraph": ("{}", "<p>", "</p>"),
+    "list item": ("- {}", "<ul>\n<li>", "</li>\n</ul>"),
+    "nested item": ("- a\n  - {}", "<ul>\n<li>a\n<ul>\n<li>", "</li>\n</ul>\n</li>\n</ul>"),
+    "heading": ("### {}", "<h3>", "</h3>"),
+    "after a label": ("**Note :** {}", "<p><strong>Note :</strong> ", "</p>"),
+    "table cell": ("| h |\n| --- |\n| {} |", "<table>", "</table>"),
+}
+
+
+def visible(html: str) -> str:
+    """The text a reader sees in a piece of HTML."""
+    return html_module.unescape(re.sub(r"<[^>]+>", "", html)).strip()
+
+
+@pytest.mark.parametrize("context", CONTEXTS)
+@pytest.mark.parametrize("value", LINE_STARTS)
+def test_a_value_reads_as_typed_wherever_it_lands(value: str, context: str) -> None:
+    template, opening, closing = CONTEXTS[context]
+    md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    html = md.render(template.format(md_escape(value)))
+    assert html.startswith(opening) and html.rstrip().endswith(closing), html  # no new block
+    shown = visible(html)
+    typed = " ".join(value.split())  # a value is put on one line
+    if context == "after a label":
+        shown = shown.removeprefix("Note :").strip()
+    elif context == "nested item":
+        shown = shown.removeprefix("a").strip()
+    elif context == "table cell":
+        shown = shown.removeprefix("h").strip()
+    assert shown == typed
+
+
+def test_titles_and_notes_starting_with_a_number_show_without_a_backslash(
+    report_plan: Path,
+) -> None:
+    text = report_plan.read_text(encoding="utf-8")
+    text = text.replace("title: Rues aux écoles", "title: 2024. Bilan des rues")
+    text = text.replace("note: Toutes les écoles sont concernées.", "note: 1. Lieux choisis")
+    text = text.replace("- Autoriser le maire", "- 2) Autoriser le maire")
+    report_plan.write_text(text, encoding="utf-8")
+    md = MarkdownIt("commonmark").enable("table")
+    for kind in ("followup", "plan"):
+        run = run_vae("report", report_plan, "--year", "2023", "--kind", kind, "--format", "md")
+        assert run.exit_code == 0, run
+        source = Path(f"reports/villebourg/2023-{kind}.md").read_text(encoding="utf-8")
+        html = md.render(source)
+        assert "<h3>2024. Bilan des rues</h3>" in html
+        assert "\\" not in visible(html)
+        assert "<ol" not in html  # no value became a numbered list
+    followup = Path("reports/villebourg/2023-followup.md").read_text(encoding="utf-8")
+    assert "En 2023 : 1. Lieux choisis" in visible(md.render(followup))
+    assert "<li>2) Autoriser le maire" in md.render(
+        Path("reports/villebourg/2023-plan.md").read_text(encoding="utf-8")
+    )

@@ -9,6 +9,7 @@ but the `.po` files it already carries inside the package.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 import io
 from pathlib import Path
@@ -41,8 +42,23 @@ def translations(lang: str) -> Translations:
     return Translations(buffer)
 
 
+# Babel rounds with the current decimal context, whose 28 digits cannot hold 1e30 to the cent
+# (`InvalidOperation`). Enough digits for any float written out in full, cents included.
+_WIDE = decimal.Context(prec=400, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+
+
+def _exact(value: float) -> decimal.Decimal:
+    """`value` as the decimal it reads as (1e15 + 0.5, not its binary approximation), without
+    the sign of a negative zero: -0.0 would show as "-0"."""
+    number = decimal.Decimal(value if isinstance(value, int) else repr(float(value)))
+    return number if number else decimal.Decimal(0)
+
+
 class Formatter:
-    """Numbers, money, shares and dates written the way readers of one language expect."""
+    """Numbers, money, shares and dates written the way readers of one language expect.
+
+    Any finite number is written out in full, however large or small; an infinite one as ∞.
+    """
 
     def __init__(self, lang: str) -> None:
         self.locale = Locale.parse(LANGUAGES[lang])
@@ -54,22 +70,33 @@ class Formatter:
         self._percent_value = percent.replace("#,##0", "#,##0.##", 1)
 
     def number(self, value: float) -> str:
-        return format_decimal(value, locale=self.locale, format="#,##0.##")
+        with decimal.localcontext(_WIDE):
+            return format_decimal(_exact(value), locale=self.locale, format="#,##0.##")
 
     def money(self, value: float) -> str:
-        if float(value).is_integer():
-            return format_currency(
-                value, "EUR", format=self._whole_money, currency_digits=False, locale=self.locale
-            )
-        return format_currency(value, "EUR", locale=self.locale)
+        with decimal.localcontext(_WIDE):
+            amount = _exact(value)
+            if not amount.is_finite() or amount == amount.to_integral_value():
+                return format_currency(
+                    amount,
+                    "EUR",
+                    format=self._whole_money,
+                    currency_digits=False,
+                    locale=self.locale,
+                )
+            return format_currency(amount, "EUR", locale=self.locale)
 
     def percent(self, share: float) -> str:
         """A share from 0 to 1, as a whole percentage."""
-        return format_percent(share, locale=self.locale)
+        with decimal.localcontext(_WIDE):
+            return format_percent(_exact(share), locale=self.locale)
 
     def percent_value(self, value: float) -> str:
         """A value in percent (40 for 40 %), as the language writes it."""
-        return format_percent(value / 100, format=self._percent_value, locale=self.locale)
+        with decimal.localcontext(_WIDE):
+            return format_percent(
+                _exact(value).scaleb(-2), format=self._percent_value, locale=self.locale
+            )
 
     def date(self, value: dt.date) -> str:
         return format_date(value, format="long", locale=self.locale)

@@ -60,14 +60,22 @@ def _path(points: list[Point]) -> str:
 
 
 def _nice_ceiling(value: float) -> float:
-    """A round number at or above `value` (1, 2, 2.5, 5 times a power of ten)."""
+    """A round number at or above `value` (1, 2, 2.5, 5 times a power of ten); `value` itself
+    when that number is no float (past 1.8e308) or the power of ten underflows (5e-324)."""
     if value <= 0:
         return 1.0
+    if not math.isfinite(value):
+        return value
     power = 10 ** math.floor(math.log10(value))
+    if power == 0:
+        return value
     for step in (1, 2, 2.5, 5, 10):
         if value <= step * power:
-            return float(step * power)
-    return float(10 * power)  # pragma: no cover - the loop always returns
+            try:
+                return float(step * power)
+            except OverflowError:
+                return value
+    return value  # pragma: no cover - the loop always returns
 
 
 def build_chart(
@@ -98,12 +106,14 @@ def build_chart(
     high = _nice_ceiling(max(values)) if max(values) > 0 else 0.0
     if high == low:
         high = low + 1
+    # Halves (exact in binary) when the span overflows, from near -1.8e308 to near 1.8e308.
+    scale = 0.5 if math.isinf(high - low) else 1.0
     plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
 
     def point(year: int, value: float) -> Point:
         x = LEFT + plot_w * (year - base_year) / (last_year - base_year)
-        y = TOP + plot_h * (high - value) / (high - low)
+        y = TOP + plot_h * ((high * scale - value * scale) / (high * scale - low * scale))
         return Point(year=year, value=value, x=round(x, 1), y=round(y, 1))
 
     years = list(range(base_year, last_year + 1))

@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import math
+import sys
 
 # Open SDG's thresholds for indicators with a quantitative target (`progress_thresholds`).
 HIGH = 0.95
@@ -59,6 +61,42 @@ class Assessment:
 
 def _cagr(start: float, end: float, years: float) -> float:
     return float((end / start) ** (1 / years) - 1)
+
+
+# The largest x whose e**x is a float: beyond it, `math.exp` raises.
+_LOG_MAX = math.log(sys.float_info.max)
+
+
+def _log_growth(start: float, end: float, years: float) -> float:
+    """The log of the yearly growth factor from `start` to `end` (of one sign, `start` not 0):
+    finite for any finite values, where `end / start` can overflow (1e15 / 1e-300)."""
+    if end == 0:
+        return -math.inf
+    quotient = end / start
+    if 0 < quotient < math.inf:
+        return math.log(quotient) / years
+    return (math.log(abs(end)) - math.log(abs(start))) / years
+
+
+def _log_abs_expm1(x: float) -> float:
+    """log |e**x - 1| without computing e**x, which overflows past `_LOG_MAX`."""
+    if x > 30:
+        return x + math.log1p(-math.exp(-x))
+    change = abs(math.expm1(x))
+    return math.log(change) if change else -math.inf
+
+
+def _ratio(base: float, latest: float, years: float, target: float, target_years: float) -> float:
+    """observed / |required|, the CAGRs' ratio, for values whose direct arithmetic overflows:
+    worked out with logs, and kept within the floats (a ratio so large is as good as infinite
+    for the thresholds, which are all near 1)."""
+    observed = _log_growth(base, latest, years)
+    required = _log_growth(base, target, target_years)
+    if observed == 0:
+        return 0.0
+    sign = 1 if observed > 0 else -1
+    log_ratio = _log_abs_expm1(observed) - _log_abs_expm1(required)
+    return sign * math.exp(min(log_ratio, _LOG_MAX))
 
 
 def assess(
@@ -95,7 +133,11 @@ def assess(
     if required == 0:
         return Assessment(status=ProgressStatus.NOT_AVAILABLE)
     direction = 1 if increase else -1
-    ratio = sign * direction * observed / abs(required)
+    ratio = observed / abs(required)
+    if not (math.isfinite(observed) and math.isfinite(required) and math.isfinite(ratio)):
+        # Values many orders of magnitude apart (1e-300 to 1e15): the same ratio, with logs.
+        ratio = _ratio(base, latest_value, latest_year - base_year, target, target_year - base_year)
+    ratio = sign * direction * ratio
     return Assessment(status=status_for_ratio(ratio), ratio=ratio)
 
 
@@ -120,5 +162,16 @@ def trajectory(
         return target_value
     share = (year - base_year) / span
     if base_value != 0 and target_value != 0 and (base_value > 0) == (target_value > 0):
-        return float(base_value * (target_value / base_value) ** share)
-    return base_value + (target_value - base_value) * share
+        growth = target_value / base_value
+        if 0 < growth < math.inf:
+            return float(base_value * growth**share)
+        # Values so far apart that their quotient overflows or underflows: the same path, in
+        # logs (between the two values' logs, so finite until the target year).
+        log_value = math.log(abs(base_value)) + share * (
+            math.log(abs(target_value)) - math.log(abs(base_value))
+        )
+        return math.copysign(math.exp(min(log_value, _LOG_MAX)), base_value)
+    value = base_value + (target_value - base_value) * share
+    if not math.isfinite(value):  # from near -1.8e308 to near 1.8e308: the gap overflows
+        return base_value * (1 - share) + target_value * share
+    return value
