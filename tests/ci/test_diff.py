@@ -36,8 +36,8 @@ class Repo:
         return self.git("rev-parse", "--short=7", "HEAD")
 
 
-@pytest.fixture
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
+def new_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
+    """An empty repository on branch main, made the current directory."""
     root = tmp_path / "city"
     root.mkdir()
     repo = Repo(root)
@@ -47,6 +47,11 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
     repo.git("config", "commit.gpgsign", "false")
     monkeypatch.chdir(root)
     return repo
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Repo:
+    return new_repo(tmp_path, monkeypatch)
 
 
 def diff(*args: str) -> t.Any:
@@ -97,7 +102,7 @@ def test_two_commits_on_a_branch(repo: Repo):
         "    aide-devoirs: 2025 now done (was in progress)\n"
         "  Money\n"
         "    rues-aux-ecoles: budget 50 000 € → 60 000 €\n"
-        "    aide-devoirs: spent 22 000 € → 26 000 € (+4 000 €)\n"
+        "    aide-devoirs: spent 22 000 € → 26 000 € (+4 000 €); by year: 2025 5 000 € → 9 000 €\n"
         "  Measurements\n"
         "    enfants-aide-devoirs (Enfants inscrits, action aide-devoirs): 2025: 130 enfants "
         "measured; closer to the target of 120 enfants in 2026 (latest was 80 enfants in 2023); "

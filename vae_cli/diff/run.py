@@ -8,7 +8,8 @@ from pathlib import Path, PurePosixPath
 
 from vae_cli.check import PLAN_SUFFIXES, Checker
 from vae_cli.diagnostics import display_path
-from vae_cli.diff.compare import PlanDiff, Version, compare
+from vae_cli.diff.changes import PlanDiff, Version
+from vae_cli.diff.compare import compare
 from vae_cli.diff.git import Base, Repository
 from vae_cli.errors import UsageError
 
