@@ -12,6 +12,11 @@ def euros(amount: float) -> str:
     return f"{amount:,.2f}".replace(",", " ").replace(".00", "") + " €"
 
 
+def yaml_number(amount: float) -> str:
+    """An amount as the user would write it in the plan: 200, 1234.5 (never 1e+12)."""
+    return f"{amount:.2f}".rstrip("0").rstrip(".")
+
+
 @rule("over-budget", Severity.WARNING)
 def over_budget(ctx: Context) -> t.Iterator[Finding]:
     """An action's spending, summed over its progress entries, stays within its budget."""
@@ -36,6 +41,7 @@ def membership_payment_missing(ctx: Context) -> t.Iterator[Finding]:
     with no entry in `membership.payments` is probably an unpaid or unrecorded fee.
     """
     paid = {p.year for p in ctx.plan.membership.payments}
+    fee = ctx.plan.membership.annual_fee_eur
     for year in ctx.past_years:
         if year not in paid:
             yield Finding(
@@ -44,7 +50,7 @@ def membership_payment_missing(ctx: Context) -> t.Iterator[Finding]:
                 else ("membership",),
                 at_key=True,
                 message=f"no membership payment recorded for {year}",
-                hint=f"add `- {{year: {year}, amount_eur: {ctx.plan.membership.annual_fee_eur:g}}}`"
+                hint=f"add `- {{year: {year}, amount_eur: {yaml_number(fee)}}}`"
                 " under `payments:` (or `vae record payment`)",
             )
 

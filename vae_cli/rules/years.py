@@ -8,6 +8,7 @@ import typing as t
 from vae_cli.diagnostics import Severity
 from vae_cli.models.plan import Indicator
 from vae_cli.rules import Context, Finding, rule
+from vae_cli.rules.money import yaml_number
 
 Loc = tuple[str | int, ...]
 
@@ -161,7 +162,8 @@ def percentage_range(ctx: Context) -> t.Iterator[Finding]:
                 if not 0 <= value <= 100:
                     yield Finding(
                         loc=loc,
-                        message=f'{value:g} % is not a percentage (indicator "{indicator.id}")',
+                        message=f"{yaml_number(value)} % is not a percentage "
+                        f'(indicator "{indicator.id}")',
                         hint="write a value from 0 to 100, or change the unit",
                     )
 
