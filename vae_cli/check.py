@@ -43,7 +43,7 @@ def load_model(path: Path, model: type[M], *, text: str | None = None) -> Loaded
         if text is None:
             text = read_text(path)
         loaded.result.lines = text.splitlines()
-        document = compose(text)
+        document = compose(text, loaded.result.lines)
     except LoadError as e:
         loaded.result.diagnostics.append(
             Diagnostic(

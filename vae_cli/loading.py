@@ -295,9 +295,12 @@ def paused_gc() -> t.Iterator[None]:
             gc.enable()
 
 
-def compose(text: str) -> Document:
-    """Parse one YAML document into plain data and positions, or raise LoadError."""
-    lines = text.splitlines()
+def compose(text: str, lines: list[str] | None = None) -> Document:
+    """Parse one YAML document into plain data and positions, or raise LoadError.
+
+    `lines` are the text's lines when the caller has already split them.
+    """
+    lines = text.splitlines() if lines is None else lines
     parser = _Parser(text)
     with paused_gc():
         try:
