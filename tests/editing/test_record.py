@@ -289,8 +289,6 @@ def test_the_dijon_plan_gets_only_its_new_lines(tmp_path: Path) -> None:
     from tests.conftest import ROOT
 
     source = ROOT / "plans" / "dijon-2020.yaml"
-    if not source.is_file():
-        pytest.skip("plans/dijon-2020.yaml is not there yet")
     path = tmp_path / "dijon-2020.yaml"
     old = source.read_bytes()
     path.write_bytes(old)
