@@ -99,7 +99,7 @@ CASES: list[tuple[str, str, str, str, str, set[str]]] = [
         "target: {year: 2025, value: 100}",
         "target: {year: 2025, value: -5}",
         "-5",
-        set(),
+        {"target-direction"},  # below the baseline of 0 too
     ),
     (
         "one-entry-per-year",
@@ -272,3 +272,61 @@ def test_dates_after_the_current_year(
 ) -> None:
     text, (line, column) = edit_at(small_town, old, new, pointed)
     assert check(write_plan(text)) == [(line, column, "error", "year-not-future")]
+
+
+def test_a_target_against_the_direction_is_an_error(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    old = "id: enfants-aide-devoirs\n        label: Enfants inscrits\n        unit: enfants\n"
+    text, (line, column) = edit_at(
+        small_town,
+        old + "        direction: increase",
+        old + "        direction: decrease",
+        "decrease",
+    )
+    assert check(write_plan(text)) == [(line, column, "error", "target-direction")]
+
+
+def test_a_target_equal_to_the_baseline_means_keep_it(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text = edit(small_town, "target: {year: 2026, value: 120}", "target: {year: 2026, value: 40}")
+    assert check(write_plan(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("2022", []),  # the 2023-2024 edition is still to come
+        ("2024", []),  # ... and runs until March 2024
+        ("2025", ["consultation-held"]),  # every edition of the mandate has closed
+    ],
+)
+def test_consultation_held_waits_while_an_edition_is_to_come(
+    small_town: str, write_plan: t.Callable[[str], Path], as_of: str, expected: list[str]
+) -> None:
+    path = write_plan(small_town[: small_town.index("consultations:")] + "consultations: []\n")
+    rules = [rule for *_, rule in check(path, "--as-of", as_of) if rule == "consultation-held"]
+    assert rules == expected
+
+
+def test_progress_is_needed_after_an_action_reopens_or_runs_late(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """Done in 2023 then reopened in 2024: 2025 needs an entry. Planned to end in 2022 but
+    still open: its later years need entries too."""
+    done_2023 = (
+        "{year: 2023, status: done, spent_eur: 20000, note: Toutes les écoles sont concernées.}"
+    )
+    text = edit(
+        small_town,
+        done_2023,
+        "{year: 2023, status: done, spent_eur: 10000}\n      - {year: 2024, status: in_progress}",
+    )
+    text = edit(text, "{year: 2022, status: done,", "{year: 2022, status: delayed,")
+    found = run_vae("validate", write_plan(text), "--format", "json", "--as-of", AS_OF).json()
+    messages = sorted(d["message"] for d in found["diagnostics"])
+    assert messages == [
+        'The action "ecole-numerique" has no progress entry for 2023, 2024, 2025',
+        'The action "rues-aux-ecoles" has no progress entry for 2025',
+    ]

@@ -52,17 +52,24 @@ def consultation_held(ctx: Context) -> t.Iterator[Finding]:
     """An obligation that requires the consultation has a consultation of this mandate.
 
     The national consultation of 6-18 year-olds must be run at least once per mandate: the plan's
-    `consultations:` needs an entry whose `edition` opened during the mandate. While the
-    referential lists no edition opening during the mandate (a mandate that has just begun, a
-    provisional referential), there is nothing to hold yet and the rule waits for that data.
+    `consultations:` needs an entry whose `edition` opened during the mandate. The rule waits
+    while the city can still take part: as long as an edition of the mandate opens or runs in
+    the current year (`--as-of`) or later, and while the referential lists no edition during the
+    mandate at all (a mandate that has just begun, a provisional referential).
     """
     rules = ctx.referential.consultation
     needing = [o for o in ctx.referential.obligations if o.requires_consultation]
     if rules is None or not needing:
         return
-    inside = [e.id for e in rules.editions if e.year in ctx.mandate_years]
-    if not inside:
+    editions = [e for e in rules.editions if e.year in ctx.mandate_years]
+    still_open = [
+        e
+        for e in editions
+        if e.year >= ctx.as_of or (e.end is not None and e.end.year >= ctx.as_of)
+    ]
+    if not editions or still_open:
         return
+    inside = [e.id for e in editions]
     opened = {edition.id: edition.year for edition in rules.editions}
     if any(opened.get(c.edition, 0) in ctx.mandate_years for c in ctx.plan.consultations):
         return
@@ -72,7 +79,8 @@ def consultation_held(ctx: Context) -> t.Iterator[Finding]:
             at_key=True,
             message=f'the obligation "{obligation.id}" needs a consultation of an edition held '
             f"during the mandate {ctx.plan.mandate.start}-{ctx.plan.mandate.end}",
-            hint=f"add under `consultations:` an entry with `edition:` one of {', '.join(inside)}",
+            hint=f"record under `consultations:` the edition the city ran ({', '.join(inside)}); "
+            "if it ran none, this obligation was not met during the mandate",
         )
 
 

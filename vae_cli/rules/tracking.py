@@ -32,19 +32,21 @@ def action_without_indicator(ctx: Context) -> t.Iterator[Finding]:
 def progress_missing(ctx: Context) -> t.Iterator[Finding]:
     """Every action has a progress entry for each past year it ran.
 
-    Cities send UNICEF France a yearly follow-up table. For each year from the action's start to
-    its end (or to the year before `--as-of`), the action needs an entry in `progress:`. Once an
-    action is done or abandoned, later years need no entry.
+    Cities send UNICEF France a yearly follow-up table. For each past year of the mandate (before
+    `--as-of`) from the action's start, the action needs an entry in `progress:`, until an entry
+    marks it done or abandoned; if a later entry reopens it, the years after that need entries
+    again. An action still open after its planned `end` is overdue, not finished: its years keep
+    needing entries (as the yearly report shows them « not reported »).
     """
     for i, action in enumerate(ctx.plan.actions):
-        reported = {p.year for p in action.progress}
-        closed = [p.year for p in action.progress if p.status in (Status.DONE, Status.ABANDONED)]
-        last = min(ctx.past_years.stop - 1, action.end or ctx.plan.mandate.end, *closed)
-        missing = [
-            year
-            for year in range(max(action.start, ctx.plan.mandate.start), last + 1)
-            if year not in reported
-        ]
+        status_by_year = {p.year: p.status for p in action.progress}
+        missing: list[int] = []
+        closed = False
+        for year in range(max(action.start, ctx.plan.mandate.start), ctx.past_years.stop):
+            if year in status_by_year:
+                closed = status_by_year[year] in (Status.DONE, Status.ABANDONED)
+            elif not closed:
+                missing.append(year)
         if missing:
             years = ", ".join(map(str, missing))
             yield Finding(

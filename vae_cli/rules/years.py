@@ -6,7 +6,7 @@ import datetime as dt
 import typing as t
 
 from vae_cli.diagnostics import Severity
-from vae_cli.models.plan import Indicator
+from vae_cli.models.plan import Direction, Indicator
 from vae_cli.rules import Context, Finding, rule
 from vae_cli.rules.money import yaml_number
 
@@ -104,7 +104,9 @@ def start_before_end(ctx: Context) -> t.Iterator[Finding]:
     if mandate.start >= mandate.end:
         yield Finding(
             loc=("mandate", "end"),
-            message=f"the mandate ends ({mandate.end}) before it starts ({mandate.start})",
+            message=f"the mandate starts and ends in {mandate.end}"
+            if mandate.start == mandate.end
+            else f"the mandate ends ({mandate.end}) before it starts ({mandate.start})",
             hint="a municipal mandate lasts six years, e.g. start: 2020, end: 2026",
         )
     for i, action in enumerate(ctx.plan.actions):
@@ -122,6 +124,29 @@ def start_before_end(ctx: Context) -> t.Iterator[Finding]:
                     message=f'the target of "{indicator.id}" ({indicator.target.year}) is not '
                     f"after its baseline ({indicator.baseline.year})",
                     hint="the target year comes after the baseline year",
+                )
+
+
+@rule("target-direction", Severity.ERROR)
+def target_direction(ctx: Context) -> t.Iterator[Finding]:
+    """An indicator's target lies in its direction from the baseline.
+
+    With `direction: increase` the target is at least the baseline, with `decrease` at most (a
+    target equal to the baseline says "keep it there"). Otherwise one of the two is a typo, and
+    the yearly report would show the target as reached from the start.
+    """
+    for i, action in enumerate(ctx.plan.actions):
+        for j, indicator in enumerate(action.indicators):
+            base, target = indicator.baseline.value, indicator.target.value
+            up = indicator.direction is Direction.INCREASE
+            if (up and target < base) or (not up and target > base):
+                yield Finding(
+                    loc=("actions", i, "indicators", j, "direction"),
+                    message=f'the target of "{indicator.id}" ({yaml_number(target)}) is '
+                    f"{'below' if up else 'above'} its baseline ({yaml_number(base)}), but "
+                    f"its direction is {indicator.direction.value}",
+                    hint=f"write `direction: {'decrease' if up else 'increase'}`, or check the "
+                    "baseline and target values",
                 )
 
 
