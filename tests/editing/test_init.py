@@ -152,7 +152,9 @@ def test_next_mandate_carries_running_actions_and_rebases_indicators(tmp_path: P
     assert all(a["progress"] == [] for a in actions.values())  # type: ignore[index]
     indicator = actions["aide-devoirs"]["indicators"][0]  # type: ignore[index]
     assert indicator["baseline"] == {"year": 2023, "value": 80}
-    assert indicator["target"] == {"year": 2026, "value": 120}
+    # a target for the first year of the new mandate is to be set again, at its end
+    assert indicator["target"] == {"year": 2032, "value": 120}
+    assert "# À REMPLIR : nouvelle cible (120 visé en 2026)" in text
     assert indicator["measurements"] == []
     assert data["membership"] == {"annual_fee_eur": 150, "payments": []}
     assert set(rules_of(path, "2026")) == {("error", "to-fill")}

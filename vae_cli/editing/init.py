@@ -507,7 +507,10 @@ def _rebase(indicator: dict[str, Data], start: int, end: int) -> dict[str, t.Any
         baseline = {"year": last["year"], "value": last["value"]}
         out["baseline"] = Commented(baseline, after="dernière mesure du mandat précédent")
     target = t.cast(dict[str, t.Any], indicator.get("target"))
-    if not (baseline["year"] < target["year"] and start <= target["year"] <= end):
+    # A target the new baseline already meets says nothing for the new mandate either.
+    up = indicator.get("direction") != "decrease"
+    met = target["value"] <= baseline["value"] if up else target["value"] >= baseline["value"]
+    if met or not (baseline["year"] < target["year"] and start < target["year"] <= end):
         out["target"] = Commented(
             {"year": end, "value": target["value"]},
             after=f"{MARKER} : nouvelle cible ({target['value']:g} visé en {target['year']})",

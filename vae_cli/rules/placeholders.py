@@ -39,6 +39,13 @@ def _nodes(node: Node, loc: Loc) -> t.Iterator[tuple[Loc, Node]]:
             yield from _nodes(child, (*loc, i))
 
 
+def marked_to_fill(ctx: Context, loc: Loc) -> bool:
+    """Whether the line of the value at `loc` carries the `# À REMPLIR` marker: other rules leave
+    such a provisional value to `to-fill`."""
+    line = ctx.document.locate(loc).line
+    return 0 < line <= len(ctx.document.lines) and MARKER in ctx.document.lines[line - 1]
+
+
 @rule("to-fill", Severity.ERROR)
 def to_fill(ctx: Context) -> t.Iterator[Finding]:
     """No value is still marked `À REMPLIR` (to fill).

@@ -9,6 +9,7 @@ from vae_cli.diagnostics import Severity
 from vae_cli.models.plan import Direction, Indicator
 from vae_cli.rules import Context, Finding, rule
 from vae_cli.rules.money import yaml_number
+from vae_cli.rules.placeholders import marked_to_fill
 
 Loc = tuple[str | int, ...]
 
@@ -133,13 +134,15 @@ def target_direction(ctx: Context) -> t.Iterator[Finding]:
 
     With `direction: increase` the target is at least the baseline, with `decrease` at most (a
     target equal to the baseline says "keep it there"). Otherwise one of the two is a typo, and
-    the yearly report would show the target as reached from the start.
+    the yearly report would show the target as reached from the start. A target still marked
+    `# À REMPLIR` (by `vae init --from`) is reported by `to-fill` alone.
     """
     for i, action in enumerate(ctx.plan.actions):
         for j, indicator in enumerate(action.indicators):
             base, target = indicator.baseline.value, indicator.target.value
             up = indicator.direction is Direction.INCREASE
-            if (up and target < base) or (not up and target > base):
+            against = (up and target < base) or (not up and target > base)
+            if against and not marked_to_fill(ctx, ("actions", i, "indicators", j, "target")):
                 yield Finding(
                     loc=("actions", i, "indicators", j, "direction"),
                     message=f'the target of "{indicator.id}" ({yaml_number(target)}) is '
