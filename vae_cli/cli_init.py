@@ -112,4 +112,6 @@ def init(
         sys.stdout.write(
             "  These ids were kept: choose new ones (`vae validate` points at them).\n"
         )
+    if new.schema is not None and new.schema.note:
+        sys.stdout.write(f"Schema: {new.schema.note}.\n")
     sys.stdout.write(f"Next: fill in what `vae validate {shown}` lists.\n")

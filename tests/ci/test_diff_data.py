@@ -328,3 +328,88 @@ def test_every_leaf_changed_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
         assert '"plans": [' in render_json(report)
         if isinstance(new, str) and len(new) < 60:
             assert new in text, where
+
+
+def test_a_typo_fixed_is_a_fixed_finding_not_coverage_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """`commitment: equit` committed, then fixed: `equit` is no commitment of the referential,
+    so nothing "is no longer covered"; the fixed finding says what happened."""
+    repo = new_repo(tmp_path, monkeypatch)
+    repo.commit("typo", {PLAN: edit(SMALL, ("commitment: equite", "commitment: equit"))})
+    repo.write(PLAN, SMALL)
+    out = diff("HEAD").stdout
+    assert "re-scoped aide-devoirs: commitment equit → equite" in out
+    assert "equit is no longer covered" not in out and "equit «" not in out
+    assert "fixed error [known-reference]" in out
+    assert (
+        "  Coverage\n    commitment equite «Fighting exclusion and discrimination, for equity» is "
+        "now covered, by aide-devoirs\n  Findings\n" in out
+    )
+    (plan,) = diff("HEAD", "--format", "json").json()["plans"]
+    assert [(c["kind"], c["id"], c["covered"]) for c in plan["coverage"]] == [
+        ("commitment", "equite", True)
+    ]
+    # The other way round, a typo committed: the typo is a new finding, not a commitment covered.
+    repo.commit("fixed", {PLAN: SMALL})
+    repo.write(PLAN, edit(SMALL, ("obligations: [formation]", "obligations: [formaton]")))
+    out = diff("HEAD").stdout
+    assert "formaton" not in out.split("  Coverage\n", 1)[1].split("  Findings\n", 1)[0]
+    assert (
+        "  Coverage\n    obligation formation «Training on children's rights» is no longer "
+        "covered by any action (it was by aide-devoirs)\n  Findings\n" in out
+    )
+    assert '[known-reference]: "formaton" is not a' in out
+
+
+def test_an_added_actions_progress_and_indicators_are_shown(repo: Repo):
+    added = (
+        "  - id: jardins-partages-ecoles\n"
+        "    title: Jardins partagés dans les écoles\n"
+        "    description: Des jardins.\n"
+        "    commitment: bien-etre\n"
+        "    obligations: [suivi]\n"
+        "    lead: Espaces verts\n"
+        "    start: 2024\n"
+        "    budget_eur: 12000\n"
+        "    progress:\n"
+        "      - {year: 2024, status: in_progress, spent_eur: 4000}\n"
+        "      - {year: 2025, status: delayed, spent_eur: 3000, note: Sécheresse.}\n"
+        "    indicators:\n"
+        "      - id: jardins-ouverts\n"
+        "        label: Jardins ouverts\n"
+        "        unit: jardins\n"
+        "        direction: increase\n"
+        "        baseline: {year: 2023, value: 0}\n"
+        "        target: {year: 2026, value: 10}\n"
+        "        measurements: [{year: 2025, value: 4, source: Espaces verts}]\n"
+    )
+    out, plan = changed(repo, ("consultations:", added + "consultations:"))
+    assert (
+        "    added jardins-partages-ecoles «Jardins partagés dans les écoles» (commitment "
+        "bien-etre; obligations suivi; budget 12 000 €)\n" in out
+    )
+    assert (
+        "  Status\n"
+        "    jardins-partages-ecoles: 2024 entry added, in progress\n"
+        "    jardins-partages-ecoles: 2025 entry added, delayed\n"
+    ) in out
+    assert (
+        "jardins-partages-ecoles: spent 0 € → 7 000 € (+7 000 €); by year: 2024 none → "
+        "4 000 €, 2025 none → 3 000 €" in out
+    )
+    assert "jardins-partages-ecoles: 2025 note added: «Sécheresse.»" in out
+    assert (
+        "added jardins-ouverts «Jardins ouverts» to action jardins-partages-ecoles (unit "
+        "«jardins», direction «increase», baseline 0 jardins in 2023, target 10 jardins in 2026)"
+        in out
+    )
+    assert (
+        "jardins-ouverts (Jardins ouverts, action jardins-partages-ecoles): 2025: 4 jardins "
+        "measured (source «Espaces verts»)" in out
+    )
+    assert [s["year"] for s in plan["statuses"]] == [2024, 2025]
+    assert [(i["indicator"], i["kind"]) for i in plan["indicators"]] == [
+        ("jardins-ouverts", "added")
+    ]
+    assert [m["year"] for m in plan["measurements"]] == [2025]

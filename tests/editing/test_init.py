@@ -146,8 +146,8 @@ def test_next_mandate_carries_running_actions_and_rebases_indicators(tmp_path: P
     assert actions["vision-partagee-action-1"]["commitment"] == "parcours-educatif"  # type: ignore[index]
     assert actions["suivi-action-1"]["obligations"] == ["suivi"]  # type: ignore[index]
     assert (
-        "# Reprise de small-town.yaml (mandat 2020-2026) ; dernier état : in_progress en 2025.\n"
-        in text
+        "# Reprise de small-town.yaml (mandat 2020-2026) ; dernier état connu, en 2025 : en "
+        "cours.\n" in text
     )
     assert all(a["progress"] == [] for a in actions.values())  # type: ignore[index]
     indicator = actions["aide-devoirs"]["indicators"][0]  # type: ignore[index]
@@ -180,6 +180,8 @@ def test_a_past_target_is_to_be_set_again(tmp_path: Path) -> None:
     assert (
         "target: {year: 2033, value: 120}  # À REMPLIR : nouvelle cible (120 visé en 2026)" in text
     )
+    # The old plan's referential (2020-2026) does not name this mandate: the title does.
+    assert "# Plan d'action de Villebourg, mandat 2027-2033.\n" in text
 
 
 def test_the_next_dijon_plan_has_only_to_fill_findings(tmp_path: Path) -> None:
@@ -188,3 +190,86 @@ def test_the_next_dijon_plan_has_only_to_fill_findings(tmp_path: Path) -> None:
     run = run_vae("init", path, "--from", source, "--mandate", "2026-2032")
     assert run.exit_code == 0, run
     assert set(rules_of(path, "2026")) == {("error", "to-fill")}
+
+
+def test_targets_the_new_baseline_meets_are_to_be_set_again(tmp_path: Path) -> None:
+    """Dijon's 2026 targets already reached in 2025 would read « Cible atteinte » in the first
+    report of the new mandate: each is moved to 2032, marked, and listed by validate."""
+    path = tmp_path / "dijon-2026.yaml"
+    run = run_vae("init", path, "--from", ROOT / "plans" / "dijon-2020.yaml",
+                  "--mandate", "2026-2032")  # fmt: skip
+    assert run.exit_code == 0, run
+    text = path.read_text(encoding="utf-8")
+    for target, reached in [(600, 610), (50, 51), (120, 124), (8, 8)]:
+        assert (
+            f"target: {{year: 2032, value: {target}}}  # À REMPLIR : nouvelle cible ({target} visé "
+            f"en 2026 ; déjà atteinte : {reached} en 2025)\n" in text
+        )
+    check = run_vae("validate", path, "--format", "json", "--as-of", "2026").json()
+    listed = {d["message"] for d in check["diagnostics"] if d["rule"] == "to-fill"}
+    assert "To check: nouvelle cible (600 visé en 2026 ; déjà atteinte : 610 en 2025)" in listed
+    assert "To check: nouvelle cible (8 visé en 2026 ; déjà atteinte : 8 en 2025)" in listed
+    # No target of the new plan is for 2026, nor already met by its baseline.
+    for action in compose(text).data["actions"]:  # type: ignore[union-attr]
+        for indicator in action.get("indicators") or []:  # type: ignore[union-attr]
+            assert indicator["target"]["year"] > 2026, indicator
+
+
+@pytest.mark.parametrize(
+    ("direction", "baseline", "target", "reset"),
+    [
+        ("increase", 40, 60, False),
+        ("increase", 60, 60, True),
+        ("decrease", 22.8, 20, False),
+        ("decrease", 18, 20, True),
+    ],
+)
+def test_a_target_met_depends_on_the_direction(
+    direction: str, baseline: float, target: float, reset: bool
+) -> None:
+    from vae_cli.editing.emit import Commented
+    from vae_cli.editing.init import _rebase
+
+    indicator = {
+        "id": "x",
+        "direction": direction,
+        "baseline": {"year": 2020, "value": 0},
+        "target": {"year": 2030, "value": target},
+        "measurements": [{"year": 2025, "value": baseline}],
+    }
+    out = _rebase(indicator, 2026, 2032)  # type: ignore[arg-type]
+    assert isinstance(out["target"], Commented) is reset
+    if reset:
+        assert out["target"].value == {"year": 2032, "value": target}
+        assert f"déjà atteinte : {baseline:g} en 2025" in str(out["target"].after)
+
+
+def test_the_comments_read_in_french(tmp_path: Path) -> None:
+    path = tmp_path / "next.yaml"
+    assert run_vae("init", path, "--from", SMALL_TOWN, "--mandate", "2026-2032").exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert "in_progress en" not in text and "dernier état connu, en 2025 : en cours." in text
+    # One title line, the mandate said once, no brackets within brackets.
+    assert "# Plan d'action de Villebourg.\n" in text
+    assert (
+        "# Référentiel : Ville amie des enfants — UNICEF France, mandat 2026-2032 (référentiel "
+        "provisoire).\n" in text
+    )
+    assert text.split("\n#\n")[1].count("2026-2032") == 1
+    # No edition of the consultation is known for 2026-2032: none is given as an example.
+    assert '"2023-2024"' not in text and '"2020-2021"' not in text
+    assert (
+        "# Aucune édition annoncée pour ce mandat : ajoutez-la quand UNICEF France l'annonce,"
+        in text
+    )
+
+
+def test_only_the_editions_of_the_mandate_are_suggested(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    assert init(path, "--mandate", "2020-2026").exit_code == 0  # type: ignore[attr-defined]
+    text = path.read_text(encoding="utf-8")
+    assert '#   - edition: "2023-2024"\n' in text
+    assert '# Éditions de ce mandat : "2020-2021", "2023-2024".\n' in text
+    assert '"2018"' not in text
+    # The referential's name gives the mandate: the title does not repeat it.
+    assert "# Plan d'action de Villebourg.\n" in text

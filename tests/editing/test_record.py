@@ -101,6 +101,51 @@ def test_replace_changes_only_that_entry(plan: Path) -> None:
     )
 
 
+def test_replace_keeps_what_the_command_does_not_set(plan: Path) -> None:
+    """A corrected value keeps its source; a corrected status keeps its spending and note;
+    a field given again takes the new value."""
+    old = plan.read_text(encoding="utf-8")
+    run = record("measure", plan, "ecoles-rue-apaisee", "--year", "2021", "--value", "35",
+                 "--replace")  # fmt: skip
+    assert run.exit_code == 0, run
+    assert (
+        'replaced the 2021 measurements entry of the indicator "ecoles-rue-apaisee" '
+        "(kept its source)." in run.stdout
+    )
+    assert only_line_changed(old, plan.read_text(encoding="utf-8")) == (
+        "          - {year: 2021, value: 30, source: Direction de la voirie}\n",
+        "          - {year: 2021, value: 35, source: Direction de la voirie}\n",
+    )
+
+    old = plan.read_text(encoding="utf-8")
+    run = record("progress", plan, "rues-aux-ecoles", "--year", "2023", "--status", "delayed",
+                 "--replace")  # fmt: skip
+    assert run.exit_code == 0, run
+    assert "(kept its spent_eur and note)." in run.stdout
+    assert only_line_changed(old, plan.read_text(encoding="utf-8"))[1] == (
+        "      - {year: 2023, status: delayed, spent_eur: 20000, note: Toutes les écoles sont "
+        "concernées.}\n"
+    )
+
+    old = plan.read_text(encoding="utf-8")
+    run = record("progress", plan, "rues-aux-ecoles", "--year", "2023", "--status", "done",
+                 "--note", "Fini.", "--replace")  # fmt: skip
+    assert run.exit_code == 0, run
+    assert "(kept its spent_eur)." in run.stdout
+    assert only_line_changed(old, plan.read_text(encoding="utf-8"))[1] == (
+        "      - {year: 2023, status: done, spent_eur: 20000, note: Fini.}\n"
+    )
+
+    old = plan.read_text(encoding="utf-8")
+    run = record("measure", plan, "ecoles-rue-apaisee", "--year", "2021", "--value", "35",
+                 "--source", "Recensement", "--replace")  # fmt: skip
+    assert run.exit_code == 0, run
+    assert "kept" not in run.stdout
+    assert only_line_changed(old, plan.read_text(encoding="utf-8"))[1] == (
+        "          - {year: 2021, value: 35, source: Recensement}\n"
+    )
+
+
 def test_an_existing_year_is_not_replaced_without_replace(plan: Path) -> None:
     old = plan.read_bytes()
     run = record("payment", plan, "--year", "2025", "--amount", "150")

@@ -43,6 +43,8 @@ def compare_actions(diff: PlanDiff, before: Plan, after: Plan) -> None:
         was = old.get(action.id)
         if was is not None:
             _action(diff, was, action)
+        else:
+            _added(diff, action)
     diff.sections += reordered("actions", list(old), list(new))
 
 
@@ -67,6 +69,15 @@ def _action(diff: PlanDiff, was: Action, action: Action) -> None:
     changes += compare_indicators(diff, was, action)
     if changes:
         diff.edited.append(Edited(action=action.id, changes=changes))
+
+
+def _added(diff: PlanDiff, action: Action) -> None:
+    """An added action's progress entries (status, spending, notes by year) and indicators (with
+    their measurements), as if they were added to the same action without any: its budget and
+    scope are on its own line (`ActionRef`)."""
+    empty = action.model_copy(update={"progress": [], "indicators": []})
+    _progress(diff, empty, action)
+    compare_indicators(diff, empty, action)
 
 
 def _progress(diff: PlanDiff, was: Action, action: Action) -> list[FieldChange]:

@@ -46,7 +46,7 @@ def compare(path: str, before: Version, after: Version) -> PlanDiff:
     _findings(diff, before.result, after.result)
     if state is PlanState.CHANGED and before.plan is not None and after.plan is not None:
         compare_actions(diff, before.plan, after.plan)
-        _coverage(diff, before.plan, after.plan, after.referential or before.referential)
+        _coverage(diff, before.plan, after.plan, [after.referential, before.referential])
         diff.sections += differences(
             dump(before.plan, without={"actions"}), dump(after.plan, without={"actions"})
         )
@@ -70,11 +70,19 @@ def _fallback(diff: PlanDiff, before: Plan, after: Plan) -> None:
     diff.same_meaning = not diff.sections
 
 
-def _coverage(diff: PlanDiff, before: Plan, after: Plan, referential: Referential | None) -> None:
+def _coverage(
+    diff: PlanDiff, before: Plan, after: Plan, referentials: list[Referential | None]
+) -> None:
+    """Commitments and obligations of the referential that gained their first action or lost
+    their last one. An id the referential does not have (a typo) is not a commitment nor an
+    obligation: it is a finding (`known-reference`), reported as such, not as coverage."""
     labels: dict[tuple[str, str], str] = {}
-    if referential is not None:
+    for referential in reversed([r for r in referentials if r is not None]):
         labels |= {("commitment", c.id): c.label.en for c in referential.commitments}
         labels |= {("obligation", o.id): o.label.en for o in referential.obligations}
+    # Without a referential to tell real ids from typos, coverage is not compared.
+    if not labels:
+        return
 
     def covering(plan: Plan) -> dict[tuple[str, str], list[str]]:
         found: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
@@ -86,7 +94,7 @@ def _coverage(diff: PlanDiff, before: Plan, after: Plan, referential: Referentia
 
     old, new = covering(before), covering(after)
     for key in sorted(set(old) | set(new)):
-        if bool(old.get(key)) == bool(new.get(key)):
+        if key not in labels or bool(old.get(key)) == bool(new.get(key)):
             continue
         kind, ident = key
         gained = bool(new.get(key))
@@ -94,7 +102,7 @@ def _coverage(diff: PlanDiff, before: Plan, after: Plan, referential: Referentia
             CoverageChange(
                 kind="commitment" if kind == "commitment" else "obligation",
                 id=ident,
-                label=labels.get(key),
+                label=labels[key],
                 covered=gained,
                 actions=new[key] if gained else old[key],
             )

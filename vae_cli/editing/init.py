@@ -21,12 +21,13 @@ from vae_cli.editing.errors import EditRefused
 from vae_cli.errors import UsageError
 from vae_cli.files import write_atomic
 from vae_cli.loading import Data, compose, read_text
-from vae_cli.models.plan import Status
+from vae_cli.models.plan import Plan, Status
 from vae_cli.models.referential import Referential
 from vae_cli.referentials import builtin_referentials
 from vae_cli.resources import data_dir
 from vae_cli.rules.placeholders import MARKER
 from vae_cli.schema_errors import did_you_mean
+from vae_cli.schema_export import SCHEMAS, schema_text
 
 _MANDATE = re.compile(r"(\d{4})-(\d{4})")
 _INSEE = re.compile(r"(\d{5}|2[AB]\d{3})")
@@ -38,6 +39,7 @@ class NewPlan:
     text: str
     summary: list[str]  # what was done, one line each, for the user
     warnings: list[str] = dataclasses.field(default_factory=list)  # ids that no longer exist...
+    schema: SchemaLink | None = None  # the `$schema` line's target, and a copy to write
 
 
 def to_fill(what: str) -> str:
@@ -158,17 +160,69 @@ def referential_for_mandate(mandate: tuple[int, int] | None, checker: Checker) -
     return None
 
 
-def schema_line(plan: Path) -> str:
-    """The editor's hint to the JSON Schema, relative to the plan's folder when possible."""
-    schema = (data_dir("schemas") / "plan.schema.json").resolve()
-    folder = plan.resolve().parent
-    # Inside vae's own checkout (plans/), a relative path works on every clone; elsewhere the
-    # schema is wherever vae is installed on this machine.
-    if folder.is_relative_to(schema.parent.parent):
-        target = os.path.relpath(schema, folder).replace(os.sep, "/")
-    else:
-        target = schema.as_uri()
-    return f"yaml-language-server: $schema={target}"
+SCHEMA_NAME = "plan.schema.json"
+
+
+@dataclasses.dataclass(frozen=True)
+class SchemaLink:
+    """Where the new plan's first line points editors at the JSON Schema, and what to do so the
+    link works for everyone who clones the city's repository."""
+
+    target: str  # what follows `$schema=`
+    copy_to: Path | None = None  # the schema is to be written there (it does not exist yet)
+    note: str | None = None  # said to the user once the plan is written
+
+
+def repository_of(folder: Path) -> Path | None:
+    """The nearest folder from `folder` up that holds a `.git` (a folder, or a file in a
+    worktree or submodule): the top of the repository the plan will be committed to."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def schema_link(plan: Path) -> SchemaLink:
+    """Relative to the plan, a link that works on every clone: `<repo>/schemas/plan.schema.json`,
+    copied there when the repository has none. Outside a repository there is nothing to commit
+    it to, and the link goes to the schema installed on this machine."""
+    folder = Path(os.path.abspath(plan)).parent.resolve()
+    repository = repository_of(folder)
+    if repository is None:
+        installed = (data_dir("schemas") / SCHEMA_NAME).resolve()
+        return SchemaLink(
+            installed.as_uri(),
+            note="the plan is in no git repository: its `$schema` line points at this "
+            "machine's copy of vae (run `vae schema` into your repository and edit that line "
+            "to share it)",
+        )
+    schema = repository / "schemas" / SCHEMA_NAME
+    target = os.path.relpath(schema, folder).replace(os.sep, "/")
+    if not os.path.lexists(schema):
+        return SchemaLink(
+            target,
+            copy_to=schema,
+            note=f"copied the JSON Schema to {display_path(schema)} (commit it with the plan: "
+            "editors check the plan against it)",
+        )
+    if not _holds(schema, _schema_text()):
+        return SchemaLink(
+            target,
+            note=f"{display_path(schema)} is not the schema of this vae version and was left "
+            f"as it is; `vae schema -o {display_path(schema.parent)}` updates it",
+        )
+    return SchemaLink(target)
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.is_file() and path.read_bytes() == text.encode()
+    except OSError:
+        return False
+
+
+def _schema_text() -> str:
+    return schema_text(Plan, SCHEMAS[SCHEMA_NAME][1])
 
 
 # --- Sections common to both ways of starting a plan -----------------------------------------
@@ -245,8 +299,11 @@ def _sections(
     actions: list[t.Any],
 ) -> list[Section]:
     start, end = mandate
+    # Only an edition opened during the mandate counts for its consultation (the rule's test).
     editions = [
-        e.id for e in (referential.consultation.editions if referential.consultation else [])
+        e.id
+        for e in (referential.consultation.editions if referential.consultation else [])
+        if start <= e.year <= end
     ]
     return [
         Section("schema_version", 1, texts.SCHEMA_VERSION),
@@ -262,8 +319,24 @@ def _sections(
     ]
 
 
-def _header(plan: Path, title: str, origin: str) -> list[str]:
-    return [schema_line(plan), "", title, origin, "", *texts.HOW_TO]
+def _header(
+    schema: SchemaLink, city: str, mandate: tuple[int, int], referential: Referential, origin: str
+) -> list[str]:
+    """The first lines: the schema, then what the plan is, each thing said once (the mandate is
+    left out of the title when the referential's name already gives it)."""
+    years = f"{mandate[0]}-{mandate[1]}"
+    title = f"Plan d'action de {city}" + (
+        "" if years in referential.name.fr else f", mandat {years}"
+    )
+    return [
+        f"yaml-language-server: $schema={schema.target}",
+        "",
+        f"{title}.",
+        f"Référentiel : {referential.name.fr}.",
+        origin,
+        "",
+        *texts.HOW_TO,
+    ]
 
 
 # --- vae init --------------------------------------------------------------------------------
@@ -299,14 +372,18 @@ def new_plan(
         framings=_commitment_framings(referential, []),
         actions=actions,
     )
+    schema = schema_link(path)
     header = _header(
-        path,
-        f"Plan d'action de {city.strip()}, mandat {start}-{end} ({referential.name.fr}).",
+        schema,
+        city.strip(),
+        (start, end),
+        referential,
         f"Créé par `vae init` à partir du référentiel {referential.id}.",
     )
     return NewPlan(
         path=path,
         text=emit(header, sections),
+        schema=schema,
         summary=[
             f"{len(referential.commitments)} commitments, {len(referential.obligations)} "
             f"obligations, {len(actions)} actions to fill in",
@@ -323,6 +400,19 @@ def _refuse_existing(path: Path) -> None:
 
 
 def write(plan: NewPlan) -> None:
+    """Write the schema's copy if one is due (before the plan, whose first line points at it),
+    then the plan; neither ever replaces an existing file."""
+    if plan.schema is not None and plan.schema.copy_to is not None:
+        copy = plan.schema.copy_to
+        try:
+            write_atomic(copy, _schema_text(), overwrite=False)
+        except FileExistsError:
+            pass  # written meanwhile: it is the repository's, and stays as it is
+        except OSError as e:
+            raise UsageError(
+                f"cannot write {display_path(copy)}: {e.strerror or e}",
+                hint="nothing else was written",
+            ) from None
     try:
         write_atomic(plan.path, plan.text, overwrite=False)
     except FileExistsError:
@@ -395,13 +485,17 @@ def next_mandate(
         warnings.extend(
             _missing_ids(action.id, action, commitment_ids, obligation_ids, recommendation_ids)
         )
-        state = f"{last.status.value} en {last.year}" if last else "aucun avancement enregistré"
+        state = (
+            f"dernier état connu, en {last.year} : {texts.STATUS_FR[last.status]}"
+            if last
+            else "aucun avancement enregistré"
+        )
         carried.append(
             Commented(
                 _carry_action(raw, start, end),
                 (
                     f"Reprise de {previous.name} (mandat {old.mandate.start}-{old.mandate.end}) ; "
-                    f"dernier état : {state}.",
+                    f"{state}.",
                 ),
             )
         )
@@ -442,15 +536,24 @@ def next_mandate(
         framings=_commitment_framings(referential, old_framings),
         actions=carried,
     )
+    schema = schema_link(path)
     header = _header(
-        path,
-        f"Plan d'action de {old.city.name}, mandat {start}-{end} ({referential.name.fr}).",
+        schema,
+        old.city.name,
+        (start, end),
+        referential,
         f"Créé par `vae init --from {shown}` : les actions en cours y sont reprises.",
     )
     summary = [f"carried over {kept} actions still running from {shown}"]
     if left:
         summary.append(f"left behind {len(left)} done or abandoned: {', '.join(left)}")
-    return NewPlan(path=path, text=emit(header, sections), summary=summary, warnings=warnings)
+    return NewPlan(
+        path=path,
+        text=emit(header, sections),
+        summary=summary,
+        warnings=warnings,
+        schema=schema,
+    )
 
 
 def _missing_ids(
@@ -511,9 +614,10 @@ def _rebase(indicator: dict[str, Data], start: int, end: int) -> dict[str, t.Any
     up = indicator.get("direction") != "decrease"
     met = target["value"] <= baseline["value"] if up else target["value"] >= baseline["value"]
     if met or not (baseline["year"] < target["year"] and start < target["year"] <= end):
+        why = f" ; déjà atteinte : {baseline['value']:g} en {baseline['year']}" if met else ""
         out["target"] = Commented(
             {"year": end, "value": target["value"]},
-            after=f"{MARKER} : nouvelle cible ({target['value']:g} visé en {target['year']})",
+            after=f"{MARKER} : nouvelle cible ({target['value']:g} visé en {target['year']}{why})",
         )
     if "measurements" in out:
         out["measurements"] = []

@@ -21,7 +21,7 @@ from vae_cli.check import Checker
 from vae_cli.diagnostics import Diagnostic, FileResult, Severity
 from vae_cli.editing.errors import EditRefused
 from vae_cli.editing.source import Source, parse, read_source
-from vae_cli.editing.splice import Entry, apply, navigate, upsert
+from vae_cli.editing.splice import Entry, Upsert, apply, navigate, upsert
 from vae_cli.errors import UsageError
 from vae_cli.loading import Data, Document, compose
 from vae_cli.models.plan import Action, Indicator, Membership, Status
@@ -181,30 +181,70 @@ def record(
     document = parse(source)
     target = locate(document, source)
     mapping = navigate(document, target.path, target.what)
-    change = upsert(
-        source.text,
-        document,
-        mapping,
-        target.key,
-        new_entry,
-        replace=replace,
-        key_order=target.key_order,
-        what=target.what,
-    )
+
+    def splice(entry: Entry) -> Upsert:
+        return upsert(
+            source.text,
+            document,
+            mapping,
+            target.key,
+            entry,
+            replace=replace,
+            key_order=target.key_order,
+            what=target.what,
+        )
+
+    change = splice(new_entry)
+    kept: list[str] = []
+    if change.replacing:
+        # What the command does not set (a source, a note, spending...) stays as it was.
+        new_entry, kept = _merged(_entry_at(document, target, change.index), new_entry)
+        if kept:
+            change = splice(new_entry)
     new_text = apply(source.text, change.edits)
     _verify(document, target, new_entry, change.index, change.replacing, new_text)
 
     before = checker.check_plan(path, text=source.text).result
     after = checker.check_plan(path, text=new_text).result
     verb = "replaced" if change.replacing else "recorded"
+    summary = f"{verb} the {new_entry['year']} {target.key} entry of {target.what}"
+    if kept:
+        summary += f" (kept its {_and(kept)})"
     return Outcome(
         source=source,
         new_text=new_text,
-        summary=f"{verb} the {new_entry['year']} {target.key} entry of {target.what}",
+        summary=summary,
         result=after,
         new_errors=_gained(before, after, Severity.ERROR),
         new_warnings=_gained(before, after, Severity.WARNING),
     )
+
+
+def _entry_at(document: Document, target: Target, index: int) -> dict[str, Data]:
+    node: t.Any = document.data
+    for part in target.path:
+        node = node[part]
+    item = node[target.key][index]
+    return t.cast(dict[str, Data], item) if isinstance(item, dict) else {}
+
+
+def _merged(old: dict[str, Data], new: Entry) -> tuple[Entry, list[str]]:
+    """The replacing entry: the values given, and the old entry's other fields, in the old
+    entry's order (new fields last); with the names of the fields kept."""
+    kept = [key for key in old if key not in new]
+    for key in kept:
+        if isinstance(old[key], dict | list):
+            raise EditRefused(
+                f"the entry to replace has a `{key}:` that is not a single value",
+                hint="edit that entry by hand (`vae validate` says what is wrong with it)",
+            )
+    merged: dict[str, t.Any] = {key: new.get(key, old[key]) for key in old}
+    merged |= {key: value for key, value in new.items() if key not in old}
+    return merged, kept
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _verify(

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from vae_cli.models.plan import Status
 from vae_cli.models.referential import Referential
+
+# How an action's status reads in French (an action is feminine: « réalisée »).
+STATUS_FR = {
+    Status.PLANNED: "à venir",
+    Status.IN_PROGRESS: "en cours",
+    Status.DONE: "réalisée",
+    Status.DELAYED: "en retard",
+    Status.PAUSED: "en pause",
+    Status.ABANDONED: "abandonnée",
+}
 
 HOW_TO = (
     "Les valeurs « À REMPLIR » sont à compléter, et les valeurs suivies du commentaire",
@@ -69,18 +80,31 @@ def actions_comments(referential: Referential) -> tuple[str, ...]:
     lines += [
         "Chaque action peut aussi avoir : elected_referent, partners, target_groups (« 6-11 »…),",
         "end (année de fin ; rien pour une action continue), budget_eur, priority (high,",
-        "medium, low). Avancements (`vae record progress`) : planned, in_progress, done,",
-        "delayed, paused, abandoned.",
+        "medium, low). Avancements (`vae record progress`) : "
+        + ", ".join(f"{s.value} ({label})" for s, label in STATUS_FR.items())
+        + ".",
     ]
     return tuple(lines)
 
 
 def consultations_comments(editions: list[str]) -> tuple[str, ...]:
-    known = ", ".join(f'"{e}"' for e in editions) or "aucune connue"
-    return (
-        "LA CONSULTATION NATIONALE des 6/18 ans, au moins une fois par mandat, par ex. :",
-        '  - edition: "2023-2024"',
+    """`editions`: those opened during the plan's mandate, the only ones that count for it."""
+    entry = (
         "    respondents: 240           (questionnaires remplis ; 200 pour un extrait local)",
         "    local_extract: true",
-        f"Éditions connues du référentiel : {known}.",
+    )
+    if not editions:
+        return (
+            "LA CONSULTATION NATIONALE des 6/18 ans, au moins une fois par mandat.",
+            "Aucune édition annoncée pour ce mandat : ajoutez-la quand UNICEF France l'annonce,",
+            "sous la forme :",
+            "  - edition: \"…\"               (l'identifiant de l'édition)",
+            *entry,
+        )
+    known = ", ".join(f'"{e}"' for e in editions)
+    return (
+        "LA CONSULTATION NATIONALE des 6/18 ans, au moins une fois par mandat, par ex. :",
+        f'  - edition: "{editions[-1]}"',
+        *entry,
+        f"Éditions de ce mandat : {known}.",
     )
