@@ -330,3 +330,13 @@ def test_progress_is_needed_after_an_action_reopens_or_runs_late(
         'The action "ecole-numerique" has no progress entry for 2023, 2024, 2025',
         'The action "rues-aux-ecoles" has no progress entry for 2025',
     ]
+
+
+def test_unknown_obligation_message_reads_well(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    run = run_vae(
+        "validate", write_plan(edit(small_town, "[formation]", "[formaton]")), "--as-of", AS_OF
+    )
+    assert '"formaton" is not an obligation of unicef-france-vae-2020-2026' in run.stdout
+    assert 'hint: did you mean "formation"?' in run.stdout

@@ -54,7 +54,7 @@ def _unknown(
     close = did_you_mean(value, known)
     return Finding(
         loc=loc,
-        message=f'"{value}" is not a {what} of {source}',
+        message=f'"{value}" is not {"an" if what[0] in "aeiou" else "a"} {what} of {source}',
         hint=f'did you mean "{close}"?' if close else f"use one of: {', '.join(known)}",
     )
 
