@@ -21,7 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from vae_cli.errors import UsageError
-from vae_cli.locale import Formatter, translations
+from vae_cli.locale import Formatter, french_unit, translations
 from vae_cli.resources import data_dir
 
 # Put first in every report, so that `vae report` recognises the files it may overwrite.
@@ -51,6 +51,43 @@ def md_escape(text: str) -> str:
 def _escape_line_start(match: re.Match[str]) -> str:
     space, opener = match.groups()
     return f"{space}{opener[:-1]}\\{opener[-1]}"
+
+
+# A code span as CommonMark reads one: a run of backticks, then the same run again (not part of
+# a longer one); a space just inside both ends is padding.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+
+
+def md_code(text: str) -> str:
+    """`text` as one Markdown code span: fenced with more backticks than it holds in a row, and
+    padded with a space where it starts or ends with a backtick."""
+    flat = _WHITESPACE.sub(" ", text)
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+@jinja2.pass_context
+def _code_spans(context: jinja2.runtime.Context, value: object) -> Markup:
+    """A message that marks code with backticks (`vae validate`'s style), with that code shown
+    as code: `<code>` in HTML, a code span in Markdown; the rest escaped as any value."""
+    text = "" if value is None else str(value)
+    markdown = (context.name or "").endswith(".md")
+    out: list[str] = []
+    last = 0
+    for match in _CODE_SPAN.finditer(text):
+        before, code = text[last : match.start()], match.group(2)
+        if len(code) > 2 and code.startswith(" ") and code.endswith(" ") and code.strip():
+            code = code[1:-1]
+        if markdown:
+            out += [md_escape(before), md_code(code)]
+        else:
+            out += [str(Markup.escape(before)), f"<code>{Markup.escape(code)}</code>"]
+        last = match.end()
+    rest = text[last:]
+    out.append(md_escape(rest) if markdown else str(Markup.escape(rest)))
+    return Markup("".join(out))
 
 
 @jinja2.pass_context
@@ -148,8 +185,11 @@ def environment(*, lang: str, template_dir: Path | None = None) -> SandboxedEnvi
         # Filters, not macros, for anything that carries plan or referential text: a macro
         # called from an HTML template returns its output marked safe, escaped or not.
         value=lambda number, unit: (
-            fmt.percent_value(number) if unit == "%" else f"{fmt.number(number)} {unit}"
+            fmt.percent_value(number)
+            if unit == "%"
+            else f"{fmt.number(number)} {french_unit(unit, number)}"
         ),
+        code_spans=_code_spans,
         loc=lambda text: text.fr if lang == "fr" else text.en,
     )
     env.globals.update(lang=lang)
@@ -214,4 +254,11 @@ def is_generated(path: Path) -> bool:
     return first.lower().startswith("<!doctype") and rest.startswith(opening)
 
 
-__all__: t.Sequence[str] = ["MARKER", "environment", "is_generated", "md_escape", "render"]
+__all__: t.Sequence[str] = [
+    "MARKER",
+    "environment",
+    "is_generated",
+    "md_code",
+    "md_escape",
+    "render",
+]

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 from vae_cli.check import Checker, PlanCheck
-from vae_cli.diagnostics import CheckResult, Diagnostic, Severity, display_path
+from vae_cli.diagnostics import CheckResult, display_path
 from vae_cli.errors import UsageError
 from vae_cli.files import write_atomic
 from vae_cli.models.plan import Plan
@@ -94,14 +94,16 @@ def _target(request: Request, path: Path, year: int, kind: str, fmt: str) -> Pat
     return request.output / path.stem / f"{year}-{kind}.{fmt}"
 
 
-def _warnings(checker: Checker, path: Path) -> list[Diagnostic]:
-    checked = checker.check_plan(path)
-    return [d for d in checked.result.sorted() if d.severity is Severity.WARNING]
+def year_in_progress(year: int, today: dt.date) -> bool:
+    """Whether `year` is not over yet: its report may lack entries still to be written. This
+    compares only the year with today's year, so a report's bytes change at most once a year."""
+    return year >= today.year
 
 
 def write_reports(request: Request) -> Outcome:
     """Write every report asked for; plans with errors go to `Outcome.failed`, unrendered."""
     from vae_cli.render import is_generated, render
+    from vae_cli.report.as_of import warnings_at_end_of
     from vae_cli.report.followup import build_followup
     from vae_cli.report.plan_document import build_plan_document
 
@@ -138,13 +140,20 @@ def write_reports(request: Request) -> Outcome:
     for path, checked, year in ready:
         assert checked.plan is not None and checked.referential is not None  # checked.ok
         source = git_source(path)
-        # Points to watch as they stood at the end of the year reported on, whatever today is.
-        warnings = _warnings(Checker(as_of=year + 1), path)
+        in_progress = year_in_progress(year, request.today)
+        # Points to watch as they stood at the end of the year reported on (or today, for the
+        # year under way), on the plan's data of that time: nothing recorded later counts.
+        warnings = warnings_at_end_of(path, checked.referential, year, year_over=not in_progress)
         for kind in request.kinds:
             data: object
             if kind == "followup":
                 data = build_followup(
-                    checked.plan, checked.referential, year=year, source=source, warnings=warnings
+                    checked.plan,
+                    checked.referential,
+                    year=year,
+                    source=source,
+                    warnings=warnings,
+                    in_progress=in_progress,
                 )
             else:
                 data = build_plan_document(

@@ -87,11 +87,74 @@ def test_every_chart_has_a_text_alternative(browser: Browser, reports: dict[str,
         assert "Valeur de départ" in desc and "Cible" in desc
 
 
+# What a reader of a phone would miss: any table cell, heading or paragraph reaching past the
+# screen's edge, a box that scrolls sideways (a table in an `overflow-x: auto` wrapper keeps the
+# page itself from scrolling, which is why checking the page's width alone let cut-off columns
+# through), and chart text outside its SVG's viewBox (clipped at the edge). Elements inside a
+# visually hidden box (a stacked table's column headers) are not on screen, so they do not count.
+OFF_SCREEN = """(() => {
+  const hidden = el => el.closest('thead') !== null
+    && getComputedStyle(el.closest('thead')).position === 'absolute';
+  const found = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (hidden(el) || el.closest('svg')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5)) {
+      const text = el.textContent.trim().slice(0, 40);
+      found.push(`${el.tagName.toLowerCase()} "${text}" ends at ${Math.round(r.right)}`);
+    }
+    const style = getComputedStyle(el);
+    if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+      found.push(`${el.tagName.toLowerCase()}.${el.className} scrolls sideways`);
+    }
+  }
+  for (const text of document.querySelectorAll('svg text')) {
+    const box = text.getBBox();
+    const view = text.ownerSVGElement.viewBox.baseVal;
+    if (box.x < view.x || box.x + box.width > view.x + view.width
+        || box.y < view.y || box.y + box.height > view.y + view.height) {
+      found.push(`chart label "${text.textContent}" outside the chart`);
+    }
+  }
+  return found;
+})()"""
+
+
+@pytest.mark.parametrize("kind", ["followup", "plan"])
 def test_reads_on_a_phone_without_sideways_scrolling(
-    browser: Browser, reports: dict[str, Path]
+    browser: Browser, reports: dict[str, Path], kind: str
 ) -> None:
-    browser.open(reports["followup"], width=390, height=844)
+    browser.open(reports[kind], width=400, height=844)
     overflow = browser.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+    assert browser.evaluate(OFF_SCREEN) == []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (ARTIFACTS / "followup-phone.png").write_bytes(browser.screenshot())
+    (ARTIFACTS / f"{kind}-phone.png").write_bytes(browser.screenshot())
+
+
+def test_every_column_of_a_table_is_on_a_phone_screen_with_its_name(
+    browser: Browser, reports: dict[str, Path]
+) -> None:
+    """On a phone each row of the follow-up's tables is a card: every cell shows, under the name
+    of its column, within the screen; the table keeps its headers for screen readers."""
+    browser.open(reports["followup"], width=400, height=844)
+    cells = browser.evaluate(
+        "[...document.querySelectorAll('#commitment-1 tbody td')].map(td => {"
+        " const r = td.getBoundingClientRect();"
+        " return [getComputedStyle(td, '::before').content, td.textContent.trim(),"
+        " r.left >= 0 && r.right <= window.innerWidth]; })"
+    )
+    labels = [label for label, _, _ in cells]
+    assert '"Dépensé en 2023"' in labels and '"Dépensé à date / budget"' in labels
+    assert all(visible for _, _, visible in cells), cells
+    assert browser.evaluate("document.querySelectorAll('#obligations th[scope=col]').length") == 4
+    covered = browser.evaluate(
+        "[...document.querySelectorAll('#obligations td[data-label=\"Couverte\"]')]"
+        ".map(td => td.getBoundingClientRect().right <= window.innerWidth)"
+    )
+    assert covered and all(covered)
+    # On a wide screen the same tables are tables again, their headers shown.
+    browser.open(reports["followup"], width=1100, height=1400)
+    assert browser.evaluate(
+        "getComputedStyle(document.querySelector('table.stack tr')).display"
+    ) == ("table-row")

@@ -87,9 +87,19 @@ class Formatter:
             return format_currency(amount, "EUR", locale=self.locale)
 
     def percent(self, share: float) -> str:
-        """A share from 0 to 1, as a whole percentage."""
+        """A share from 0 to 1, as a whole percentage; a share that is not nothing never reads
+        as 0 % (it is "< 1 %"), nor one short of everything as 100 % ("> 99 %")."""
         with decimal.localcontext(_WIDE):
-            return format_percent(_exact(share), locale=self.locale)
+            exact = _exact(share)
+            shown = format_percent(exact, locale=self.locale)
+            if 0 < exact < 1 and shown in (self._percent(0), self._percent(1)):
+                bound = "0.01" if exact < decimal.Decimal("0.5") else "0.99"
+                sign = "<" if bound == "0.01" else ">"
+                return f"{sign}\u00a0{self._percent(decimal.Decimal(bound))}"
+            return shown
+
+    def _percent(self, share: decimal.Decimal | int) -> str:
+        return format_percent(share, locale=self.locale)
 
     def percent_value(self, value: float) -> str:
         """A value in percent (40 for 40 %), as the language writes it."""
@@ -100,3 +110,34 @@ class Formatter:
 
     def date(self, value: dt.date) -> str:
         return format_date(value, format="long", locale=self.locale)
+
+
+# French words ending in s or x that are the same in the singular.
+_INVARIABLE = frozenset(
+    {"fois", "mois", "temps", "cours", "corps", "pays", "prix", "voix", "avis", "repas", "bus"}
+    | {"fonds", "jus", "poids", "locaux", "travaux"}
+)
+# Words after which a unit's other words are left as they are ("places en crèche").
+_LINKS = frozenset(
+    {"de", "d", "du", "des", "en", "à", "au", "aux", "par", "pour", "sur", "avec", "sans", "dans"}
+)
+
+
+def french_unit(unit: str, value: float) -> str:
+    """A unit written in the plural in the plan ("écoles", "jeunes inscrits"), in the number
+    French gives `value`: the singular below 2 (0 école, 1,5 jeune), the plan's words from 2 on.
+
+    Only plain lowercase words before any linking word ("places en crèche" → "place en
+    crèche") lose their final s or x; anything else (%, µg/m³, km, a capital) is kept.
+    """
+    if abs(value) >= 2:
+        return unit
+    words = unit.split(" ")
+    for i, word in enumerate(words):
+        if word in _LINKS:
+            break
+        if not word.isalpha() or not word.islower() or len(word) < 3 or word in _INVARIABLE:
+            continue
+        if word.endswith(("eaux", "eux")) or (word.endswith("s") and not word.endswith("ss")):
+            words[i] = word[:-1]
+    return " ".join(words)

@@ -13,8 +13,9 @@ from vae_cli.report.progress import trajectory
 
 WIDTH = 360
 HEIGHT = 150
-# Room for the value labels on the left and the year labels at the bottom.
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 26
+# Room for the value labels on the left, the year labels at the bottom, and half of the last
+# year label on the right (it is centred on the last year).
+LEFT, RIGHT, TOP, BOTTOM = 44, 24, 12, 26
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

@@ -69,6 +69,10 @@ class ConsultationStatus:
     held: Consultation | None  # the latest consultation of an edition opened by that year
     edition: ConsultationEdition | None
     minimum: int | None  # questionnaires needed for a local extract
+    # Whether that edition was over by the end of the report's year: its end date (or, when
+    # the referential gives none, the year it opened) is in that year or before. An edition
+    # still running claims no questionnaires and no results.
+    closed: bool = True
 
     @property
     def enough_respondents(self) -> bool:
@@ -96,7 +100,9 @@ class Followup:
     departments: list[DepartmentView]
     consultation: ConsultationStatus
     membership: MembershipStatus
-    watch: list[Diagnostic]  # the warnings of `vae validate`, as points to watch
+    watch: list[Diagnostic]  # the warnings of `vae validate` at the end of the year
+    # The year is not over (it is this year or later): its entries may still be incomplete.
+    in_progress: bool = False
 
     @property
     def actions(self) -> list[ActionView]:
@@ -118,6 +124,7 @@ def build_followup(
     year: int,
     source: Source,
     warnings: list[Diagnostic],
+    in_progress: bool = False,
 ) -> Followup:
     """The follow-up report of `plan` for `year` (which the caller checked is in the mandate)."""
     views = {a.id: action_at(a, year) for a in plan.actions}
@@ -160,6 +167,7 @@ def build_followup(
         consultation=_consultation(plan, referential, year),
         membership=_membership(plan, year),
         watch=warnings,
+        in_progress=in_progress,
     )
 
 
@@ -191,8 +199,12 @@ def _consultation(plan: Plan, referential: Referential, year: int) -> Consultati
     ]
     held.sort(key=lambda pair: pair[0].year)
     edition, consultation = held[-1] if held else (None, None)
+    closed = edition is None or (edition.end.year if edition.end else edition.year) <= year
     return ConsultationStatus(
-        held=consultation, edition=edition, minimum=rules.min_respondents_for_local_extract
+        held=consultation,
+        edition=edition,
+        minimum=rules.min_respondents_for_local_extract,
+        closed=closed,
     )
 
 
