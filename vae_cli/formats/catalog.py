@@ -1,7 +1,7 @@
 """Every rule id a finding can carry, with the words CI formats show for it (SARIF, JUnit).
 
 The rules of meaning document themselves in `vae_cli.rules`; the problems found while reading a
-file (YAML syntax, shape) have no rule function, so their descriptions live here.
+file (YAML syntax, shape) are described in `vae_cli.rules.FILE_FINDINGS`, as docs/rules.md is.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import hashlib
 import typing as t
 
 from vae_cli.diagnostics import Diagnostic, Severity
-from vae_cli.rules import load_all
+from vae_cli.rules import FILE_FINDINGS, load_all
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -22,33 +22,6 @@ class RuleInfo:
     details: str  # the whole documentation, summary included
     # False for the problems of reading and shape: when they are found, the rules did not run.
     is_rule_of_meaning: bool
-
-
-_READING: dict[str, str] = {
-    "file-too-large": "The file is small enough to be a plan.\n\n"
-    "vae refuses files of several megabytes: a plan is a few hundred lines of text.",
-    "yaml-syntax": "The file is valid YAML.\n\n"
-    "A stray indentation, a missing colon or an unclosed quote stops everything: fix it first.",
-    "yaml-too-deep": "The YAML is not nested absurdly deep.\n\n"
-    "A plan needs a handful of levels; hundreds of levels is a mistake or an attack.",
-    "yaml-alias-bomb": "YAML aliases do not expand into a huge document.\n\n"
-    "Aliases (`*name`) that multiply each other can make a small file enormous in memory.",
-    "yaml-multiple-documents": "The file holds one YAML document.\n\n"
-    "A line `---` in the middle starts a second document; one plan is one document.",
-    "yaml-empty": "The file is not empty.\n\nA plan needs at least its required keys.",
-    "yaml-not-mapping": "The file is a mapping of keys to values.\n\n"
-    "A plan starts with `schema_version:`, `city:`..., not with a list or a bare value.",
-    "yaml-duplicate-key": "No key appears twice in the same section.\n\n"
-    "YAML would silently keep only the last value; vae reports both places.",
-    "missing-key": "Every required key is present.\n\n"
-    "The plan format (docs/plan-format.md) says which keys each section needs.",
-    "unknown-key": "Every key is one the plan format knows.\n\n"
-    "An unknown key is usually a typo; vae suggests the closest known key.",
-    "wrong-type": "Every value has the type the plan format expects.\n\n"
-    "Numbers, years, dates, lists and texts are told apart: `budget_eur: 10 000` is text.",
-    "invalid-value": "Every value is one the plan format allows.\n\n"
-    "Statuses, priorities, directions, codes and age bands have fixed spellings.",
-}
 
 
 def _first_sentence(doc: str) -> str:
@@ -76,7 +49,7 @@ class Catalog:
 def catalog() -> Catalog:
     """All known rules: reading and shape problems first, then the rules of meaning."""
     rules: dict[str, RuleInfo] = {}
-    for rule_id, doc in _READING.items():
+    for rule_id, doc in FILE_FINDINGS.items():
         rules[rule_id] = RuleInfo(
             id=rule_id,
             severity=Severity.ERROR,

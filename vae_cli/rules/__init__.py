@@ -82,29 +82,40 @@ def load_all() -> dict[str, Rule]:
 # Their ids appear in diagnostics like any rule's; docs/rules.md and the SARIF output describe
 # them from here.
 FILE_FINDINGS: dict[str, str] = {
-    "file-too-large": "The file is larger than 10 MiB, the most `vae` reads. A plan of 5,000 "
-    "actions is about 2 MiB: a larger file is probably not a plan.",
-    "encoding": "The file is UTF-8 text. Another encoding (Windows-1252, UTF-16…) is reported "
-    "with the line of the first byte that cannot be read. A UTF-8 byte-order mark is accepted.",
-    "yaml-syntax": "The file is valid YAML: indentation with spaces (never tabs), text containing "
-    '": " in quotes, brackets closed, no tags such as `!!python/object`, no alias without its '
-    "anchor, keys that are plain text.",
-    "yaml-duplicate-key": "A key appears once per mapping. YAML tools disagree on which of two "
-    "duplicates wins, so `vae` refuses both.",
-    "yaml-empty": "The file holds a plan, not nothing (or only comments).",
-    "yaml-not-mapping": "The top level of the file is a mapping of keys (`schema_version:`, "
-    "`city:`…), not a list or a single value.",
-    "yaml-multiple-documents": "The file holds one YAML document: no second `---`.",
-    "yaml-too-deep": "Values nest at most 64 levels deep (a plan needs about 6).",
-    "yaml-alias-bomb": "Anchors and aliases (`&name`, `*name`) expand to at most 2,000,000 values, "
-    "so that a few lines cannot make `vae` build billions of values.",
-    "unknown-key": "Every key is one the format knows; a misspelt key comes with the key it "
-    "probably meant. See docs/plan-format.md.",
-    "missing-key": "Every required key is present.",
-    "wrong-type": "Every value has the type the format expects, strictly: `yes` is not a boolean "
-    '(write `true`), `"12"` is not a number (remove the quotes), an INSEE code is text in quotes, '
-    "a date is written YYYY-MM-DD.",
-    "invalid-value": "Every value is allowed: statuses, priorities and directions from their "
-    "lists, amounts not negative, identifiers and codes of the expected form, age bands "
-    "youngest-oldest.",
+    "file-too-large": "The file is small enough to be a plan.\n\n"
+    "`vae` reads at most 10 MiB; a plan of 5,000 actions is about 2 MiB, so a larger file is "
+    "probably not a plan.",
+    "encoding": "The file is UTF-8 text.\n\n"
+    "Another encoding (Windows-1252, UTF-16…) is reported with the line of the first byte that "
+    "cannot be read. A UTF-8 byte-order mark is accepted.",
+    "yaml-syntax": "The file is valid YAML.\n\n"
+    'Indentation with spaces (never tabs), text containing ": " in quotes, brackets closed, no '
+    "tags such as `!!python/object`, no alias without its anchor, keys that are plain text. A "
+    "syntax error stops everything: fix it first.",
+    "yaml-duplicate-key": "No key appears twice in the same mapping.\n\n"
+    "YAML tools disagree on which of two duplicates wins, so `vae` refuses both.",
+    "yaml-empty": "The file is not empty.\n\n"
+    "A plan holds its keys, not nothing (or only comments).",
+    "yaml-not-mapping": "The file is a mapping of keys to values.\n\n"
+    "A plan starts with keys such as `schema_version:` and `city:`, not with a list or a single "
+    "value.",
+    "yaml-multiple-documents": "The file holds one YAML document.\n\n"
+    "A line `---` in the middle starts a second document; one plan is one document.",
+    "yaml-too-deep": "Values nest at most 64 levels deep.\n\n"
+    "A plan needs about 6 levels; hundreds of levels is a mistake or an attack.",
+    "yaml-alias-bomb": "Aliases do not expand into a huge document.\n\n"
+    "Anchors and aliases (`&name`, `*name`) expand to at most 2,000,000 values, so that a few "
+    "lines cannot make `vae` build billions of values.",
+    "unknown-key": "Every key is one the format knows.\n\n"
+    "An unknown key is usually a typo: it comes with the key it probably meant. See "
+    "docs/plan-format.md.",
+    "missing-key": "Every required key is present.\n\n"
+    "The format (docs/plan-format.md) says which keys each section needs.",
+    "wrong-type": "Every value has the type the format expects.\n\n"
+    'Strictly: `yes` is not a boolean (write `true`), `"12"` is not a number (remove the '
+    "quotes), an INSEE code is text in quotes, a date is written YYYY-MM-DD, money is a plain "
+    "number (`10 000` is text).",
+    "invalid-value": "Every value is one the format allows.\n\n"
+    "Statuses, priorities and directions come from their lists; amounts are not negative nor "
+    "absurdly large; identifiers and codes have the expected form; age bands go youngest-oldest.",
 }
