@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from vae_cli.diagnostics import CheckResult, Diagnostic, FileResult, Severity, display_path
 from vae_cli.errors import UsageError
 from vae_cli.loading import Document, LoadError, compose, paused_gc, read_text
+from vae_cli.messages import DEFAULT_LANGUAGE, Message, msg, render, sentence
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 from vae_cli.referentials import builtin_referentials
@@ -34,9 +35,11 @@ class Loaded(t.Generic[M]):
     model: M | None = None
 
 
-def load_model(path: Path, model: type[M], *, text: str | None = None) -> Loaded[M]:
+def load_model(
+    path: Path, model: type[M], *, text: str | None = None, lang: str = DEFAULT_LANGUAGE
+) -> Loaded[M]:
     """Read `path` (or take its `text`, e.g. an edit not yet written) and validate it against
-    `model`; every problem becomes a located diagnostic."""
+    `model`; every problem becomes a located diagnostic, written in `lang`."""
     shown = display_path(path)
     loaded: Loaded[M] = Loaded(FileResult(path=shown))
     try:
@@ -51,8 +54,8 @@ def load_model(path: Path, model: type[M], *, text: str | None = None) -> Loaded
                 position=e.position,
                 severity=Severity.ERROR,
                 rule=e.rule,
-                message=e.message[0].upper() + e.message[1:],
-                hint=e.hint,
+                message=sentence(e.message, lang),
+                hint=None if e.hint is None else render(e.hint, lang),
             )
         )
         return loaded
@@ -63,7 +66,7 @@ def load_model(path: Path, model: type[M], *, text: str | None = None) -> Loaded
         with paused_gc():
             loaded.model = model.model_validate(document.data)
     except ValidationError as e:
-        loaded.result.diagnostics.extend(diagnostics_from(e, model, document, shown))
+        loaded.result.diagnostics.extend(diagnostics_from(e, model, document, shown, lang))
     return loaded
 
 
@@ -88,6 +91,8 @@ class Checker:
 
     as_of: int
     referential_files: t.Sequence[Path] = ()
+    # The language of the findings' messages and hints.
+    lang: str = DEFAULT_LANGUAGE
     _referentials: dict[Path, Loaded[Referential]] = dataclasses.field(default_factory=dict)
 
     def check(self, paths: t.Sequence[Path]) -> CheckResult:
@@ -116,7 +121,7 @@ class Checker:
         With `text`, that content is checked as if it were the file at `path` (which need not
         exist): this is how an edit is checked before it is written.
         """
-        loaded = load_model(path, Plan, text=text)
+        loaded = load_model(path, Plan, text=text, lang=self.lang)
         checked = PlanCheck(result=loaded.result, plan=loaded.model)
         plan, document = loaded.model, loaded.document
         if plan is None or document is None:
@@ -129,52 +134,60 @@ class Checker:
             self._report_referential(
                 loaded.result,
                 document,
-                f"the referential {referential.result.path} has errors, so this plan was not "
-                "checked against it",
-                "fix the referential first: its own findings are listed with its name",
+                msg(
+                    "the referential {referential} has errors, so this plan was not checked "
+                    "against it",
+                    referential=referential.result.path,
+                ),
+                msg("fix the referential first: its own findings are listed with its name"),
             )
             return checked
         checked.referential = referential.model
         context = Context(
             plan=plan, referential=referential.model, document=document, as_of=self.as_of
         )
-        loaded.result.diagnostics.extend(run_rules(context, loaded.result.path))
+        loaded.result.diagnostics.extend(run_rules(context, loaded.result.path, self.lang))
         loaded.result.rules_ran = True
         return checked
 
     def load_referential(self, path: Path) -> Loaded[Referential]:
         key = path.resolve()
         if key not in self._referentials:
-            self._referentials[key] = load_model(path, Referential)
+            self._referentials[key] = load_model(path, Referential, lang=self.lang)
         return self._referentials[key]
 
     def _referential_for(
         self, plan: Plan, plan_path: Path, result: FileResult, document: Document
     ) -> Loaded[Referential] | None:
         name = plan.referential
+        message: Message
+        hint: Message
         candidate = plan_path.parent / name
         if name.endswith(PLAN_SUFFIXES):
             if candidate.is_file() and _same_file(candidate, plan_path):
                 message, hint = (
-                    "a plan cannot be its own referential",
-                    "name the network's referential, e.g. unicef-france-vae-2020-2026",
+                    msg("a plan cannot be its own referential"),
+                    msg("name the network's referential, e.g. unicef-france-vae-2020-2026"),
                 )
             elif candidate.is_file():
                 return self.load_referential(candidate)
             elif candidate.exists():
                 message, hint = (
-                    f'the referential "{name}" is not a file',
-                    "name a referential file (.yaml)",
+                    msg('the referential "{name}" is not a file', name=name),
+                    msg("name a referential file (.yaml)"),
                 )
             else:
                 message, hint = (
-                    f'the referential file "{name}" does not exist',
-                    f"the path is relative to the plan's folder ({display_path(plan_path.parent)})",
+                    msg('the referential file "{name}" does not exist', name=name),
+                    msg(
+                        "the path is relative to the plan's folder ({folder})",
+                        folder=display_path(plan_path.parent),
+                    ),
                 )
         elif ("/" in name or "." in name) and candidate.exists():
             message, hint = (
-                f'"{name}" is not a referential',
-                "a referential file's name ends in .yaml or .yml",
+                msg('"{name}" is not a referential', name=name),
+                msg("a referential file's name ends in .yaml or .yml"),
             )
         else:
             for file in self.referential_files:
@@ -186,21 +199,20 @@ class Checker:
                 return self.load_referential(builtins[name])
             known = sorted(builtins)
             close = did_you_mean(name, known)
-            message = f'"{name}" is not a known referential'
+            message = msg('"{name}" is not a known referential', name=name)
             hint = (
-                f'did you mean "{close}"?'
+                msg('did you mean "{close}"?', close=close)
                 if close
-                else (
-                    f"use one of {', '.join(known)}, a path to a referential file, "
-                    "or --referential FILE"
+                else msg(
+                    "use one of {known}, a path to a referential file, or --referential FILE",
+                    known=", ".join(known),
                 )
             )
         self._report_referential(result, document, message, hint)
         return None
 
-    @staticmethod
     def _report_referential(
-        result: FileResult, document: Document, message: str, hint: str
+        self, result: FileResult, document: Document, message: Message, hint: Message
     ) -> None:
         result.diagnostics.append(
             Diagnostic(
@@ -208,8 +220,8 @@ class Checker:
                 position=document.locate(("referential",)),
                 severity=Severity.ERROR,
                 rule="known-reference",
-                message=message[0].upper() + message[1:],
-                hint=hint,
+                message=sentence(message, self.lang),
+                hint=render(hint, self.lang),
             )
         )
 
@@ -240,7 +252,8 @@ def looks_like_referential(path: Path) -> bool:
     return bool(_REFERENTIAL_KEYS.search(head)) and not _PLAN_KEYS.search(head)
 
 
-def run_rules(context: Context, path: str) -> list[Diagnostic]:
+def run_rules(context: Context, path: str, lang: str = DEFAULT_LANGUAGE) -> list[Diagnostic]:
+    """The rules' findings on one plan, written in `lang`."""
     found: list[Diagnostic] = []
     for rule in load_all().values():
         for finding in rule.check(context):
@@ -250,8 +263,8 @@ def run_rules(context: Context, path: str) -> list[Diagnostic]:
                     position=context.document.locate(finding.loc, key=finding.at_key),
                     severity=rule.severity,
                     rule=rule.id,
-                    message=finding.message[0].upper() + finding.message[1:],
-                    hint=finding.hint,
+                    message=sentence(finding.message, lang),
+                    hint=None if finding.hint is None else render(finding.hint, lang),
                 )
             )
     return found

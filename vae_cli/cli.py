@@ -49,6 +49,11 @@ class OutputFormat(enum.StrEnum):
     junit = "junit"
 
 
+class LangOption(enum.StrEnum):  # the languages of vae_cli.messages
+    en = "en"
+    fr = "fr"
+
+
 class FailOnOption(enum.StrEnum):  # mirrors outputs.FailOn, which the CLI imports lazily
     error = "error"
     warning = "warning"
@@ -89,6 +94,14 @@ def validate(
     strict: t.Annotated[bool, typer.Option(help="Same as --fail-on warning.")] = False,
     as_of: AsOf = None,
     referential: Referentials = None,
+    lang: t.Annotated[
+        LangOption | None,
+        typer.Option(
+            "--lang",
+            help="Language of the messages and hints: en or fr. Default: $VAE_LANG, else en.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Check plans: shape, references, coverage of the network's obligations, years and money.
 
@@ -100,13 +113,18 @@ def validate(
     """
     from vae_cli import outputs
     from vae_cli.check import Checker, collect_plans
+    from vae_cli.messages import language
 
     reports = [outputs.Report.parse(value) for value in report or []]
     policy = outputs.resolve_fail_on(
         outputs.FailOn(fail_on.value) if fail_on else None, strict=strict
     )
     plans = collect_plans(paths or [])
-    checker = Checker(as_of=as_of or dt.date.today().year, referential_files=referential or [])
+    checker = Checker(
+        as_of=as_of or dt.date.today().year,
+        referential_files=referential or [],
+        lang=language(lang.value if lang else None),
+    )
     result = checker.check(plans)
     stdout_format = output_format.value if output_format else outputs.default_format(os.environ)
     sys.stdout.write(

@@ -175,7 +175,8 @@ def rules_doc() -> str:
         "([plan-format.md](plan-format.md)), then runs the rules below. Every finding names its "
         "rule id, so that a city can search this page for it. Errors make `vae validate` exit "
         "with 1; warnings do so only under `--strict`. Rules run only on a plan whose shape is "
-        "valid: fix shape errors first.",
+        "valid: fix shape errors first. Messages and hints are in English, or in French with "
+        "`--lang fr` (or `VAE_LANG=fr`); rule ids are the same in both languages.",
         "",
         "## Reading the file and its shape (errors)",
         "",

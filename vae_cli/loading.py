@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from vae_cli.diagnostics import START_OF_FILE, Position
+from vae_cli.messages import Message, msg
 
 _Parser: t.Any
 try:  # libyaml's C parser; PyYAML's wheels ship it, the pure-Python parser is the fallback.
@@ -38,12 +39,17 @@ Data = dict[str, "Data"] | list["Data"] | Scalar
 
 
 class LoadError(Exception):
-    """The file cannot be turned into data; carries where and why."""
+    """The file cannot be turned into data; carries where and why (`msg` templates, written in
+    the reader's language when the diagnostic is built; `str()` gives the English)."""
 
     def __init__(
-        self, rule: str, message: str, position: Position = START_OF_FILE, hint: str | None = None
+        self,
+        rule: str,
+        message: Message,
+        position: Position = START_OF_FILE,
+        hint: Message | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(str(message))
         self.rule = rule
         self.message = message
         self.position = position
@@ -106,8 +112,11 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     if len(raw) > max_bytes:
         raise LoadError(
             "file-too-large",
-            f"the file is larger than {max_bytes // (1024 * 1024)} MiB, the most `vae` reads",
-            hint="a plan of 5,000 actions is about 2 MiB: check this is the right file",
+            msg(
+                "the file is larger than {size} MiB, the most `vae` reads",
+                size=max_bytes // (1024 * 1024),
+            ),
+            hint=msg("a plan of 5,000 actions is about 2 MiB: check this is the right file"),
         )
     return decode(raw)
 
@@ -116,8 +125,8 @@ def decode(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise LoadError(
             "encoding",
-            "the file is encoded in UTF-16, not UTF-8",
-            hint="save the file as UTF-8 (in your editor: Save as… → Encoding: UTF-8)",
+            msg("the file is encoded in UTF-16, not UTF-8"),
+            hint=_SAVE_AS_UTF8,
         )
     try:
         return raw.decode("utf-8-sig")  # a UTF-8 byte-order mark is accepted and dropped
@@ -125,18 +134,24 @@ def decode(raw: bytes) -> str:
         line_start = raw.rfind(b"\n", 0, e.start) + 1
         line = raw.count(b"\n", 0, e.start) + 1
         column = len(raw[line_start : e.start].decode("utf-8", errors="replace")) + 1
-        guess = ""
+        message = msg("the file is not valid UTF-8: byte {byte} cannot be read.")
         try:
             raw.decode("cp1252")
-            guess = " It looks like Windows-1252 (Latin-1) text."
+            message = msg(
+                "the file is not valid UTF-8: byte {byte} cannot be read. It looks like "
+                "Windows-1252 (Latin-1) text."
+            )
         except UnicodeDecodeError:
             pass
         raise LoadError(
             "encoding",
-            f"the file is not valid UTF-8: byte 0x{raw[e.start]:02X} cannot be read.{guess}",
+            message.fill(byte=f"0x{raw[e.start]:02X}"),
             Position.at(line, column),
-            hint="save the file as UTF-8 (in your editor: Save as… → Encoding: UTF-8)",
+            hint=_SAVE_AS_UTF8,
         ) from None
+
+
+_SAVE_AS_UTF8 = msg("save the file as UTF-8 (in your editor: Save as… → Encoding: UTF-8)")
 
 
 # YAML 1.2 core schema, for plain (unquoted) scalars only.
@@ -173,7 +188,10 @@ def _resolve(event: t.Any, position: Position) -> Scalar:
     tag = event.tag
     if tag not in _KNOWN_TAGS:
         raise LoadError(
-            "yaml-syntax", f"the YAML tag {tag} is not supported", position, hint="remove the tag"
+            "yaml-syntax",
+            msg("the YAML tag {tag} is not supported", tag=tag),
+            position,
+            hint=msg("remove the tag"),
         )
     if tag == f"{_CORE}str" or (tag is None and not event.implicit[0]) or event.style:
         return t.cast(str, event.value)
@@ -189,9 +207,11 @@ def _resolve(event: t.Any, position: Position) -> Scalar:
         if wanted is not None and not isinstance(value, wanted):
             raise LoadError(
                 "yaml-syntax",
-                f"the value {event.value!r} does not fit its tag {tag}",
+                msg(
+                    "the value {value} does not fit its tag {tag}", value=repr(event.value), tag=tag
+                ),
                 position,
-                hint="remove the tag: `vae` works out the type itself",
+                hint=msg("remove the tag: `vae` works out the type itself"),
             )
     return value
 
@@ -208,28 +228,32 @@ def _position(event: t.Any) -> Position:
     )
 
 
-_TOO_DEEP_HINT = "a plan nests about 6 levels: check for unbalanced brackets"
+_TOO_DEEP_HINT = msg("a plan nests about 6 levels: check for unbalanced brackets")
 _SYNTAX_HINTS = (
-    ("cannot start any token", "\t", "YAML indents with spaces, never tabs: replace the tab"),
+    (
+        "cannot start any token",
+        "\t",
+        msg("YAML indents with spaces, never tabs: replace the tab"),
+    ),
     (
         "mapping values are not allowed",
         "",
-        'text that contains ": " must be in quotes, e.g. title: "Objectif : 100 %"',
+        msg('text that contains ": " must be in quotes, e.g. title: "Objectif : 100 %"'),
     ),
     (
         "could not find expected ':'",
         "",
-        "each line needs `key: value`; check this line's indentation against the line above",
+        msg("each line needs `key: value`; check this line's indentation against the line above"),
     ),
     (
         "did not find expected key",
         "",
-        "check the indentation: items of one mapping start in the same column",
+        msg("check the indentation: items of one mapping start in the same column"),
     ),
     (
         "did not find expected '-' indicator",
         "",
-        "items of a list all start with `- ` in the same column",
+        msg("items of a list all start with `- ` in the same column"),
     ),
 )
 
@@ -242,11 +266,15 @@ def _reader_error(error: yaml.reader.ReaderError, text: str) -> LoadError:
     column = len(prefix) - (prefix.rfind("\n") + 1) + 1
     return LoadError(
         "yaml-syntax",
-        f"invalid character U+{error.character:04X}: {error.reason}"
+        msg(
+            "invalid character {character}: {reason}",
+            character="U+" + format(error.character, "04X"),
+            reason=error.reason,
+        )
         if isinstance(error.character, int)
-        else f"invalid character: {error.reason}",
+        else msg("invalid character: {reason}", reason=error.reason),
         Position.at(line, column),
-        hint="remove the invisible control character (often pasted from another program)",
+        hint=msg("remove the invisible control character (often pasted from another program)"),
     )
 
 
@@ -257,7 +285,7 @@ def _syntax_error(error: yaml.YAMLError, lines: list[str]) -> LoadError:
     if mark is not None:
         position = Position.at(mark.line + 1, mark.column + 1)
     offending = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
-    hint = "check the indentation and quoting on this line and the one before"
+    hint = msg("check the indentation and quoting on this line and the one before")
     for fragment, needle, text in _SYNTAX_HINTS:
         if fragment in problem and needle in offending:
             hint = text
@@ -265,12 +293,18 @@ def _syntax_error(error: yaml.YAMLError, lines: list[str]) -> LoadError:
     if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours in flow style
         return LoadError(
             "yaml-too-deep",
-            "the file nests too many levels deep",
+            msg("the file nests too many levels deep"),
             position,
             hint=_TOO_DEEP_HINT,
         )
     context = getattr(error, "context", None)
-    message = f"invalid YAML: {problem}" + (f" ({context})" if context else "")
+    # libyaml's own words ("could not find expected ':'") are quoted as they are: they are
+    # what a search for the problem finds.
+    message = (
+        msg("invalid YAML: {problem} ({context})", problem=problem, context=context)
+        if context
+        else msg("invalid YAML: {problem}", problem=problem)
+    )
     return LoadError("yaml-syntax", message, position, hint)
 
 
@@ -357,14 +391,14 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
             if event.tag not in _KNOWN_TAGS:
                 raise LoadError(
                     "yaml-syntax",
-                    f"the YAML tag {event.tag} is not supported",
+                    msg("the YAML tag {tag} is not supported", tag=event.tag),
                     _position(event),
-                    hint="remove the tag",
+                    hint=msg("remove the tag"),
                 )
             if len(stack) >= MAX_DEPTH:
                 raise LoadError(
                     "yaml-too-deep",
-                    f"the file nests more than {MAX_DEPTH} levels deep",
+                    msg("the file nests more than {depth} levels deep", depth=MAX_DEPTH),
                     _position(event),
                     hint=_TOO_DEEP_HINT,
                 )
@@ -408,18 +442,21 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
             if event.anchor not in anchors:
                 raise LoadError(
                     "yaml-syntax",
-                    f"the alias *{event.anchor} has no anchor &{event.anchor} above",
+                    msg("the alias *{anchor} has no anchor &{anchor} above", anchor=event.anchor),
                     _position(event),
-                    hint="define the anchor (&name) before using it (*name)",
+                    hint=msg("define the anchor (&name) before using it (*name)"),
                 )
             value, node, weight = anchors[event.anchor]
             values += weight
             if values > MAX_VALUES:
                 raise LoadError(
                     "yaml-alias-bomb",
-                    f"aliases expand this file to more than {MAX_VALUES:,} values",
+                    msg(
+                        "aliases expand this file to more than {count} values",
+                        count=format(MAX_VALUES, ","),
+                    ),
                     _position(event),
-                    hint="use fewer nested aliases (*name); a plan does not need them",
+                    hint=msg("use fewer nested aliases (*name); a plan does not need them"),
                 )
             # Located at the alias, holding the anchored value's children.
             node = Node(event, node.children, node.key_events)
@@ -428,9 +465,9 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
             if documents > 1:
                 raise LoadError(
                     "yaml-multiple-documents",
-                    "the file holds several YAML documents; a plan is one document",
+                    msg("the file holds several YAML documents; a plan is one document"),
                     _position(event),
-                    hint="remove the `---` line, or split the plans into separate files",
+                    hint=msg("remove the `---` line, or split the plans into separate files"),
                 )
             continue
         elif cls is yaml.StreamEndEvent:
@@ -459,17 +496,25 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
     if root is None:
         raise LoadError(
             "yaml-empty",
-            "the file is empty",
-            hint="start from `vae init` or copy plans/dijon-2020.yaml",
+            msg("the file is empty"),
+            hint=msg("start from `vae init` or copy plans/dijon-2020.yaml"),
         )
     data, node = root
     if not isinstance(data, dict):
-        found = "a list" if isinstance(data, list) else "nothing" if data is None else "one value"
+        found = (
+            msg("a list")
+            if isinstance(data, list)
+            else msg("nothing")
+            if data is None
+            else msg("one value")
+        )
         raise LoadError(
             "yaml-not-mapping",
-            f"the top level of a plan must be a mapping of keys, found {found}",
+            msg("the top level of a plan must be a mapping of keys, found {found}", found=found),
             node.position,
-            hint="start the file with keys such as `schema_version: 1` and `city:`, without `- `",
+            hint=msg(
+                "start the file with keys such as `schema_version: 1` and `city:`, without `- `"
+            ),
         )
     return Document(data=data, root=node, lines=lines)
 
@@ -479,17 +524,21 @@ def _key(value: Data, node: Node, container: dict[str, Data], key_events: dict[s
     if isinstance(value, dict | list):
         raise LoadError(
             "yaml-syntax",
-            "a key must be plain text, not a list or a mapping",
+            msg("a key must be plain text, not a list or a mapping"),
             position,
-            hint="write `key: value` with a simple word as key",
+            hint=msg("write `key: value` with a simple word as key"),
         )
     key = "null" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
     if key in container:
         first = _position(key_events[key])
         raise LoadError(
             "yaml-duplicate-key",
-            f"the key `{key}` appears twice in this mapping (first on line {first.line})",
+            msg(
+                "the key `{key}` appears twice in this mapping (first on line {line})",
+                key=key,
+                line=first.line,
+            ),
             position,
-            hint="keep one of them: YAML tools disagree on which one wins",
+            hint=msg("keep one of them: YAML tools disagree on which one wins"),
         )
     return key

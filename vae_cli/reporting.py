@@ -108,7 +108,11 @@ def write_reports(request: Request) -> Outcome:
     from vae_cli.report.plan_document import build_plan_document
 
     outcome = Outcome()
-    checker = Checker(as_of=request.today.year)
+    from vae_cli.messages import language
+
+    # Findings printed on the terminal speak the user's language, as `vae validate` does
+    # (`$VAE_LANG`, else English); the report's points to watch speak the report's.
+    checker = Checker(as_of=request.today.year, lang=language())
     ready: list[tuple[Path, PlanCheck, int]] = []
     for path in request.plans:
         checked = checker.check_plan(path)
@@ -143,7 +147,9 @@ def write_reports(request: Request) -> Outcome:
         in_progress = year_in_progress(year, request.today)
         # Points to watch as they stood at the end of the year reported on (or today, for the
         # year under way), on the plan's data of that time: nothing recorded later counts.
-        warnings = warnings_at_end_of(path, checked.referential, year, year_over=not in_progress)
+        warnings = warnings_at_end_of(
+            path, checked.referential, year, year_over=not in_progress, lang=request.lang
+        )
         for kind in request.kinds:
             data: object
             if kind == "followup":

@@ -148,10 +148,11 @@ def test_points_to_watch_show_message_and_line_not_developer_hints(small_town: P
     _edit(small_town, "      - {year: 2023, status: in_progress}\n", "")
     text = _report(small_town, 2023)
     watch = _section(text, "Points de vigilance")
-    assert "no progress entry for 2023" in watch
-    assert "under `progress:`" not in watch and "\\`" not in watch
+    # The French report's points to watch are in French (`vae validate --lang fr`'s words).
+    assert "aucun suivi d'avancement pour 2023" in watch
+    assert "sous `progress:`" not in watch and "\\`" not in watch
     html = Path("reports/small-town/2023-followup.html").read_text(encoding="utf-8")
-    assert "under `progress:`" not in html and "<code>progress-missing</code>" in html
+    assert "sous `progress:`" not in html and "<code>progress-missing</code>" in html
 
 
 @pytest.mark.parametrize(

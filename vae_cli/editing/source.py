@@ -12,6 +12,7 @@ from vae_cli.editing.errors import EditRefused
 from vae_cli.errors import UsageError
 from vae_cli.files import FileChangedError, write_atomic
 from vae_cli.loading import MAX_BYTES, Document, LoadError, compose, decode
+from vae_cli.messages import msg
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,7 +52,9 @@ def read_source(path: Path) -> Source:
         raise UsageError(f"cannot read {display_path(path)}: {e.strerror or e}") from None
     try:
         if len(raw) > MAX_BYTES:
-            raise LoadError("file-too-large", f"the file is larger than {MAX_BYTES} bytes")
+            raise LoadError(
+                "file-too-large", msg("the file is larger than {size} bytes", size=MAX_BYTES)
+            )
         text = decode(raw)
     except LoadError as e:
         raise unreadable(path, e) from None

@@ -1,6 +1,8 @@
-"""Keep the catalogs in step with the templates: `python -m vae_cli.locale.catalog`.
+"""Keep the catalogs in step with the code: `python -m vae_cli.locale.catalog`.
 
-It extracts every message of the templates (Babel, with Jinja2's extractor), adds the new ones
+One catalog per language serves the whole tool: the reports' templates and the diagnostics of
+`vae validate` (every `msg(...)` template of the package, see `vae_cli.messages`). It extracts
+every message of both (Babel, with Jinja2's extractor for the templates), adds the new ones
 to `fr.po` and `en.po` (untranslated), marks the ones no template uses any more as obsolete, and
 writes the files back sorted, so a reviewer sees exactly what changed. The test suite fails
 while a message has no French translation.
@@ -26,10 +28,14 @@ METHODS = [
     ("**.jinja", "jinja2.ext:babel_extract"),
 ]
 OPTIONS = {pattern: {"extensions": "jinja2.ext.i18n", "trimmed": "false"} for pattern, _ in METHODS}
+PACKAGE = Path(__file__).resolve().parent.parent
+# The diagnostics: `msg("...")` calls in the package's Python code.
+PYTHON_METHODS = [("**.py", "python")]
+PYTHON_KEYWORDS = {"msg": None}
 
 
 def extract(templates: Path | None = None) -> Catalog:
-    """Every message the templates use, with where each is used."""
+    """Every message the templates and the diagnostics use, with where each is used."""
     folder = templates or data_dir("templates")
     # A fixed date: the catalogs change only when their messages do.
     catalog = Catalog(project="vae", charset="utf-8", creation_date=FIXED_DATE)
@@ -40,6 +46,16 @@ def extract(templates: Path | None = None) -> Catalog:
             message,
             None,
             [(f"templates/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+        )
+    for filename, lineno, message, comments, context in extract_from_dir(
+        str(PACKAGE), method_map=PYTHON_METHODS, keywords=PYTHON_KEYWORDS
+    ):
+        catalog.add(
+            message,
+            None,
+            [(f"vae_cli/{filename}", lineno)],
             auto_comments=comments,
             context=context,
         )

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from vae_cli.check import Checker, load_model, run_rules
 from vae_cli.diagnostics import Diagnostic, Severity, display_path
 from vae_cli.loading import Data, Document, Node
+from vae_cli.messages import DEFAULT_LANGUAGE
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 from vae_cli.rules import Context
@@ -101,24 +102,30 @@ def document_at_end_of(document: Document, referential: Referential, year: int) 
 
 
 def warnings_at_end_of(
-    path: Path, referential: Referential, year: int, *, year_over: bool = True
+    path: Path,
+    referential: Referential,
+    year: int,
+    *,
+    year_over: bool = True,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> list[Diagnostic]:
-    """The warnings `vae validate` gave on the plan as it stood at the end of `year`.
+    """The warnings `vae validate` gave on the plan as it stood at the end of `year`, written
+    in `lang`.
 
     `year_over` false (a report on the year under way) checks as of `year` itself: that year's
     missing entries are not overdue yet.
     """
     as_of = year + 1 if year_over else year
-    loaded = load_model(path, Plan)
+    loaded = load_model(path, Plan, lang=lang)
     if loaded.document is None or loaded.model is None:  # pragma: no cover - checked before
-        return _warnings(Checker(as_of=as_of), path)
+        return _warnings(Checker(as_of=as_of, lang=lang), path)
     document = document_at_end_of(loaded.document, referential, year)
     try:
         plan = Plan.model_validate(document.data)
     except ValidationError:  # pragma: no cover - only entries of valid lists are dropped
-        return _warnings(Checker(as_of=as_of), path)
+        return _warnings(Checker(as_of=as_of, lang=lang), path)
     context = Context(plan=plan, referential=referential, document=document, as_of=as_of)
-    found = run_rules(context, display_path(path))
+    found = run_rules(context, display_path(path), lang)
     warnings = [d for d in found if d.severity is Severity.WARNING]
     return sorted(warnings, key=lambda d: d.sort_key)
 

@@ -10,6 +10,7 @@ import dataclasses
 import typing as t
 
 from vae_cli.diagnostics import Severity
+from vae_cli.messages import Text
 
 if t.TYPE_CHECKING:
     from vae_cli.loading import Document
@@ -36,11 +37,14 @@ class Context:
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Finding:
-    """What a rule reports: where (a path in the plan's data), what, and what to do."""
+    """What a rule reports: where (a path in the plan's data), what, and what to do.
+
+    `message` and `hint` are `msg(...)` templates, written in the reader's language when the
+    diagnostic is built."""
 
     loc: tuple[str | int, ...]
-    message: str
-    hint: str | None = None
+    message: Text
+    hint: Text | None = None
     at_key: bool = False
 
 

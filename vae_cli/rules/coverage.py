@@ -5,6 +5,7 @@ from __future__ import annotations
 import typing as t
 
 from vae_cli.diagnostics import Severity
+from vae_cli.messages import msg
 from vae_cli.rules import Context, Finding, rule
 
 
@@ -21,9 +22,12 @@ def commitment_covered(ctx: Context) -> t.Iterator[Finding]:
             yield Finding(
                 loc=("actions",),
                 at_key=True,
-                message=f'no action serves the commitment "{commitment.id}" '
-                f"({commitment.label.fr})",
-                hint=f"add an action with `commitment: {commitment.id}`",
+                message=msg(
+                    'no action serves the commitment "{commitment}" ({label})',
+                    commitment=commitment.id,
+                    label=commitment.label.fr,
+                ),
+                hint=msg("add an action with `commitment: {commitment}`", commitment=commitment.id),
             )
 
 
@@ -41,9 +45,15 @@ def obligation_covered(ctx: Context) -> t.Iterator[Finding]:
             yield Finding(
                 loc=("actions",),
                 at_key=True,
-                message=f'no action covers the obligation "{obligation.id}" '
-                f"({obligation.label.fr})",
-                hint=f"add `{obligation.id}` to the `obligations:` of the action that fulfils it",
+                message=msg(
+                    'no action covers the obligation "{obligation}" ({label})',
+                    obligation=obligation.id,
+                    label=obligation.label.fr,
+                ),
+                hint=msg(
+                    "add `{obligation}` to the `obligations:` of the action that fulfils it",
+                    obligation=obligation.id,
+                ),
             )
 
 
@@ -77,10 +87,18 @@ def consultation_held(ctx: Context) -> t.Iterator[Finding]:
         yield Finding(
             loc=("consultations",) if "consultations" in ctx.document.data else (),
             at_key=True,
-            message=f'the obligation "{obligation.id}" needs a consultation of an edition held '
-            f"during the mandate {ctx.plan.mandate.start}-{ctx.plan.mandate.end}",
-            hint=f"record under `consultations:` the edition the city ran ({', '.join(inside)}); "
-            "if it ran none, this obligation was not met during the mandate",
+            message=msg(
+                'the obligation "{obligation}" needs a consultation of an edition held during '
+                "the mandate {start}-{end}",
+                obligation=obligation.id,
+                start=ctx.plan.mandate.start,
+                end=ctx.plan.mandate.end,
+            ),
+            hint=msg(
+                "record under `consultations:` the edition the city ran ({editions}); if it ran "
+                "none, this obligation was not met during the mandate",
+                editions=", ".join(inside),
+            ),
         )
 
 
@@ -99,8 +117,18 @@ def consultation_respondents(ctx: Context) -> t.Iterator[Finding]:
         if consultation.respondents < minimum:
             yield Finding(
                 loc=("consultations", i, "respondents"),
-                message=f"{consultation.respondents} questionnaires is fewer than the "
-                f"{minimum} needed for a local extract of the results",
-                hint="only national results will be available; plan a wider campaign next time"
-                + (" (and check `local_extract: true`)" if consultation.local_extract else ""),
+                message=msg(
+                    "{respondents} questionnaires is fewer than the {minimum} needed for a local "
+                    "extract of the results",
+                    respondents=consultation.respondents,
+                    minimum=minimum,
+                ),
+                hint=msg(
+                    "only national results will be available; plan a wider campaign next time "
+                    "(and check `local_extract: true`)"
+                )
+                if consultation.local_extract
+                else msg(
+                    "only national results will be available; plan a wider campaign next time"
+                ),
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typing as t
 
 from vae_cli.diagnostics import Severity
+from vae_cli.messages import msg
 from vae_cli.rules import Context, Finding, rule
 
 
@@ -27,9 +28,13 @@ def over_budget(ctx: Context) -> t.Iterator[Finding]:
         if spent > action.budget_eur:
             yield Finding(
                 loc=("actions", i, "budget_eur"),
-                message=f'the action "{action.id}" has spent {euros(spent)}, more than its '
-                f"budget of {euros(action.budget_eur)}",
-                hint="raise `budget_eur` if the council voted more, or check `spent_eur`",
+                message=msg(
+                    'the action "{action}" has spent {spent}, more than its budget of {budget}',
+                    action=action.id,
+                    spent=euros(spent),
+                    budget=euros(action.budget_eur),
+                ),
+                hint=msg("raise `budget_eur` if the council voted more, or check `spent_eur`"),
             )
 
 
@@ -49,9 +54,13 @@ def membership_payment_missing(ctx: Context) -> t.Iterator[Finding]:
                 if "payments" in ctx.plan.membership.model_fields_set
                 else ("membership",),
                 at_key=True,
-                message=f"no membership payment recorded for {year}",
-                hint=f"add `- {{year: {year}, amount_eur: {yaml_number(fee)}}}`"
-                " under `payments:` (or `vae record payment`)",
+                message=msg("no membership payment recorded for {year}", year=year),
+                hint=msg(
+                    "add `- {{year: {year}, amount_eur: {amount}}}` under `payments:` "
+                    "(or `vae record payment`)",
+                    year=year,
+                    amount=yaml_number(fee),
+                ),
             )
 
 
@@ -63,7 +72,11 @@ def membership_payment_amount(ctx: Context) -> t.Iterator[Finding]:
         if payment.amount_eur != fee:
             yield Finding(
                 loc=("membership", "payments", i, "amount_eur"),
-                message=f"the {payment.year} payment is {euros(payment.amount_eur)}, not the "
-                f"annual fee of {euros(fee)}",
-                hint="check the amount, or update `annual_fee_eur` if the fee changed",
+                message=msg(
+                    "the {year} payment is {amount}, not the annual fee of {fee}",
+                    year=payment.year,
+                    amount=euros(payment.amount_eur),
+                    fee=euros(fee),
+                ),
+                hint=msg("check the amount, or update `annual_fee_eur` if the fee changed"),
             )

@@ -7,6 +7,7 @@ import typing as t
 
 from vae_cli.diagnostics import Severity
 from vae_cli.loading import Data, Node
+from vae_cli.messages import msg
 from vae_cli.rules import Context, Finding, rule
 
 MARKER = "À REMPLIR"
@@ -61,12 +62,14 @@ def to_fill(ctx: Context) -> t.Iterator[Finding]:
     flagged_lines: set[int] = set()
     for loc, text in _texts(ctx.document.data, ()):
         if text.lstrip().startswith(MARKER):
-            what = text.lstrip()[len(MARKER) :].lstrip(" :").strip() or "this value"
+            what = text.lstrip()[len(MARKER) :].lstrip(" :").strip()
             flagged_lines.add(ctx.document.locate(loc).line)
             yield Finding(
                 loc=loc,
-                message=f"to fill: {what}",
-                hint=f"replace the whole text, « {MARKER} » included, with the value",
+                message=msg("to fill: {what}", what=what) if what else msg("to fill: this value"),
+                hint=msg(
+                    "replace the whole text, « {marker} » included, with the value", marker=MARKER
+                ),
             )
     lines = [
         (number, match.group(1).strip())
@@ -89,6 +92,8 @@ def to_fill(ctx: Context) -> t.Iterator[Finding]:
         at = next((loc for loc, node in nodes if node.position.line >= number), None)
         yield Finding(
             loc=at if at is not None else (),
-            message=f"to check: {what or 'a provisional value'}",
-            hint=f"check the value, then delete the comment « # {MARKER} »",
+            message=msg("to check: {what}", what=what)
+            if what
+            else msg("to check: a provisional value"),
+            hint=msg("check the value, then delete the comment « # {marker} »", marker=MARKER),
         )

@@ -5,8 +5,22 @@ from __future__ import annotations
 import typing as t
 
 from vae_cli.diagnostics import Severity
+from vae_cli.messages import Message, msg
 from vae_cli.rules import Context, Finding, rule
 from vae_cli.schema_errors import did_you_mean
+
+# One whole sentence per kind of id, so that each language can write it its own way.
+_USED_TWICE = {
+    "action": msg('the action id "{value}" is used twice'),
+    "indicator": msg('the indicator id "{value}" is used twice'),
+    "commitment": msg('the commitment id "{value}" is used twice'),
+}
+_NOT_KNOWN = {
+    "commitment": msg('"{value}" is not a commitment of {source}'),
+    "obligation": msg('"{value}" is not an obligation of {source}'),
+    "recommendation": msg('"{value}" is not a recommendation of {source}'),
+    "consultation edition": msg('"{value}" is not a consultation edition of {source}'),
+}
 
 
 def _duplicates(
@@ -17,8 +31,8 @@ def _duplicates(
         if value in first:
             yield Finding(
                 loc=loc,
-                message=f'the {what} id "{value}" is used twice',
-                hint="give each one its own id",
+                message=_USED_TWICE[what].fill(value=value),
+                hint=msg("give each one its own id"),
             )
         else:
             first[value] = loc
@@ -52,11 +66,12 @@ def _unknown(
     loc: tuple[str | int, ...], value: str, known: list[str], what: str, source: str
 ) -> Finding:
     close = did_you_mean(value, known)
-    return Finding(
-        loc=loc,
-        message=f'"{value}" is not {"an" if what[0] in "aeiou" else "a"} {what} of {source}',
-        hint=f'did you mean "{close}"?' if close else f"use one of: {', '.join(known)}",
+    hint: Message = (
+        msg('did you mean "{close}"?', close=close)
+        if close
+        else msg("use one of: {known}", known=", ".join(known))
     )
+    return Finding(loc=loc, message=_NOT_KNOWN[what].fill(value=value, source=source), hint=hint)
 
 
 @rule("known-reference", Severity.ERROR)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typing as t
 
 from vae_cli.diagnostics import Severity
+from vae_cli.messages import msg
 from vae_cli.models.plan import Status
 from vae_cli.rules import Context, Finding, rule
 from vae_cli.rules.placeholders import MARKER
@@ -23,8 +24,10 @@ def action_without_indicator(ctx: Context) -> t.Iterator[Finding]:
         if not action.indicators and not action.title.lstrip().startswith(MARKER):
             yield Finding(
                 loc=("actions", i, "id"),
-                message=f'the action "{action.id}" has no indicator',
-                hint="add under `indicators:` at least one figure with a baseline and a target",
+                message=msg('the action "{action}" has no indicator', action=action.id),
+                hint=msg(
+                    "add under `indicators:` at least one figure with a baseline and a target"
+                ),
             )
 
 
@@ -52,7 +55,14 @@ def progress_missing(ctx: Context) -> t.Iterator[Finding]:
             yield Finding(
                 loc=("actions", i, "progress") if action.progress else ("actions", i, "id"),
                 at_key=bool(action.progress),
-                message=f'the action "{action.id}" has no progress entry for {years}',
-                hint=f"add `- {{year: {missing[0]}, status: in_progress}}` under `progress:` "
-                "(or `vae record progress`)",
+                message=msg(
+                    'the action "{action}" has no progress entry for {years}',
+                    action=action.id,
+                    years=years,
+                ),
+                hint=msg(
+                    "add `- {{year: {year}, status: in_progress}}` under `progress:` "
+                    "(or `vae record progress`)",
+                    year=missing[0],
+                ),
             )

@@ -6,6 +6,7 @@ import datetime as dt
 import typing as t
 
 from vae_cli.diagnostics import Severity
+from vae_cli.messages import Message, msg
 from vae_cli.models.plan import Direction, Indicator
 from vae_cli.rules import Context, Finding, rule
 from vae_cli.rules.money import yaml_number
@@ -14,20 +15,24 @@ from vae_cli.rules.placeholders import marked_to_fill
 Loc = tuple[str | int, ...]
 
 
-def _dated_entries(ctx: Context) -> t.Iterator[tuple[Loc, int, str]]:
+def _dated_entries(ctx: Context) -> t.Iterator[tuple[Loc, int, Message]]:
     """(loc of the year, year, what it dates) for every yearly entry of the plan."""
     for i, action in enumerate(ctx.plan.actions):
         for j, entry in enumerate(action.progress):
-            yield ("actions", i, "progress", j, "year"), entry.year, f'progress of "{action.id}"'
+            yield (
+                ("actions", i, "progress", j, "year"),
+                entry.year,
+                msg('progress of "{action}"', action=action.id),
+            )
         for j, indicator in enumerate(action.indicators):
             for k, measurement in enumerate(indicator.measurements):
                 yield (
                     ("actions", i, "indicators", j, "measurements", k, "year"),
                     measurement.year,
-                    f'measurement of "{indicator.id}"',
+                    msg('measurement of "{indicator}"', indicator=indicator.id),
                 )
     for i, payment in enumerate(ctx.plan.membership.payments):
-        yield ("membership", "payments", i, "year"), payment.year, "membership payment"
+        yield ("membership", "payments", i, "year"), payment.year, msg("membership payment")
 
 
 @rule("mandate-matches-referential", Severity.WARNING)
@@ -41,10 +46,19 @@ def mandate_matches_referential(ctx: Context) -> t.Iterator[Finding]:
     if (plan.start, plan.end) != (ref.start, ref.end):
         yield Finding(
             loc=("referential",),
-            message=f"the plan covers {plan.start}-{plan.end} but its referential "
-            f"{ctx.referential.id} is for {ref.start}-{ref.end}",
-            hint="name the referential of this mandate (`vae init` lists the built-in ones), "
-            "or a referential file of your network",
+            message=msg(
+                "the plan covers {start}-{end} but its referential {referential} is for "
+                "{referential_start}-{referential_end}",
+                start=plan.start,
+                end=plan.end,
+                referential=ctx.referential.id,
+                referential_start=ref.start,
+                referential_end=ref.end,
+            ),
+            hint=msg(
+                "name the referential of this mandate (`vae init` lists the built-in ones), "
+                "or a referential file of your network"
+            ),
         )
 
 
@@ -60,8 +74,14 @@ def year_in_mandate(ctx: Context) -> t.Iterator[Finding]:
         if not start <= year <= end:
             yield Finding(
                 loc=loc,
-                message=f"the {what} is dated {year}, outside the mandate {start}-{end}",
-                hint=f"write a year from {start} to {end}",
+                message=msg(
+                    "the {what} is dated {year}, outside the mandate {start}-{end}",
+                    what=what,
+                    year=year,
+                    start=start,
+                    end=end,
+                ),
+                hint=msg("write a year from {start} to {end}", start=start, end=end),
             )
 
 
@@ -77,24 +97,37 @@ def year_not_future(ctx: Context) -> t.Iterator[Finding]:
         if year > ctx.as_of and ctx.plan.mandate.start <= year <= ctx.plan.mandate.end:
             yield Finding(
                 loc=loc,
-                message=f"the {what} is dated {year}, after the current year {ctx.as_of}",
-                hint="record it once the year has come, or check the year (see --as-of)",
+                message=msg(
+                    "the {what} is dated {year}, after the current year {current}",
+                    what=what,
+                    year=year,
+                    current=ctx.as_of,
+                ),
+                hint=msg("record it once the year has come, or check the year (see --as-of)"),
             )
-    dates: list[tuple[Loc, dt.date | None, str]] = [
-        (("membership", "payments", i, "date"), p.date, f"{p.year} membership payment")
+    dates: list[tuple[Loc, dt.date | None, Message]] = [
+        (
+            ("membership", "payments", i, "date"),
+            p.date,
+            msg("{year} membership payment", year=p.year),
+        )
         for i, p in enumerate(ctx.plan.membership.payments)
     ]
     dates += [
-        (("deliberations", i, "date"), d.date, "deliberation")
+        (("deliberations", i, "date"), d.date, msg("deliberation"))
         for i, d in enumerate(ctx.plan.deliberations)
     ]
     for loc, date, what in dates:
         if date is not None and date.year > ctx.as_of:
             yield Finding(
                 loc=loc,
-                message=f"the {what} is dated {date.isoformat()}, after the current year "
-                f"{ctx.as_of}",
-                hint="check the date (YYYY-MM-DD), or see --as-of",
+                message=msg(
+                    "the {what} is dated {date}, after the current year {current}",
+                    what=what,
+                    date=date.isoformat(),
+                    current=ctx.as_of,
+                ),
+                hint=msg("check the date (YYYY-MM-DD), or see --as-of"),
             )
 
 
@@ -105,26 +138,39 @@ def start_before_end(ctx: Context) -> t.Iterator[Finding]:
     if mandate.start >= mandate.end:
         yield Finding(
             loc=("mandate", "end"),
-            message=f"the mandate starts and ends in {mandate.end}"
+            message=msg("the mandate starts and ends in {end}", end=mandate.end)
             if mandate.start == mandate.end
-            else f"the mandate ends ({mandate.end}) before it starts ({mandate.start})",
-            hint="a municipal mandate lasts six years, e.g. start: 2020, end: 2026",
+            else msg(
+                "the mandate ends ({end}) before it starts ({start})",
+                end=mandate.end,
+                start=mandate.start,
+            ),
+            hint=msg("a municipal mandate lasts six years, e.g. start: 2020, end: 2026"),
         )
     for i, action in enumerate(ctx.plan.actions):
         if action.end is not None and action.end < action.start:
             yield Finding(
                 loc=("actions", i, "end"),
-                message=f'the action "{action.id}" ends ({action.end}) before it starts '
-                f"({action.start})",
-                hint="swap the years, or leave `end:` empty for an ongoing action",
+                message=msg(
+                    'the action "{action}" ends ({end}) before it starts ({start})',
+                    action=action.id,
+                    end=action.end,
+                    start=action.start,
+                ),
+                hint=msg("swap the years, or leave `end:` empty for an ongoing action"),
             )
         for j, indicator in enumerate(action.indicators):
             if indicator.target.year <= indicator.baseline.year:
                 yield Finding(
                     loc=("actions", i, "indicators", j, "target", "year"),
-                    message=f'the target of "{indicator.id}" ({indicator.target.year}) is not '
-                    f"after its baseline ({indicator.baseline.year})",
-                    hint="the target year comes after the baseline year",
+                    message=msg(
+                        'the target of "{indicator}" ({target}) is not after its baseline '
+                        "({baseline})",
+                        indicator=indicator.id,
+                        target=indicator.target.year,
+                        baseline=indicator.baseline.year,
+                    ),
+                    hint=msg("the target year comes after the baseline year"),
                 )
 
 
@@ -145,11 +191,26 @@ def target_direction(ctx: Context) -> t.Iterator[Finding]:
             if against and not marked_to_fill(ctx, ("actions", i, "indicators", j, "target")):
                 yield Finding(
                     loc=("actions", i, "indicators", j, "direction"),
-                    message=f'the target of "{indicator.id}" ({yaml_number(target)}) is '
-                    f"{'below' if up else 'above'} its baseline ({yaml_number(base)}), but "
-                    f"its direction is {indicator.direction.value}",
-                    hint=f"write `direction: {'decrease' if up else 'increase'}`, or check the "
-                    "baseline and target values",
+                    message=(
+                        msg(
+                            'the target of "{indicator}" ({target}) is below its baseline '
+                            "({baseline}), but its direction is {direction}"
+                        )
+                        if up
+                        else msg(
+                            'the target of "{indicator}" ({target}) is above its baseline '
+                            "({baseline}), but its direction is {direction}"
+                        )
+                    ).fill(
+                        indicator=indicator.id,
+                        target=yaml_number(target),
+                        baseline=yaml_number(base),
+                        direction=indicator.direction.value,
+                    ),
+                    hint=msg(
+                        "write `direction: {direction}`, or check the baseline and target values",
+                        direction="decrease" if up else "increase",
+                    ),
                 )
 
 
@@ -166,9 +227,15 @@ def target_in_mandate(ctx: Context) -> t.Iterator[Finding]:
             if not start <= indicator.target.year <= end:
                 yield Finding(
                     loc=("actions", i, "indicators", j, "target", "year"),
-                    message=f'the target of "{indicator.id}" is set for {indicator.target.year}, '
-                    f"outside the mandate {start}-{end}",
-                    hint=f"set a target year from {start} to {end}",
+                    message=msg(
+                        'the target of "{indicator}" is set for {year}, outside the mandate '
+                        "{start}-{end}",
+                        indicator=indicator.id,
+                        year=indicator.target.year,
+                        start=start,
+                        end=end,
+                    ),
+                    hint=msg("set a target year from {start} to {end}", start=start, end=end),
                 )
 
 
@@ -190,20 +257,23 @@ def percentage_range(ctx: Context) -> t.Iterator[Finding]:
                 if not 0 <= value <= 100:
                     yield Finding(
                         loc=loc,
-                        message=f"{yaml_number(value)} % is not a percentage "
-                        f'(indicator "{indicator.id}")',
-                        hint="write a value from 0 to 100, or change the unit",
+                        message=msg(
+                            '{value} % is not a percentage (indicator "{indicator}")',
+                            value=yaml_number(value),
+                            indicator=indicator.id,
+                        ),
+                        hint=msg("write a value from 0 to 100, or change the unit"),
                     )
 
 
-def _repeated_years(entries: t.Iterable[tuple[Loc, int]], what: str) -> t.Iterator[Finding]:
+def _repeated_years(entries: t.Iterable[tuple[Loc, int]], what: Message) -> t.Iterator[Finding]:
     seen: set[int] = set()
     for loc, year in entries:
         if year in seen:
             yield Finding(
                 loc=loc,
-                message=f"{what} has two entries for {year}",
-                hint="keep one entry per year (merge them, or fix the year)",
+                message=msg("{what} has two entries for {year}", what=what, year=year),
+                hint=msg("keep one entry per year (merge them, or fix the year)"),
             )
         seen.add(year)
 
@@ -218,7 +288,7 @@ def one_entry_per_year(ctx: Context) -> t.Iterator[Finding]:
                 (("actions", i, "progress", j, "year"), p.year)
                 for j, p in enumerate(action.progress)
             ),
-            f'the action "{action.id}"',
+            msg('the action "{action}"', action=action.id),
         )
         for j, indicator in enumerate(action.indicators):
             yield from _repeated_years(
@@ -226,12 +296,12 @@ def one_entry_per_year(ctx: Context) -> t.Iterator[Finding]:
                     (("actions", i, "indicators", j, "measurements", k, "year"), m.year)
                     for k, m in enumerate(indicator.measurements)
                 ),
-                f'the indicator "{indicator.id}"',
+                msg('the indicator "{indicator}"', indicator=indicator.id),
             )
     yield from _repeated_years(
         (
             (("membership", "payments", i, "year"), p.year)
             for i, p in enumerate(ctx.plan.membership.payments)
         ),
-        "the membership",
+        msg("the membership"),
     )
