@@ -107,6 +107,12 @@ def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     return Installed(venv)
 
 
+@pytest.fixture(autouse=True)
+def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The exact-text tests expect vae's default language, whatever the developer's VAE_LANG."""
+    monkeypatch.delenv("VAE_LANG", raising=False)
+
+
 @pytest.fixture
 def small_town() -> str:
     return SMALL_TOWN.read_text(encoding="utf-8")
