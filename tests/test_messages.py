@@ -140,8 +140,13 @@ def test_validate_in_french_says_the_same_at_the_same_place(
 def test_the_text_output_in_french(small_town: str, write_plan: t.Callable[[str], Path]) -> None:
     path = write_plan(small_town.replace("respondents: 240", "respondents: 12"))
     run = run_vae("validate", path, "--as-of", AS_OF, "--lang", "fr")
-    assert "[consultation-respondents] 12 questionnaires, c'est moins que les 200" in run.stdout
-    assert "  hint: seuls les résultats nationaux seront disponibles" in run.stdout
+    lines = run.stdout.replace(NBSP, " ").splitlines()
+    assert (
+        "avertissement [consultation-respondents] 12 questionnaires, c'est moins que les 200"
+        in (lines[0])
+    )
+    assert lines[3].startswith("  conseil : seuls les résultats nationaux seront disponibles")
+    assert lines[-1] == "Vérification de 1 fichier : aucune erreur, 1 avertissement."
 
 
 def test_the_french_report_watches_in_french() -> None:

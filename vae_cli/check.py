@@ -97,7 +97,7 @@ class Checker:
 
     def check(self, paths: t.Sequence[Path]) -> CheckResult:
         """Check plans; a referential file among them is checked as a referential."""
-        result = CheckResult()
+        result = CheckResult(lang=self.lang)
         for file in self.referential_files:  # a broken --referential FILE is never ignored
             loaded = self.load_referential(file)
             if loaded.model is None:

@@ -78,6 +78,8 @@ class CheckResult:
     """The result of one `vae validate` run over one or more files."""
 
     files: list[FileResult] = dataclasses.field(default_factory=list)
+    # The language the findings are written in, for the words a format wraps around them.
+    lang: str = "en"
 
     @property
     def errors(self) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from vae_cli.diagnostics import CheckResult, Diagnostic, FileResult, Severity
+from vae_cli.messages import DEFAULT_LANGUAGE, Message, msg
+from vae_cli.messages import render as written
 
 _RED, _YELLOW, _BOLD, _DIM, _GREEN, _RESET = (
     "\x1b[31m",
@@ -30,12 +32,30 @@ _CONTROL_PICTURES = {
 }
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+# The words around the findings; the findings themselves are written by vae_cli.check.
+_SEVERITY = {Severity.ERROR: msg("error"), Severity.WARNING: msg("warning")}
+_HINT = msg("hint:")
+_COUNTS = {
+    "file": (msg("{count} file"), msg("{count} files")),
+    "error": (msg("{count} error"), msg("{count} errors")),
+    "warning": (msg("{count} warning"), msg("{count} warnings")),
+}
 
 
-def _counts(errors: int, warnings: int) -> str:
-    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+def _plural(count: int, word: str, lang: str) -> str:
+    # French uses the singular for 0 and 1, English for 1 only.
+    one = count < 2 if lang == "fr" else count == 1
+    singular, plural = _COUNTS[word]
+    return written((singular if one else plural).fill(count=count), lang)
+
+
+def _counts(errors: int, warnings: int, lang: str) -> str:
+    return written(
+        msg("{errors}, {warnings}").fill(
+            errors=_plural(errors, "error", lang), warnings=_plural(warnings, "warning", lang)
+        ),
+        lang,
+    )
 
 
 EXCERPT_WIDTH = 100
@@ -55,13 +75,16 @@ def _excerpt(line: str, column: int) -> tuple[str, int]:
     return prefix + shown + suffix, column - start + len(prefix)
 
 
-def render_diagnostic(diagnostic: Diagnostic, file: FileResult, color: bool = False) -> str:
+def render_diagnostic(
+    diagnostic: Diagnostic, file: FileResult, color: bool = False, lang: str = DEFAULT_LANGUAGE
+) -> str:
     def paint(code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
     pos = diagnostic.position
     severity = paint(
-        _RED if diagnostic.severity is Severity.ERROR else _YELLOW, diagnostic.severity.value
+        _RED if diagnostic.severity is Severity.ERROR else _YELLOW,
+        written(_SEVERITY[diagnostic.severity], lang),
     )
     out = [
         f"{paint(_BOLD, _inert(f'{diagnostic.path}:{pos.line}:{pos.column}'))}: {severity} "
@@ -76,7 +99,7 @@ def render_diagnostic(diagnostic: Diagnostic, file: FileResult, color: bool = Fa
         out.append(f"  {pos.line} | {shown}")
         out.append(f"  {' ' * width} | {' ' * (column - 1)}{paint(_RED, '^' * length)}")
     if diagnostic.hint:
-        out.append(f"  {paint(_DIM, 'hint:')} {_inert(diagnostic.hint)}")
+        out.append(f"  {paint(_DIM, written(_HINT, lang))} {_inert(diagnostic.hint)}")
     return "\n".join(out)
 
 
@@ -85,10 +108,10 @@ def render(result: CheckResult, color: bool = False) -> str:
     for file in result.files:
         diagnostics = file.sorted()
         for diagnostic in diagnostics:
-            blocks.append(render_diagnostic(diagnostic, file, color))
+            blocks.append(render_diagnostic(diagnostic, file, color, result.lang))
         path = _inert(file.path)
         if diagnostics:
-            blocks.append(f"{path}: {_counts(file.errors, file.warnings)}\n")
+            blocks.append(f"{path}: {_counts(file.errors, file.warnings, result.lang)}\n")
         else:
             blocks.append(f"{path}: {'ok' if not color else _GREEN + 'ok' + _RESET}")
     blocks.append(summary_line(result))
@@ -96,9 +119,17 @@ def render(result: CheckResult, color: bool = False) -> str:
 
 
 def summary_line(result: CheckResult) -> str:
-    files = _plural(len(result.files), "file")
+    lang = result.lang
+    files = _plural(len(result.files), "file", lang)
+    line: Message
     if result.errors:
-        return f"Checked {files}: {_counts(result.errors, result.warnings)}."
-    if result.warnings:
-        return f"Checked {files}: no error, {_plural(result.warnings, 'warning')}."
-    return f"Checked {files}: no error, no warning."
+        line = msg("Checked {files}: {counts}.").fill(
+            files=files, counts=_counts(result.errors, result.warnings, lang)
+        )
+    elif result.warnings:
+        line = msg("Checked {files}: no error, {warnings}.").fill(
+            files=files, warnings=_plural(result.warnings, "warning", lang)
+        )
+    else:
+        line = msg("Checked {files}: no error, no warning.").fill(files=files)
+    return written(line, lang)
