@@ -50,12 +50,7 @@ def _plural(count: int, word: str, lang: str) -> str:
 
 
 def _counts(errors: int, warnings: int, lang: str) -> str:
-    return written(
-        msg("{errors}, {warnings}").fill(
-            errors=_plural(errors, "error", lang), warnings=_plural(warnings, "warning", lang)
-        ),
-        lang,
-    )
+    return f"{_plural(errors, 'error', lang)}, {_plural(warnings, 'warning', lang)}"
 
 
 EXCERPT_WIDTH = 100
