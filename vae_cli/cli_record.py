@@ -178,7 +178,8 @@ def _run(
         )
     if dry_run:
         return
-    outcome.source.write(outcome.new_text)
+    if outcome.new_text != outcome.source.text:  # nothing to write: the file keeps its date
+        outcome.source.write(outcome.new_text)
     sys.stdout.write(f"{outcome.source.shown}: {outcome.summary}.\n")
     if outcome.new_warnings:
         count = len(outcome.new_warnings)

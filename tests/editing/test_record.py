@@ -344,3 +344,16 @@ def test_the_dijon_plan_gets_only_its_new_lines(tmp_path: Path) -> None:
         "      - {year: 2026, status: in_progress, spent_eur: 60000}\n"
     ]
     assert len(changes(old, path.read_bytes())) == 1
+
+
+def test_replacing_with_the_same_values_writes_nothing(tmp_path: Path) -> None:
+    from tests.conftest import SMALL_TOWN
+
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(SMALL_TOWN.read_bytes())
+    before = path.stat().st_mtime_ns
+    run = record("payment", path, "--year", "2024", "--amount", "150", "--replace")
+    assert run.exit_code == 0, run
+    assert "already holds these values: nothing to write" in run.stdout
+    assert path.read_bytes() == SMALL_TOWN.read_bytes()
+    assert path.stat().st_mtime_ns == before

@@ -208,7 +208,12 @@ def record(
     after = checker.check_plan(path, text=new_text).result
     verb = "replaced" if change.replacing else "recorded"
     summary = f"{verb} the {new_entry['year']} {target.key} entry of {target.what}"
-    if kept:
+    if new_text == source.text:
+        summary = (
+            f"the {new_entry['year']} {target.key} entry of {target.what} already holds these "
+            "values: nothing to write"
+        )
+    elif kept:
         summary += f" (kept its {_and(kept)})"
     return Outcome(
         source=source,
