@@ -222,3 +222,17 @@ def test_report_appears_in_the_help() -> None:
     assert run.exit_code == 0
     for option in ("--year", "--kind", "--format", "--lang", "--output", "--template-dir"):
         assert option in run.stdout
+
+
+def test_the_consultation_shown_is_the_latest_one_over(tmp_path: Path) -> None:
+    """In 2023 Dijon's 2020-2021 results are in and the 2023-2024 edition is running: the
+    follow-up shows the results, not an edition that has none yet."""
+    from tests.conftest import ROOT
+
+    plan = ROOT / "plans" / "dijon-2020.yaml"
+    run = run_vae("report", plan, "--year", "2023", "--format", "md", "--output", tmp_path)
+    assert run.exit_code == 0, run
+    text = (tmp_path / "dijon-2020" / "2023-followup.md").read_text(encoding="utf-8")
+    consultation = next(line for line in text.splitlines() if "Consultation" in line)
+    assert "2020-2021" in consultation and "340" in consultation
+    assert "2023-2024" not in consultation

@@ -66,7 +66,8 @@ class DepartmentView:
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class ConsultationStatus:
-    held: Consultation | None  # the latest consultation of an edition opened by that year
+    # The latest consultation whose edition was over by that year, else the latest one opened.
+    held: Consultation | None
     edition: ConsultationEdition | None
     minimum: int | None  # questionnaires needed for a local extract
     # Whether that edition was over by the end of the report's year: its end date (or, when
@@ -198,8 +199,15 @@ def _consultation(plan: Plan, referential: Referential, year: int) -> Consultati
         and plan.mandate.start <= editions[c.edition].year <= min(year, plan.mandate.end)
     ]
     held.sort(key=lambda pair: pair[0].year)
-    edition, consultation = held[-1] if held else (None, None)
-    closed = edition is None or (edition.end.year if edition.end else edition.year) <= year
+
+    def over(edition: ConsultationEdition) -> bool:
+        return (edition.end.year if edition.end else edition.year) <= year
+
+    # The latest edition already over, with its results, says more than one still running;
+    # a running edition is shown only when none is over yet.
+    finished = [pair for pair in held if over(pair[0])]
+    edition, consultation = (finished or held)[-1] if held else (None, None)
+    closed = edition is None or over(edition)
     return ConsultationStatus(
         held=consultation,
         edition=edition,
