@@ -58,7 +58,7 @@ CASES: list[tuple[str, str, str, str, str, set[str]]] = [
         "{year: 2022, value: 60}",
         "{year: 2019, value: 60}",
         "2019",
-        set(),
+        {"measurement-before-baseline"},  # 2019 also predates the 2020 baseline
     ),
     (
         "year-in-mandate",
@@ -340,3 +340,14 @@ def test_unknown_obligation_message_reads_well(
     )
     assert '"formaton" is not an obligation of unicef-france-vae-2020-2026' in run.stdout
     assert 'hint: did you mean "formation"?' in run.stdout
+
+
+def test_a_measurement_before_the_baseline_is_a_warning(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text, (line, column) = edit_at(
+        small_town, "{year: 2021, value: 30,", "{year: 2019, value: 30,", "2019"
+    )
+    found = check(write_plan(text))
+    assert (line, column, "warning", "measurement-before-baseline") in found
+    assert {rule for *_, rule in found} == {"measurement-before-baseline", "year-in-mandate"}

@@ -214,6 +214,34 @@ def target_direction(ctx: Context) -> t.Iterator[Finding]:
                 )
 
 
+@rule("measurement-before-baseline", Severity.WARNING)
+def measurement_before_baseline(ctx: Context) -> t.Iterator[Finding]:
+    """No measurement of an indicator predates its baseline.
+
+    Progress is measured from the baseline: a value from an earlier year is not counted in the
+    progress status. Either the baseline year is too late, or that value belongs to the
+    baseline itself.
+    """
+    for i, action in enumerate(ctx.plan.actions):
+        for j, indicator in enumerate(action.indicators):
+            for k, measurement in enumerate(indicator.measurements):
+                if measurement.year < indicator.baseline.year:
+                    yield Finding(
+                        loc=("actions", i, "indicators", j, "measurements", k, "year"),
+                        message=msg(
+                            'the {year} measurement of "{indicator}" predates its baseline '
+                            "({baseline})",
+                            year=measurement.year,
+                            indicator=indicator.id,
+                            baseline=indicator.baseline.year,
+                        ),
+                        hint=msg(
+                            "make the earliest value the baseline, or check the years: values "
+                            "before the baseline are not counted in the progress status"
+                        ),
+                    )
+
+
 @rule("target-in-mandate", Severity.ERROR)
 def target_in_mandate(ctx: Context) -> t.Iterator[Finding]:
     """Every indicator's target year falls inside the mandate.
