@@ -15,24 +15,28 @@ from vae_cli.rules.placeholders import marked_to_fill
 Loc = tuple[str | int, ...]
 
 
-def _dated_entries(ctx: Context) -> t.Iterator[tuple[Loc, int, Message]]:
-    """(loc of the year, year, what it dates) for every yearly entry of the plan."""
+# What a yearly entry dates, in words; filled only for the entries a rule reports, since a large
+# plan has tens of thousands of entries.
+_PROGRESS = msg('progress of "{action}"')
+_MEASUREMENT = msg('measurement of "{indicator}"')
+_PAYMENT = msg("membership payment")
+
+
+def _dated_entries(ctx: Context) -> t.Iterator[tuple[Loc, int, Message, str]]:
+    """(loc of the year, year, what it dates, whose) for every yearly entry of the plan."""
     for i, action in enumerate(ctx.plan.actions):
         for j, entry in enumerate(action.progress):
-            yield (
-                ("actions", i, "progress", j, "year"),
-                entry.year,
-                msg('progress of "{action}"', action=action.id),
-            )
+            yield ("actions", i, "progress", j, "year"), entry.year, _PROGRESS, action.id
         for j, indicator in enumerate(action.indicators):
             for k, measurement in enumerate(indicator.measurements):
-                yield (
-                    ("actions", i, "indicators", j, "measurements", k, "year"),
-                    measurement.year,
-                    msg('measurement of "{indicator}"', indicator=indicator.id),
-                )
+                loc = ("actions", i, "indicators", j, "measurements", k, "year")
+                yield loc, measurement.year, _MEASUREMENT, indicator.id
     for i, payment in enumerate(ctx.plan.membership.payments):
-        yield ("membership", "payments", i, "year"), payment.year, msg("membership payment")
+        yield ("membership", "payments", i, "year"), payment.year, _PAYMENT, ""
+
+
+def _what(description: Message, whose: str) -> Message:
+    return description.fill(action=whose, indicator=whose) if whose else description
 
 
 @rule("mandate-matches-referential", Severity.WARNING)
@@ -70,13 +74,13 @@ def year_in_mandate(ctx: Context) -> t.Iterator[Finding]:
     lie before the mandate and are not checked here.
     """
     start, end = ctx.plan.mandate.start, ctx.plan.mandate.end
-    for loc, year, what in _dated_entries(ctx):
+    for loc, year, what, whose in _dated_entries(ctx):
         if not start <= year <= end:
             yield Finding(
                 loc=loc,
                 message=msg(
                     "the {what} is dated {year}, outside the mandate {start}-{end}",
-                    what=what,
+                    what=_what(what, whose),
                     year=year,
                     start=start,
                     end=end,
@@ -93,13 +97,13 @@ def year_not_future(ctx: Context) -> t.Iterator[Finding]:
     be reported; targets say what is hoped for. Both the `year` of an entry and the `date` of a
     payment or deliberation are checked.
     """
-    for loc, year, what in _dated_entries(ctx):
+    for loc, year, what, whose in _dated_entries(ctx):
         if year > ctx.as_of and ctx.plan.mandate.start <= year <= ctx.plan.mandate.end:
             yield Finding(
                 loc=loc,
                 message=msg(
                     "the {what} is dated {year}, after the current year {current}",
-                    what=what,
+                    what=_what(what, whose),
                     year=year,
                     current=ctx.as_of,
                 ),
