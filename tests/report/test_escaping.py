@@ -104,8 +104,9 @@ CONTEXTS = {
 
 
 def visible(html: str) -> str:
-    """The text a reader sees in a piece of HTML."""
-    return html_module.unescape(re.sub(r"<[^>]+>", "", html)).strip()
+    """The text a reader sees in a piece of HTML (no-break spaces read as spaces)."""
+    seen = html_module.unescape(re.sub(r"<[^>]+>", "", html)).strip()
+    return seen.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 @pytest.mark.parametrize("context", CONTEXTS)

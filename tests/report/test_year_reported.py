@@ -33,7 +33,8 @@ def _edit(plan: Path, old: str, new: str) -> None:
 
 
 def _report(plan: Path, year: int, *, lang: str = "fr", today: dt.date | None = None) -> str:
-    """The Markdown follow-up of `year`, as `vae report` writes it (on `today`, if given)."""
+    """The Markdown follow-up of `year`, as `vae report` writes it (on `today`, if given), with
+    French no-break spaces read as spaces."""
     if today is None:
         run = run_vae("report", plan, "--year", year, "--lang", lang)
         assert run.exit_code == 0, run
@@ -52,7 +53,8 @@ def _report(plan: Path, year: int, *, lang: str = "fr", today: dt.date | None = 
             )
         )
         assert not outcome.failed.files
-    return Path("reports", plan.stem, f"{year}-followup.md").read_text(encoding="utf-8")
+    text = Path("reports", plan.stem, f"{year}-followup.md").read_text(encoding="utf-8")
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def _section(text: str, title: str) -> str:
