@@ -109,8 +109,11 @@ def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Installed:
 
 @pytest.fixture(autouse=True)
 def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The exact-text tests expect vae's default language, whatever the developer's VAE_LANG."""
-    monkeypatch.delenv("VAE_LANG", raising=False)
+    """The exact-text tests expect vae's default language, whatever the developer's locale."""
+    from vae_cli.messages import LOCALE_VARIABLES
+
+    for variable in LOCALE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
 
 
 @pytest.fixture

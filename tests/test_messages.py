@@ -158,3 +158,13 @@ def test_the_french_report_watches_in_french() -> None:
     assert "has no indicator" not in watch and "The action" not in watch
     english = (golden / "followup-en.md").read_text(encoding="utf-8")
     assert 'The action "skatepark" has no indicator' in english
+
+
+def test_a_french_terminal_gets_french(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --lang or VAE_LANG, the terminal's locale decides, as for any gettext program."""
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    assert language() == "fr"
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")  # LC_ALL wins over LANG, and C is not French
+    assert language() == "en"
+    monkeypatch.setenv("VAE_LANG", "fr")  # vae's own variable wins over the locale
+    assert language() == "fr"

@@ -98,7 +98,8 @@ def validate(
         LangOption | None,
         typer.Option(
             "--lang",
-            help="Language of the messages and hints: en or fr. Default: $VAE_LANG, else en.",
+            help="Language of the messages and hints: en or fr. Default: $VAE_LANG, else the "
+            "terminal's locale ($LC_ALL, $LC_MESSAGES, $LANG), else en.",
             show_default=False,
         ),
     ] = None,

@@ -176,7 +176,8 @@ def rules_doc() -> str:
         "rule id, so that a city can search this page for it. Errors make `vae validate` exit "
         "with 1; warnings do so only under `--strict`. Rules run only on a plan whose shape is "
         "valid: fix shape errors first. Messages and hints are in English, or in French with "
-        "`--lang fr` (or `VAE_LANG=fr`); rule ids are the same in both languages.",
+        "`--lang fr` (or `VAE_LANG=fr`, or a French terminal locale such as "
+        "`LANG=fr_FR.UTF-8`); rule ids are the same in both languages.",
         "",
         "## Reading the file and its shape (errors)",
         "",

@@ -77,14 +77,23 @@ def sentence(text: Text, lang: str = DEFAULT_LANGUAGE) -> str:
     return written[:1].upper() + written[1:]
 
 
+# Where the language comes from when no option says: vae's own variable, then the terminal's
+# locale, as gettext looks it up (a French officer's terminal says fr_FR.UTF-8).
+LOCALE_VARIABLES = (ENVIRONMENT_VARIABLE, "LC_ALL", "LC_MESSAGES", "LANG")
+
+
 def language(asked: str | None = None) -> str:
-    """The language asked for, else `$VAE_LANG` when it names a known language, else English."""
+    """The language asked for, else the first of `$VAE_LANG`, `$LC_ALL`, `$LC_MESSAGES`,
+    `$LANG` that is set, when it names a known language; else English."""
     if asked:
         return asked
-    from_environment = os.environ.get(ENVIRONMENT_VARIABLE, "").strip().lower()
-    # "fr_FR.UTF-8" reads as "fr"; an unknown language is not an error: English.
-    code = re.split(r"[_.@-]", from_environment, maxsplit=1)[0]
-    return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    for variable in LOCALE_VARIABLES:
+        value = os.environ.get(variable, "").strip().lower()
+        if value:
+            # "fr_FR.UTF-8" reads as "fr"; an unknown language ("C", "en_US") is English.
+            code = re.split(r"[_.@-]", value, maxsplit=1)[0]
+            return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
 
 
 def gettext_for(lang: str) -> Gettext:
