@@ -76,6 +76,9 @@ class PlanCheck:
 
     result: FileResult
     plan: Plan | None = None
+    # The plan's data and positions, for callers that check it again in another light (the
+    # report's points to watch at the end of a year) without reading and parsing it again.
+    document: Document | None = None
     referential: Referential | None = None
     # The findings of the referential file when that file itself is broken.
     referential_result: FileResult | None = None
@@ -122,7 +125,7 @@ class Checker:
         exist): this is how an edit is checked before it is written.
         """
         loaded = load_model(path, Plan, text=text, lang=self.lang)
-        checked = PlanCheck(result=loaded.result, plan=loaded.model)
+        checked = PlanCheck(result=loaded.result, plan=loaded.model, document=loaded.document)
         plan, document = loaded.model, loaded.document
         if plan is None or document is None:
             return checked

@@ -142,13 +142,19 @@ def write_reports(request: Request) -> Outcome:
                     )
 
     for path, checked, year in ready:
-        assert checked.plan is not None and checked.referential is not None  # checked.ok
+        # checked.ok: the plan read, with its document and referential
+        assert checked.plan and checked.document and checked.referential
         source = git_source(path)
         in_progress = year_in_progress(year, request.today)
         # Points to watch as they stood at the end of the year reported on (or today, for the
         # year under way), on the plan's data of that time: nothing recorded later counts.
         warnings = warnings_at_end_of(
-            path, checked.referential, year, year_over=not in_progress, lang=request.lang
+            checked.document,
+            checked.result.path,
+            checked.referential,
+            year,
+            year_over=not in_progress,
+            lang=request.lang,
         )
         for kind in request.kinds:
             data: object

@@ -11,12 +11,9 @@ file.
 from __future__ import annotations
 
 import typing as t
-from pathlib import Path
 
-from pydantic import ValidationError
-
-from vae_cli.check import Checker, load_model, run_rules
-from vae_cli.diagnostics import Diagnostic, Severity, display_path
+from vae_cli.check import run_rules
+from vae_cli.diagnostics import Diagnostic, Severity
 from vae_cli.loading import Data, Document, Node
 from vae_cli.messages import DEFAULT_LANGUAGE
 from vae_cli.models.plan import Plan
@@ -102,34 +99,24 @@ def document_at_end_of(document: Document, referential: Referential, year: int) 
 
 
 def warnings_at_end_of(
-    path: Path,
+    document: Document,
+    path: str,
     referential: Referential,
     year: int,
     *,
     year_over: bool = True,
     lang: str = DEFAULT_LANGUAGE,
 ) -> list[Diagnostic]:
-    """The warnings `vae validate` gave on the plan as it stood at the end of `year`, written
-    in `lang`.
+    """The warnings `vae validate` gave on the plan (`document`, read from `path`) as it stood
+    at the end of `year`, written in `lang`.
 
     `year_over` false (a report on the year under way) checks as of `year` itself: that year's
     missing entries are not overdue yet.
     """
     as_of = year + 1 if year_over else year
-    loaded = load_model(path, Plan, lang=lang)
-    if loaded.document is None or loaded.model is None:  # pragma: no cover - checked before
-        return _warnings(Checker(as_of=as_of, lang=lang), path)
-    document = document_at_end_of(loaded.document, referential, year)
-    try:
-        plan = Plan.model_validate(document.data)
-    except ValidationError:  # pragma: no cover - only entries of valid lists are dropped
-        return _warnings(Checker(as_of=as_of, lang=lang), path)
-    context = Context(plan=plan, referential=referential, document=document, as_of=as_of)
-    found = run_rules(context, display_path(path), lang)
-    warnings = [d for d in found if d.severity is Severity.WARNING]
+    cut = document_at_end_of(document, referential, year)
+    # Only entries of lists that already validated are dropped, so the cut plan validates too.
+    plan = Plan.model_validate(cut.data)
+    context = Context(plan=plan, referential=referential, document=cut, as_of=as_of)
+    warnings = [d for d in run_rules(context, path, lang) if d.severity is Severity.WARNING]
     return sorted(warnings, key=lambda d: d.sort_key)
-
-
-def _warnings(checker: Checker, path: Path) -> list[Diagnostic]:
-    checked = checker.check_plan(path)
-    return [d for d in checked.result.sorted() if d.severity is Severity.WARNING]
