@@ -39,26 +39,22 @@ def extract(templates: Path | None = None) -> Catalog:
     folder = templates or data_dir("templates")
     # A fixed date: the catalogs change only when their messages do.
     catalog = Catalog(project="vae", charset="utf-8", creation_date=FIXED_DATE)
-    for filename, lineno, message, comments, context in extract_from_dir(
-        str(folder), method_map=METHODS, options_map=OPTIONS
-    ):
-        catalog.add(
-            message,
-            None,
-            [(f"templates/{filename}", lineno)],
-            auto_comments=comments,
-            context=context,
-        )
-    for filename, lineno, message, comments, context in extract_from_dir(
-        str(PACKAGE), method_map=PYTHON_METHODS, keywords=PYTHON_KEYWORDS
-    ):
-        catalog.add(
-            message,
-            None,
-            [(f"vae_cli/{filename}", lineno)],
-            auto_comments=comments,
-            context=context,
-        )
+    sources = [
+        ("templates", extract_from_dir(str(folder), method_map=METHODS, options_map=OPTIONS)),
+        (
+            "vae_cli",
+            extract_from_dir(str(PACKAGE), method_map=PYTHON_METHODS, keywords=PYTHON_KEYWORDS),
+        ),
+    ]
+    for prefix, found in sources:
+        for filename, lineno, message, comments, context in found:
+            catalog.add(
+                message,
+                None,
+                [(f"{prefix}/{filename}", lineno)],
+                auto_comments=comments,
+                context=context,
+            )
     return catalog
 
 
@@ -82,6 +78,8 @@ def updated(lang: str, template: Catalog) -> str:
         omit_header=False,
         ignore_obsolete=True,
         include_previous=False,
+        # File names, not line numbers: moving code must not make the catalogs stale.
+        include_lineno=False,
     )
     return buffer.getvalue().decode("utf-8")
 
