@@ -26,8 +26,8 @@ run: $(RUN_STAMP)
 
 ## make test: install with the test extras, then lint, type-check and run every test
 test: $(TEST_STAMP)
-	$(BIN)/ruff check vae_cli tests bench
-	$(BIN)/ruff format --check vae_cli tests bench
+	$(BIN)/ruff check vae_cli tools tests bench
+	$(BIN)/ruff format --check vae_cli tools tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -37,7 +37,8 @@ bench: $(TEST_STAMP)
 
 ## make docs: regenerate docs/plan-format.md, docs/rules.md and schemas/ from the code
 docs: $(RUN_STAMP)
-	$(BIN)/python -m vae_cli.docgen
+	$(BIN)/python -m tools.docgen
+	$(BIN)/python -m tools.catalogs
 	$(BIN)/vae schema
 
 clean:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from vae_cli.cli import app
+from vae_cli.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).resolve().parent / "example-files"
@@ -110,7 +110,7 @@ def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Installed:
 @pytest.fixture(autouse=True)
 def _english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     """The exact-text tests expect vae's default language, whatever the developer's locale."""
-    from vae_cli.messages import LOCALE_VARIABLES
+    from vae_cli.i18n.language import LOCALE_VARIABLES
 
     for variable in LOCALE_VARIABLES:
         monkeypatch.delenv(variable, raising=False)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AS_OF, SMALL_TOWN, run_vae
-from vae_cli import loading
+from vae_cli.reading import yaml_document as loading
 
 
 def only_finding(path: Path) -> dict[str, t.Any]:

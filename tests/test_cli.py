@@ -21,7 +21,7 @@ def test_help_lists_the_commands() -> None:
 
 
 def test_every_command_has_help() -> None:
-    from vae_cli.cli import app
+    from vae_cli.cli.app import app
 
     for command in app.registered_commands:
         name = command.name or (command.callback.__name__ if command.callback else "")
@@ -47,7 +47,7 @@ def test_validate_and_help_do_not_import_rendering_libraries(tmp_path: Path) -> 
     """`vae validate` runs on every commit: it must not pay for Jinja2 or ruamel.yaml."""
     code = (
         "import sys\n"
-        "from vae_cli.cli import app\n"
+        "from vae_cli.cli.app import app\n"
         "try:\n"
         f"    app(['validate', {str(SMALL_TOWN)!r}, '--as-of', '2026'])\n"
         "except SystemExit:\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run_vae
-from vae_cli import docgen
+from tools import docgen
 from vae_cli.schema_export import SCHEMAS
 
 

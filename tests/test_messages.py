@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import AS_OF, ROOT, run_vae
-from vae_cli.locale import translations
-from vae_cli.locale.catalog import extract
-from vae_cli.messages import catalog, language, msg, read_po, render
+from tools.catalogs import extract
+from vae_cli.i18n.catalogs import catalog, read_po, translations
+from vae_cli.i18n.language import language
+from vae_cli.i18n.messages import msg, render
 
 NBSP = "\u00a0"
 
@@ -48,7 +49,7 @@ def test_the_small_reader_agrees_with_babel() -> None:
     """`vae validate --lang fr` reads fr.po without Babel: it must read what Babel reads."""
     for lang in ("fr", "en"):
         babel = translations(lang)
-        ours = read_po((ROOT / "vae_cli" / "locale" / f"{lang}.po").read_text(encoding="utf-8"))
+        ours = read_po((ROOT / "vae_cli" / "i18n" / f"{lang}.po").read_text(encoding="utf-8"))
         for message in extract():
             if message.id and isinstance(message.id, str) and not message.context:
                 expected = babel.gettext(message.id)

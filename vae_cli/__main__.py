@@ -1,3 +1,3 @@
-from vae_cli.cli import main
+from vae_cli.cli.app import main
 
 main()

@@ -12,15 +12,16 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from vae_cli.diagnostics import CheckResult, Diagnostic, FileResult, Severity, display_path
 from vae_cli.errors import UsageError
-from vae_cli.loading import Document, LoadError, compose, paused_gc, read_text
-from vae_cli.messages import DEFAULT_LANGUAGE, Message, msg, render, sentence
+from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity, display_path
+from vae_cli.i18n.language import DEFAULT_LANGUAGE
+from vae_cli.i18n.messages import Message, msg, render, sentence
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
+from vae_cli.reading.shape_findings import diagnostics_from, did_you_mean
+from vae_cli.reading.yaml_document import Document, LoadError, compose, paused_gc, read_text
 from vae_cli.referentials import builtin_referentials
 from vae_cli.rules import Context, load_all
-from vae_cli.schema_errors import diagnostics_from, did_you_mean
 
 M = t.TypeVar("M", bound=BaseModel)
 PLAN_SUFFIXES = (".yaml", ".yml")

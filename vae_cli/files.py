@@ -9,8 +9,8 @@ import stat
 import tempfile
 from pathlib import Path
 
-from vae_cli.diagnostics import display_path
 from vae_cli.errors import UsageError
+from vae_cli.findings.diagnostics import display_path
 
 
 class FileChangedError(Exception):

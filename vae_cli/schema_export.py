@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from vae_cli.diagnostics import display_path
 from vae_cli.errors import UsageError
 from vae_cli.files import link_problem, write_atomic
+from vae_cli.findings.diagnostics import display_path
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 

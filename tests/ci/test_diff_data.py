@@ -15,7 +15,7 @@ from tests.ci.test_diff import PLAN, SMALL, Repo, diff, edit, new_repo
 from vae_cli.check import Checker
 from vae_cli.diff.run import diff_plans
 from vae_cli.diff.show import render_json, render_text
-from vae_cli.loading import compose
+from vae_cli.reading.yaml_document import compose
 
 
 @pytest.fixture

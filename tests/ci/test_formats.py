@@ -12,9 +12,9 @@ import jsonschema
 import pytest
 
 from tests.conftest import AS_OF, ROOT, locate, run_vae
-from vae_cli.diagnostics import Diagnostic, Position, Severity
-from vae_cli.formats import github, markdown
-from vae_cli.formats.catalog import catalog
+from vae_cli.findings.diagnostics import Diagnostic, Position, Severity
+from vae_cli.findings.formats import github, markdown
+from vae_cli.findings.rule_catalog import catalog
 
 DATA = Path(__file__).parent / "data"
 WritePlan = t.Callable[..., Path]
@@ -244,7 +244,7 @@ def test_junit_skips_the_rules_when_the_referential_is_unknown(
 def test_every_rule_id_is_documented():
     """Rule ids raised while reading a file (not in the rule registry) have a description too."""
     found: set[str] = set()
-    for module in ("loading.py", "schema_errors.py"):
+    for module in ("reading/yaml_document.py", "reading/shape_findings.py"):
         tree = ast.parse((ROOT / "vae_cli" / module).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             first: ast.expr | None = None

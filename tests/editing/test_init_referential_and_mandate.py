@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SMALL_TOWN, run_vae
-from vae_cli.loading import compose
+from vae_cli.reading.yaml_document import compose
 from vae_cli.referentials import builtin_referentials
 
 REFERENTIAL = "unicef-france-vae-2020-2026"

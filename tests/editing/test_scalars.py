@@ -6,7 +6,7 @@ import pytest
 
 from vae_cli.editing.emit import Commented, Section, emit
 from vae_cli.editing.scalars import format_scalar
-from vae_cli.loading import compose
+from vae_cli.reading.yaml_document import compose
 
 TRICKY = [
     "Toutes les écoles",

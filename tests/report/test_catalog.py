@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from vae_cli.locale import LANGUAGES, catalog_path, translations
-from vae_cli.locale.catalog import extract, updated
+from tools.catalogs import extract, updated
+from vae_cli.i18n.catalogs import translations
+from vae_cli.i18n.language import LANGUAGES, catalog_path
 
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGES))
 def test_catalog_is_in_step_with_the_templates(lang: str) -> None:
     committed = catalog_path(lang).read_text(encoding="utf-8")
     assert committed == updated(lang, extract()), (
-        f"{lang}.po is stale: run `python -m vae_cli.locale.catalog`, then translate"
+        f"{lang}.po is stale: run `python -m tools.catalogs`, then translate"
     )
 
 
@@ -28,7 +29,7 @@ def test_every_message_has_a_french_translation() -> None:
 def test_french_formats_money_numbers_and_dates_the_french_way() -> None:
     import datetime as dt
 
-    from vae_cli.locale import Formatter
+    from vae_cli.i18n.formatting import Formatter
 
     fr, en = Formatter("fr"), Formatter("en")
     # CLDR writes the French thousands separator as a narrow no-break space, and a no-break

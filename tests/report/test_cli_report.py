@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import run_vae
 from vae_cli.models.plan import Mandate, Plan
-from vae_cli.reporting import default_year
+from vae_cli.report.run import default_year
 
 
 def test_writes_both_formats_and_prints_the_paths(report_plan: Path) -> None:

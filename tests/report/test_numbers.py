@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from tests.conftest import run_vae
-from vae_cli.locale import Formatter
+from vae_cli.i18n.formatting import Formatter
 from vae_cli.report.chart import HEIGHT, WIDTH, Chart, build_chart
 from vae_cli.report.progress import ProgressStatus, assess
 

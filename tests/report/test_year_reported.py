@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run_vae
-from vae_cli.locale import Formatter, french_unit
-from vae_cli.render import render
-from vae_cli.reporting import Request, write_reports
+from vae_cli.i18n.formatting import Formatter, french_unit
+from vae_cli.report.environment import render
+from vae_cli.report.run import Request, write_reports
 
 SMALL_TOWN = ROOT / "tests" / "example-files" / "positive" / "small-town.yaml"
 

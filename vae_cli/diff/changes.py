@@ -10,7 +10,7 @@ import dataclasses
 import enum
 import typing as t
 
-from vae_cli.diagnostics import FileResult
+from vae_cli.findings.diagnostics import FileResult
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 from vae_cli.report.progress import ProgressStatus

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import collections
 
-from vae_cli.diagnostics import Diagnostic, FileResult
 from vae_cli.diff.actions import compare_actions
 from vae_cli.diff.changes import (
     CoverageChange,
@@ -20,9 +19,10 @@ from vae_cli.diff.changes import (
     Version,
 )
 from vae_cli.diff.tree import differences, dump
-from vae_cli.loading import LoadError, compose
+from vae_cli.findings.diagnostics import Diagnostic, FileResult
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
+from vae_cli.reading.yaml_document import LoadError, compose
 
 
 def compare(path: str, before: Version, after: Version) -> PlanDiff:

@@ -7,11 +7,11 @@ import typing as t
 from pathlib import Path, PurePosixPath
 
 from vae_cli.check import PLAN_SUFFIXES, Checker
-from vae_cli.diagnostics import display_path
 from vae_cli.diff.changes import PlanDiff, Version
 from vae_cli.diff.compare import compare
 from vae_cli.diff.git import Base, Repository
 from vae_cli.errors import UsageError
+from vae_cli.findings.diagnostics import display_path
 
 
 @dataclasses.dataclass(kw_only=True)

@@ -7,7 +7,7 @@ import dataclasses
 import typing as t
 
 from vae_cli.diff.changes import FieldChange, Kind, Plain
-from vae_cli.formats import markdown
+from vae_cli.findings.formats import markdown
 from vae_cli.rules.money import euros
 
 

@@ -12,7 +12,7 @@ import textwrap
 import typing as t
 
 from vae_cli.editing.scalars import foldable, format_scalar
-from vae_cli.loading import Data, compose
+from vae_cli.reading.yaml_document import Data, compose
 
 WIDTH = 100
 # Keys whose mapping, or whose list's items, are written on one line: `{year: 2023, value: 4}`.

@@ -14,19 +14,19 @@ import typing as t
 from pathlib import Path
 
 from vae_cli.check import Checker
-from vae_cli.diagnostics import display_path
 from vae_cli.editing import texts
 from vae_cli.editing.emit import Commented, Section, emit, plain
 from vae_cli.editing.errors import EditRefused
 from vae_cli.errors import UsageError
 from vae_cli.files import write_atomic
-from vae_cli.loading import Data, compose, read_text
+from vae_cli.findings.diagnostics import display_path
 from vae_cli.models.plan import Plan, Status
 from vae_cli.models.referential import Referential
+from vae_cli.reading.shape_findings import did_you_mean
+from vae_cli.reading.yaml_document import Data, compose, read_text
 from vae_cli.referentials import builtin_referentials
 from vae_cli.resources import data_dir
 from vae_cli.rules.placeholders import MARKER
-from vae_cli.schema_errors import did_you_mean
 from vae_cli.schema_export import SCHEMAS, schema_text
 
 _MANDATE = re.compile(r"(\d{4})-(\d{4})")

@@ -18,14 +18,14 @@ import typing as t
 from pathlib import Path
 
 from vae_cli.check import Checker
-from vae_cli.diagnostics import Diagnostic, FileResult, Severity
 from vae_cli.editing.errors import EditRefused
 from vae_cli.editing.source import Source, parse, read_source
 from vae_cli.editing.splice import Entry, Upsert, apply, navigate, upsert
 from vae_cli.errors import UsageError
-from vae_cli.loading import Data, Document, compose
+from vae_cli.findings.diagnostics import Diagnostic, FileResult, Severity
 from vae_cli.models.plan import Action, Indicator, Membership, Status
-from vae_cli.schema_errors import did_you_mean
+from vae_cli.reading.shape_findings import did_you_mean
+from vae_cli.reading.yaml_document import Data, Document, compose
 
 
 @dataclasses.dataclass(frozen=True)

@@ -6,7 +6,7 @@ import json
 import math
 import re
 
-from vae_cli.loading import Scalar, resolve_plain
+from vae_cli.reading.yaml_document import Scalar, resolve_plain
 
 # Characters that cannot start a plain scalar, or that change its meaning inside flow `{}`/`[]`.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")

@@ -7,12 +7,12 @@ import dataclasses
 from pathlib import Path
 
 from vae_cli.check import collect_plans
-from vae_cli.diagnostics import display_path
 from vae_cli.editing.errors import EditRefused
 from vae_cli.errors import UsageError
 from vae_cli.files import FileChangedError, write_atomic
-from vae_cli.loading import MAX_BYTES, Document, LoadError, compose, decode
-from vae_cli.messages import msg
+from vae_cli.findings.diagnostics import display_path
+from vae_cli.i18n.messages import msg
+from vae_cli.reading.yaml_document import MAX_BYTES, Document, LoadError, compose, decode
 
 
 @dataclasses.dataclass(frozen=True)

@@ -14,7 +14,7 @@ import yaml
 
 from vae_cli.editing.errors import EditRefused
 from vae_cli.editing.scalars import format_scalar
-from vae_cli.loading import Document, Node, Scalar
+from vae_cli.reading.yaml_document import Document, Node, Scalar
 
 Path = tuple[str | int, ...]
 Entry = dict[str, Scalar]

@@ -13,11 +13,11 @@ from __future__ import annotations
 import typing as t
 
 from vae_cli.check import run_rules
-from vae_cli.diagnostics import Diagnostic, Severity
-from vae_cli.loading import Data, Document, Node
-from vae_cli.messages import DEFAULT_LANGUAGE
+from vae_cli.findings.diagnostics import Diagnostic, Severity
+from vae_cli.i18n.language import DEFAULT_LANGUAGE
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
+from vae_cli.reading.yaml_document import Data, Document, Node
 from vae_cli.rules import Context
 
 Keep = t.Callable[[Data], bool]

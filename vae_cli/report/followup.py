@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from vae_cli.diagnostics import Diagnostic
+from vae_cli.findings.diagnostics import Diagnostic
 from vae_cli.models.plan import Consultation, Plan
 from vae_cli.models.referential import Commitment, ConsultationEdition, Referential
 from vae_cli.report.actions import ActionView, YearStatus, action_at

@@ -9,13 +9,13 @@ from __future__ import annotations
 import dataclasses
 import typing as t
 
-from vae_cli.diagnostics import Severity
-from vae_cli.messages import Text
+from vae_cli.findings.diagnostics import Severity
+from vae_cli.i18n.messages import Text
 
 if t.TYPE_CHECKING:
-    from vae_cli.loading import Document
     from vae_cli.models.plan import Plan
     from vae_cli.models.referential import Referential
+    from vae_cli.reading.yaml_document import Document
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

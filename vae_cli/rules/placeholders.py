@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import typing as t
 
-from vae_cli.diagnostics import Severity
-from vae_cli.loading import Data, Node
-from vae_cli.messages import msg
+from vae_cli.findings.diagnostics import Severity
+from vae_cli.i18n.messages import msg
+from vae_cli.reading.yaml_document import Data, Node
 from vae_cli.rules import Context, Finding, rule
 
 MARKER = "À REMPLIR"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typing as t
 
-from vae_cli.diagnostics import Severity
-from vae_cli.messages import Message, msg
+from vae_cli.findings.diagnostics import Severity
+from vae_cli.i18n.messages import Message, msg
+from vae_cli.reading.shape_findings import did_you_mean
 from vae_cli.rules import Context, Finding, rule
-from vae_cli.schema_errors import did_you_mean
 
 # One whole sentence per kind of id, so that each language can write it its own way.
 _USED_TWICE = {

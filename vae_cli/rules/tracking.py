@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typing as t
 
-from vae_cli.diagnostics import Severity
-from vae_cli.messages import msg
+from vae_cli.findings.diagnostics import Severity
+from vae_cli.i18n.messages import msg
 from vae_cli.models.plan import Status
 from vae_cli.rules import Context, Finding, rule
 from vae_cli.rules.placeholders import MARKER

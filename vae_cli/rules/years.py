@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import typing as t
 
-from vae_cli.diagnostics import Severity
-from vae_cli.messages import Message, msg
+from vae_cli.findings.diagnostics import Severity
+from vae_cli.i18n.messages import Message, msg
 from vae_cli.models.plan import Direction, Indicator
 from vae_cli.rules import Context, Finding, rule
 from vae_cli.rules.money import yaml_number

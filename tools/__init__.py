@@ -1,0 +1,1 @@
+"""Developer tools, run by `make docs`: they generate files the repository commits."""

@@ -1,0 +1,96 @@
+"""The `vae` application: every command registered here, each behind the one error handler.
+
+Each command lives in its own module of this package and imports only typer and the standard
+library at module level, so `vae --help` stays fast; what a command runs is imported when it
+runs.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import typing as t
+
+import typer
+
+from vae_cli import __version__
+from vae_cli.cli import diff, init, record, report, schema, validate
+from vae_cli.cli.options import err
+from vae_cli.errors import ExitCode, VaeError
+
+P = t.ParamSpec("P")
+
+app = typer.Typer(
+    name="vae",
+    help="Keep a « Ville amie des enfants » action plan as YAML: check it, render its reports.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+record_app = typer.Typer(
+    name="record",
+    help="Record one year's progress, indicator value or membership payment in a plan.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"vae {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: t.Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Keep a « Ville amie des enfants » action plan as YAML: check it, render its reports."""
+
+
+def handle_errors(command: t.Callable[P, None]) -> t.Callable[P, None]:
+    """The one place where a VaeError becomes a message on stderr and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except VaeError as e:
+            err(f"vae: error: {e.message}")
+            if e.hint:
+                err(f"  hint: {e.hint}")
+            raise typer.Exit(int(e.exit_code)) from None
+
+    return wrapper
+
+
+COMMANDS: list[tuple[typer.Typer, str, t.Callable[..., None]]] = [
+    (app, "validate", validate.validate),
+    (app, "schema", schema.schema),
+    (app, "report", report.report),
+    (app, "diff", diff.diff),
+    (app, "init", init.init),
+    (record_app, "progress", record.progress),
+    (record_app, "measure", record.measure),
+    (record_app, "payment", record.payment),
+]
+for group, name, command in COMMANDS:
+    group.command(name)(handle_errors(command))
+app.add_typer(record_app, name="record")
+
+
+def main() -> None:
+    """Entry point of the `vae` script: a bug of ours is reported plainly, with exit code 3."""
+    try:
+        app()
+    except Exception as e:  # pragma: no cover - only reached through a bug
+        if os.environ.get("VAE_DEBUG"):
+            raise
+        err(f"vae: internal error ({type(e).__name__}: {e}).")
+        err("  This is a bug in vae, not in your plan: please report it with the command you ran.")
+        err("  Set VAE_DEBUG=1 to see the details.")
+        sys.exit(int(ExitCode.INTERNAL))

@@ -1,0 +1,73 @@
+"""What the command modules share: the options several commands take, stderr, colour.
+
+Only typer and the standard library here: `vae --help` must stay fast.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+import typing as t
+from pathlib import Path
+
+import typer
+
+
+def err(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def use_color() -> bool:
+    """Colour on a terminal, never with NO_COLOR, always with FORCE_COLOR."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+PlanPaths = t.Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Plan files or folders. Default: every plan in plans/.",
+        show_default=False,
+        metavar="PLAN",
+    ),
+]
+AsOf = t.Annotated[
+    int | None,
+    typer.Option(
+        "--as-of",
+        metavar="YEAR",
+        min=1900,
+        max=2100,
+        help="The current year for the checks (past years, no future dates). Default: this year.",
+        show_default=False,
+    ),
+]
+Referentials = t.Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--referential",
+        "-r",
+        metavar="FILE",
+        help="A referential file of your own; plans naming its id use it. Repeatable.",
+        exists=True,
+        dir_okay=False,
+    ),
+]
+
+
+class LangOption(enum.StrEnum):  # the languages of vae_cli.i18n.language
+    en = "en"
+    fr = "fr"
+
+
+Lang = t.Annotated[
+    LangOption | None,
+    typer.Option(
+        "--lang",
+        help="Language of the messages and hints: en or fr. Default: $VAE_LANG, else the "
+        "terminal's locale ($LC_ALL, $LC_MESSAGES, $LANG), else en.",
+        show_default=False,
+    ),
+]

@@ -1,0 +1,181 @@
+"""`vae record progress|measure|payment`: add one year's entry to a plan without touching the
+rest of the file. Only typer and the standard library are imported here (see app.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+import typing as t
+from pathlib import Path
+
+import typer
+
+from vae_cli.cli.options import AsOf, Referentials
+
+if t.TYPE_CHECKING:
+    from vae_cli.editing.record import Outcome
+
+PlanArg = t.Annotated[Path, typer.Argument(help="The plan file to edit.", show_default=False)]
+YearOpt = t.Annotated[
+    int, typer.Option("--year", min=1900, max=2100, help="The year the entry is for.")
+]
+ReplaceOpt = t.Annotated[
+    bool, typer.Option("--replace", help="Replace the entry if that year already has one.")
+]
+DryRunOpt = t.Annotated[
+    bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
+]
+
+
+def progress(
+    plan: PlanArg,
+    action: t.Annotated[str, typer.Argument(help="Id of the action.", show_default=False)],
+    year: YearOpt,
+    status: t.Annotated[
+        str,
+        typer.Option(
+            "--status",
+            help="Where the action stood at the end of the year: planned, in_progress, done, "
+            "delayed, paused or abandoned.",
+        ),
+    ],
+    spent: t.Annotated[
+        float | None, typer.Option("--spent", help="Euros spent on it that year.")
+    ] = None,
+    note: t.Annotated[
+        str | None, typer.Option("--note", help="What happened, in a sentence or two.")
+    ] = None,
+    replace: ReplaceOpt = False,
+    dry_run: DryRunOpt = False,
+    as_of: AsOf = None,
+    referential: Referentials = None,
+) -> None:
+    """Record an action's status (and spending) for a year."""
+    from vae_cli.editing import record as r
+    from vae_cli.editing.arguments import check_text
+
+    action = check_text(action, "the action id")
+    status = check_text(status, "--status")
+    note = check_text(note, "--note")
+    r.check_amount(spent, "--spent")
+    new = r.entry(year=year, status=r.check_status(status), spent_eur=spent, note=note)
+    locate = functools.partial(_locate_action, action)
+    _run(plan, locate, new, replace=replace, dry_run=dry_run, as_of=as_of, referential=referential)
+
+
+def measure(
+    plan: PlanArg,
+    indicator: t.Annotated[str, typer.Argument(help="Id of the indicator.", show_default=False)],
+    year: YearOpt,
+    value: t.Annotated[float, typer.Option("--value", help="The value, in the indicator's unit.")],
+    source: t.Annotated[
+        str | None, typer.Option("--source", help="Where the figure comes from.")
+    ] = None,
+    replace: ReplaceOpt = False,
+    dry_run: DryRunOpt = False,
+    as_of: AsOf = None,
+    referential: Referentials = None,
+) -> None:
+    """Record an indicator's value for a year."""
+    from vae_cli.editing import record as r
+    from vae_cli.editing.arguments import check_text
+
+    indicator = check_text(indicator, "the indicator id")
+    source = check_text(source, "--source")
+    r.check_amount(value, "--value", negative=True)
+    new = r.entry(year=year, value=value, source=source)
+    locate = functools.partial(_locate_indicator, indicator)
+    _run(plan, locate, new, replace=replace, dry_run=dry_run, as_of=as_of, referential=referential)
+
+
+def payment(
+    plan: PlanArg,
+    year: YearOpt,
+    amount: t.Annotated[float, typer.Option("--amount", help="Euros paid.")],
+    date: t.Annotated[
+        str | None, typer.Option("--date", help="Date of payment, YYYY-MM-DD.")
+    ] = None,
+    replace: ReplaceOpt = False,
+    dry_run: DryRunOpt = False,
+    as_of: AsOf = None,
+    referential: Referentials = None,
+) -> None:
+    """Record the membership fee paid for a year."""
+    from vae_cli.editing import record as r
+    from vae_cli.editing.arguments import check_text
+
+    r.check_amount(amount, "--amount")
+    r.check_date(check_text(date, "--date"))
+    new = r.entry(year=year, amount_eur=amount, date=date)
+    _run(
+        plan,
+        _locate_membership,
+        new,
+        replace=replace,
+        dry_run=dry_run,
+        as_of=as_of,
+        referential=referential,
+    )
+
+
+def _locate_action(action_id: str, document: t.Any, source: t.Any) -> t.Any:
+    from vae_cli.editing.record import action_target
+
+    return action_target(document, source, action_id)
+
+
+def _locate_indicator(indicator_id: str, document: t.Any, source: t.Any) -> t.Any:
+    from vae_cli.editing.record import indicator_target
+
+    return indicator_target(document, source, indicator_id)
+
+
+def _locate_membership(document: t.Any, source: t.Any) -> t.Any:
+    from vae_cli.editing.record import membership_target
+
+    return membership_target(document, source)
+
+
+def _run(
+    plan: Path,
+    locate: t.Callable[[t.Any, t.Any], t.Any],
+    new: dict[str, t.Any],
+    *,
+    replace: bool,
+    dry_run: bool,
+    as_of: int | None,
+    referential: list[Path] | None,
+) -> None:
+    from vae_cli.check import Checker
+    from vae_cli.editing.errors import EditRefused
+    from vae_cli.editing.record import record
+
+    checker = Checker(as_of=as_of or dt.date.today().year, referential_files=referential or [])
+    outcome = record(plan, locate, new, replace=replace, checker=checker)
+    if dry_run:
+        sys.stdout.write(outcome.diff())
+    if outcome.new_errors:
+        _show(outcome, outcome.new_errors, sys.stderr)
+        count = len(outcome.new_errors)
+        raise EditRefused(
+            f"this would add {count} error{'s' if count > 1 else ''} to {outcome.source.shown}; "
+            "nothing was written",
+            hint="check the values given (the findings above say what is wrong)",
+        )
+    if dry_run:
+        return
+    if outcome.new_text != outcome.source.text:  # nothing to write: the file keeps its date
+        outcome.source.write(outcome.new_text)
+    sys.stdout.write(f"{outcome.source.shown}: {outcome.summary}.\n")
+    if outcome.new_warnings:
+        count = len(outcome.new_warnings)
+        sys.stdout.write(f"It adds {count} warning{'s' if count > 1 else ''}:\n")
+        _show(outcome, outcome.new_warnings, sys.stdout)
+
+
+def _show(outcome: Outcome, diagnostics: list[t.Any], stream: t.TextIO) -> None:
+    from vae_cli.findings.formats.text import render_diagnostic
+
+    for diagnostic in diagnostics:
+        stream.write(render_diagnostic(diagnostic, outcome.result) + "\n")

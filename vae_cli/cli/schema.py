@@ -1,0 +1,33 @@
+"""`vae schema`: write (or check) the JSON Schemas of the plan and referential formats."""
+
+from __future__ import annotations
+
+import sys
+import typing as t
+from pathlib import Path
+
+import typer
+
+from vae_cli.cli.options import err
+from vae_cli.errors import ExitCode
+
+
+def schema(
+    output: t.Annotated[
+        Path, typer.Option("--output", "-o", help="Folder to write the JSON Schemas to.")
+    ] = Path("schemas"),
+    check: t.Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if the files are stale.")
+    ] = False,
+) -> None:
+    """Write the JSON Schemas of the plan and referential formats (for editors and other tools)."""
+    from vae_cli.schema_export import write_schemas
+
+    stale = write_schemas(output, check=check)
+    for path in stale:
+        sys.stdout.write(f"{'stale' if check else 'wrote'} {path}\n")
+    if check and stale:
+        err("vae: the schemas are stale; run `vae schema` and commit the result")
+        raise typer.Exit(int(ExitCode.FINDINGS))
+    if not stale:
+        sys.stdout.write(f"{output}: up to date\n")

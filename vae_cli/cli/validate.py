@@ -1,0 +1,97 @@
+"""`vae validate`: check plans, print the findings in a format, exit 1 when they fail the run.
+
+Only typer and the standard library at module level: `vae validate` and `vae --help` stay fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+import sys
+import typing as t
+
+import typer
+
+from vae_cli.cli.options import AsOf, Lang, PlanPaths, Referentials, use_color
+from vae_cli.errors import ExitCode
+
+
+class OutputFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    gitlab = "gitlab"
+    sarif = "sarif"
+    junit = "junit"
+
+
+class FailOnOption(enum.StrEnum):  # mirrors outputs.FailOn, which the CLI imports lazily
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+def validate(
+    paths: PlanPaths = None,
+    output_format: t.Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="How to print the findings. Default: github inside GitHub Actions, else text.",
+            show_default=False,
+        ),
+    ] = None,
+    report: t.Annotated[
+        list[str] | None,
+        typer.Option(
+            "--report",
+            metavar="FORMAT:PATH",
+            help="Also write the findings in FORMAT to the file PATH, e.g. sarif:vae.sarif. "
+            "Repeatable.",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on: t.Annotated[
+        FailOnOption | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 on errors (the default), on warnings too, or never.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: t.Annotated[bool, typer.Option(help="Same as --fail-on warning.")] = False,
+    as_of: AsOf = None,
+    referential: Referentials = None,
+    lang: Lang = None,
+) -> None:
+    """Check plans: shape, references, coverage of the network's obligations, years and money.
+
+    Formats: text, json, github (workflow annotations, plus the job summary when
+    $GITHUB_STEP_SUMMARY is set), gitlab (Code Quality), sarif, junit.
+
+    Exit codes: 0 no error; 1 errors found (or warnings under --fail-on warning); 2 could not run
+    as asked.
+    """
+    from vae_cli.check import Checker, collect_plans
+    from vae_cli.findings import outputs
+    from vae_cli.i18n.language import language
+
+    reports = [outputs.Report.parse(value) for value in report or []]
+    policy = outputs.resolve_fail_on(
+        outputs.FailOn(fail_on.value) if fail_on else None, strict=strict
+    )
+    plans = collect_plans(paths or [])
+    checker = Checker(
+        as_of=as_of or dt.date.today().year,
+        referential_files=referential or [],
+        lang=language(lang.value if lang else None),
+    )
+    result = checker.check(plans)
+    stdout_format = output_format.value if output_format else outputs.default_format(os.environ)
+    sys.stdout.write(
+        outputs.emit(result, stdout_format=stdout_format, reports=reports, color=use_color())
+    )
+    if outputs.fails(result, policy):
+        raise typer.Exit(int(ExitCode.FINDINGS))

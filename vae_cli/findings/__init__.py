@@ -1,0 +1,1 @@
+"""Findings: what a check found, where, and every format that shows them."""

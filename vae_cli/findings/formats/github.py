@@ -1,0 +1,62 @@
+"""Findings as GitHub Actions workflow commands, which GitHub shows as annotations on the diff.
+
+GitHub shows at most 10 error and 10 warning annotations per step, so `summary()` also writes
+every finding as Markdown for the job summary ($GITHUB_STEP_SUMMARY).
+"""
+
+from __future__ import annotations
+
+from vae_cli.findings.diagnostics import CheckResult, Diagnostic, Severity
+from vae_cli.findings.formats import markdown
+from vae_cli.findings.formats.text import summary_line
+
+
+def _escape_data(text: str) -> str:
+    # What the runner unescapes in a command's message (actions/toolkit, command.ts).
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    # Properties are `key=value` separated by `,` and ended by `::`.
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(diagnostic: Diagnostic) -> str:
+    pos = diagnostic.position
+    properties = {
+        "file": diagnostic.path.replace("\\", "/"),
+        "line": str(pos.line),
+        "col": str(pos.column),
+        "endLine": str(pos.end_line),
+        "endColumn": str(pos.end_column),
+        "title": f"vae ({diagnostic.rule})",
+    }
+    props = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
+    # The log shows only the message, so it starts with the location (as ruff's format does).
+    message = f"{diagnostic.path}:{pos.line}:{pos.column}: {diagnostic.message}"
+    if diagnostic.hint:
+        message += f"\nhint: {diagnostic.hint}"
+    kind = "error" if diagnostic.severity is Severity.ERROR else "warning"
+    return f"::{kind} {props}::{_escape_data(message)}"
+
+
+def render(result: CheckResult, color: bool = False) -> str:
+    lines = [command(d) for file in result.files for d in file.sorted()]
+    lines.append(summary_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def summary(result: CheckResult) -> str:
+    """Every finding as a Markdown table, for the job summary page."""
+    out = ["## vae validate", "", markdown.escape(summary_line(result)), ""]
+    diagnostics = [d for file in result.files for d in file.sorted()]
+    if diagnostics:
+        out += ["| Where | Severity | Rule | Finding |", "| --- | --- | --- | --- |"]
+        for d in diagnostics:
+            where = markdown.code(f"{d.path}:{d.position.line}:{d.position.column}")
+            finding = markdown.escape(d.message)
+            if d.hint:
+                finding += f"<br>*hint:* {markdown.escape(d.hint)}"
+            out.append(f"| {where} | {d.severity.value} | {markdown.code(d.rule)} | {finding} |")
+        out.append("")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,32 @@
+"""Findings as a GitLab Code Quality report (`artifacts:reports:codequality`), shown in merge
+requests. GitLab reads a JSON array of Code Climate issues, a subset of which is written here."""
+
+from __future__ import annotations
+
+import json
+
+from vae_cli.findings.diagnostics import CheckResult, Severity
+from vae_cli.findings.rule_catalog import fingerprints
+
+# GitLab's scale is info, minor, major, critical, blocker. An invalid plan is not a security
+# "blocker"; errors rank above warnings, which is what a reviewer needs.
+SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
+
+
+def render(result: CheckResult, color: bool = False) -> str:
+    diagnostics = [d for file in result.files for d in file.sorted()]
+    issues = [
+        {
+            "type": "issue",
+            "description": d.message + (f" (hint: {d.hint})" if d.hint else ""),
+            "check_name": d.rule,
+            "fingerprint": fingerprint,
+            "severity": SEVERITY[d.severity],
+            "location": {
+                "path": d.path.replace("\\", "/"),
+                "lines": {"begin": d.position.line, "end": d.position.end_line},
+            },
+        }
+        for d, fingerprint in zip(diagnostics, fingerprints(diagnostics), strict=True)
+    ]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,131 @@
+"""Findings for a person at a terminal: location, message, the line itself, a caret, a hint."""
+
+from __future__ import annotations
+
+from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity
+from vae_cli.i18n.language import DEFAULT_LANGUAGE
+from vae_cli.i18n.messages import Message, msg
+from vae_cli.i18n.messages import render as written
+
+_RED, _YELLOW, _BOLD, _DIM, _GREEN, _RESET = (
+    "\x1b[31m",
+    "\x1b[33m",
+    "\x1b[1m",
+    "\x1b[2m",
+    "\x1b[32m",
+    "\x1b[0m",
+)
+
+
+def _inert(text: str) -> str:
+    """Text from a plan made harmless for a terminal: each control character (escape sequences
+    that would move the cursor, erase a line or hide text) is shown as its Unicode control
+    picture (␛, ␍…), one character for one, so that the caret under a source line stays aligned.
+    """
+    return text.translate(_CONTROL_PICTURES)
+
+
+# C0 controls and DEL as their pictures (U+2400-U+2421); C1 controls as U+FFFD.
+_CONTROL_PICTURES = {
+    **{code: 0x2400 + code for code in range(0x20)},
+    0x7F: 0x2421,
+    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
+}
+
+
+# The words around the findings; the findings themselves are written by vae_cli.check.
+_SEVERITY = {Severity.ERROR: msg("error"), Severity.WARNING: msg("warning")}
+_HINT = msg("hint:")
+_COUNTS = {
+    "file": (msg("{count} file"), msg("{count} files")),
+    "error": (msg("{count} error"), msg("{count} errors")),
+    "warning": (msg("{count} warning"), msg("{count} warnings")),
+}
+
+
+def _plural(count: int, word: str, lang: str) -> str:
+    # French uses the singular for 0 and 1, English for 1 only.
+    one = count < 2 if lang == "fr" else count == 1
+    singular, plural = _COUNTS[word]
+    return written((singular if one else plural).fill(count=count), lang)
+
+
+def _counts(errors: int, warnings: int, lang: str) -> str:
+    return f"{_plural(errors, 'error', lang)}, {_plural(warnings, 'warning', lang)}"
+
+
+EXCERPT_WIDTH = 100
+
+
+def _excerpt(line: str, column: int) -> tuple[str, int]:
+    """At most EXCERPT_WIDTH characters of `line` around `column`, and the column within them.
+
+    A minified or hostile file can have one line of megabytes: quote the part that matters.
+    """
+    if len(line) <= EXCERPT_WIDTH:
+        return line, column
+    start = max(0, min(column - 1 - EXCERPT_WIDTH // 2, len(line) - EXCERPT_WIDTH))
+    shown = line[start : start + EXCERPT_WIDTH]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + EXCERPT_WIDTH < len(line) else ""
+    return prefix + shown + suffix, column - start + len(prefix)
+
+
+def render_diagnostic(
+    diagnostic: Diagnostic, file: FileResult, color: bool = False, lang: str = DEFAULT_LANGUAGE
+) -> str:
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if color else text
+
+    pos = diagnostic.position
+    severity = paint(
+        _RED if diagnostic.severity is Severity.ERROR else _YELLOW,
+        written(_SEVERITY[diagnostic.severity], lang),
+    )
+    out = [
+        f"{paint(_BOLD, _inert(f'{diagnostic.path}:{pos.line}:{pos.column}'))}: {severity} "
+        f"[{diagnostic.rule}] {_inert(diagnostic.message)}"
+    ]
+    source = file.source_line(pos.line)
+    if source is not None:
+        shown, column = _excerpt(_inert(source.replace("\t", " ")), pos.column)
+        width = len(str(pos.line))
+        length = pos.end_column - pos.column if pos.end_line == pos.line else len(shown)
+        length = max(1, min(length, len(shown) - column + 1))
+        out.append(f"  {pos.line} | {shown}")
+        out.append(f"  {' ' * width} | {' ' * (column - 1)}{paint(_RED, '^' * length)}")
+    if diagnostic.hint:
+        out.append(f"  {paint(_DIM, written(_HINT, lang))} {_inert(diagnostic.hint)}")
+    return "\n".join(out)
+
+
+def render(result: CheckResult, color: bool = False) -> str:
+    blocks: list[str] = []
+    for file in result.files:
+        diagnostics = file.sorted()
+        for diagnostic in diagnostics:
+            blocks.append(render_diagnostic(diagnostic, file, color, result.lang))
+        path = _inert(file.path)
+        if diagnostics:
+            blocks.append(f"{path}: {_counts(file.errors, file.warnings, result.lang)}\n")
+        else:
+            blocks.append(f"{path}: {'ok' if not color else _GREEN + 'ok' + _RESET}")
+    blocks.append(summary_line(result))
+    return "\n".join(blocks) + "\n"
+
+
+def summary_line(result: CheckResult) -> str:
+    lang = result.lang
+    files = _plural(len(result.files), "file", lang)
+    line: Message
+    if result.errors:
+        line = msg("Checked {files}: {counts}.").fill(
+            files=files, counts=_counts(result.errors, result.warnings, lang)
+        )
+    elif result.warnings:
+        line = msg("Checked {files}: no error, {warnings}.").fill(
+            files=files, warnings=_plural(result.warnings, "warning", lang)
+        )
+    else:
+        line = msg("Checked {files}: no error, no warning.").fill(files=files)
+    return written(line, lang)

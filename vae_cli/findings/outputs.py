@@ -1,0 +1,208 @@
+"""Where `vae validate` sends its findings: one format on stdout, others to files, the CI's
+summary page, and whether the run fails."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+import os
+import re
+import typing as t
+from pathlib import Path
+
+from vae_cli.errors import UsageError
+from vae_cli.files import UnsafeWrite, write_atomic, write_target
+from vae_cli.findings.diagnostics import CheckResult, display_path
+from vae_cli.findings.formats import FORMATS_BY_NAME, github
+
+
+class FailOn(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    NEVER = "never"
+
+
+def fails(result: CheckResult, fail_on: FailOn) -> bool:
+    if fail_on is FailOn.NEVER:
+        return False
+    return result.failed(strict=fail_on is FailOn.WARNING)
+
+
+def resolve_fail_on(fail_on: FailOn | None, *, strict: bool) -> FailOn:
+    """`--strict` is the older spelling of `--fail-on warning`; both may be given if they agree."""
+    if strict and fail_on not in (None, FailOn.WARNING):
+        raise UsageError(f"--strict and --fail-on {fail_on} contradict each other")
+    if strict:
+        return FailOn.WARNING
+    return fail_on or FailOn.ERROR
+
+
+def default_format(env: t.Mapping[str, str]) -> str:
+    """`github` inside GitHub Actions, where annotations are what people see; else `text`."""
+    return "github" if env.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    """`--report FORMAT:PATH`: the findings in FORMAT, written to PATH."""
+
+    format: str
+    path: Path
+
+    @classmethod
+    def parse(cls, value: str) -> Report:
+        # Split at the first colon only: format names have none, a Windows path may (C:\...).
+        name, sep, path = value.partition(":")
+        known = ", ".join(FORMATS_BY_NAME)
+        if not sep or not path:
+            raise UsageError(
+                f"--report {value}: expected FORMAT:PATH",
+                hint=f"e.g. --report sarif:vae.sarif; formats: {known}",
+            )
+        if name not in FORMATS_BY_NAME:
+            raise UsageError(
+                f"--report {value}: unknown format {name!r}", hint=f"use one of {known}"
+            )
+        return cls(name, Path(path))
+
+
+def emit(
+    result: CheckResult,
+    *,
+    stdout_format: str,
+    reports: t.Sequence[Report],
+    color: bool,
+    env: t.Mapping[str, str] = os.environ,
+) -> str:
+    """Write every report file and the GitHub job summary; return what goes to stdout.
+
+    Every report path is checked before anything is written (see `check_report_paths`).
+    """
+    check_report_paths(reports, [Path(f.path) for f in result.files])
+    for report in reports:
+        _write(report.path, FORMATS_BY_NAME[report.format](result, False))
+    uses_github = stdout_format == "github" or any(r.format == "github" for r in reports)
+    summary_file = env.get("GITHUB_STEP_SUMMARY")
+    if uses_github and summary_file:
+        # GitHub shows 10 error and 10 warning annotations per step; the summary shows them all.
+        path = Path(summary_file)
+        before = path.read_text(encoding="utf-8") if path.is_file() else ""
+        _write(path, before + github.summary(result))
+    return FORMATS_BY_NAME[stdout_format](result, color and stdout_format == "text")
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_atomic(path, text)
+    except OSError as e:
+        raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
+
+
+def check_report_paths(reports: t.Sequence[Report], inputs: t.Sequence[Path]) -> None:
+    """Refuse, before writing anything, a report that would destroy something.
+
+    A report path may be a new file, an empty one, or a report vae wrote there earlier (in any
+    format: CI writes the same paths on every run). Refused: one of the files checked, any other
+    existing file (a plan, a referential, someone's notes), a device or a folder, and a path given
+    twice. A symlink to a report is followed: the target is rewritten, the link stays.
+    """
+    checked = {_identity(p) for p in inputs}
+    seen: dict[Path, Report] = {}
+    for report in reports:
+        option = f"--report {report.format}:{report.path}"
+        shown = display_path(report.path)
+        try:
+            target, mode = write_target(report.path)
+        except UnsafeWrite as e:
+            hint = e.hint
+            if "not a regular file" in e.message:
+                hint = "give the path of a file; to print the findings, use --format FORMAT"
+            raise UsageError(f"{option}: {e.message}", hint=hint) from None
+        identity = _identity(target)
+        if identity in checked:
+            raise UsageError(
+                f"{option} would overwrite {shown}, which is being checked; nothing was written",
+                hint="write the report to a file of its own, e.g. --report "
+                f"{report.format}:vae-report.{_SUFFIXES[report.format]}",
+            )
+        if identity in seen:
+            raise UsageError(
+                f"{option}: {shown} is also the path of --report "
+                f"{seen[identity].format}:{seen[identity].path}",
+                hint="give each report its own path",
+            )
+        seen[identity] = report
+        if mode is not None and not is_vae_report(target):
+            raise UsageError(
+                f"{option}: {shown} exists and is not a report written by vae; nothing was written",
+                hint="choose another path, or move the file away (vae only replaces empty files "
+                "and its own reports)",
+            )
+
+
+_SUFFIXES = {
+    "text": "txt",
+    "json": "json",
+    "github": "txt",
+    "gitlab": "json",
+    "sarif": "sarif",
+    "junit": "xml",
+}
+_SUMMARY_LINE = re.compile(r"Checked \d+ files?: .*\.")
+_MAX_REPORT_BYTES = 64 * 1024 * 1024
+
+
+def _identity(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return Path(os.path.abspath(path))
+
+
+def is_vae_report(path: Path) -> bool:
+    """Whether the file is empty or holds findings written by `vae validate` in any format."""
+    try:
+        if path.stat().st_size > _MAX_REPORT_BYTES:
+            return False
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    text = text.strip()
+    if not text:
+        return True
+    if text.startswith("<?xml"):  # junit
+        return '<testsuites name="vae validate"' in text[:500]
+    if text[0] in "[{":
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return False
+        return _is_vae_json(data)
+    # text and github end with the same summary line.
+    return bool(_SUMMARY_LINE.fullmatch(text.splitlines()[-1]))
+
+
+def _is_vae_json(data: object) -> bool:
+    if isinstance(data, list):  # gitlab: Code Climate issues, as vae writes them
+        return all(
+            isinstance(issue, dict) and {"check_name", "fingerprint", "location"} <= issue.keys()
+            for issue in data
+        )
+    if not isinstance(data, dict):
+        return False
+    tool = data.get("tool")
+    if isinstance(tool, dict) and tool.get("name") == "vae":  # json
+        return True
+    runs = data.get("runs")  # sarif
+    return (
+        isinstance(runs, list)
+        and bool(runs)
+        and all(
+            isinstance(run, dict)
+            and isinstance(run.get("tool"), dict)
+            and isinstance(run["tool"].get("driver"), dict)
+            and run["tool"]["driver"].get("name") == "vae"
+            for run in runs
+        )
+    )

@@ -1,0 +1,85 @@
+"""Every rule id a finding can carry, with the words CI formats show for it (SARIF, JUnit).
+
+The rules of meaning document themselves in `vae_cli.rules`; the problems found while reading a
+file (YAML syntax, shape) are described in `vae_cli.rules.FILE_FINDINGS`, as docs/rules.md is.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import typing as t
+
+from vae_cli.findings.diagnostics import Diagnostic, Severity
+from vae_cli.rules import FILE_FINDINGS, load_all
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class RuleInfo:
+    id: str
+    severity: Severity
+    summary: str  # one sentence
+    details: str  # the whole documentation, summary included
+    # False for the problems of reading and shape: when they are found, the rules did not run.
+    is_rule_of_meaning: bool
+
+
+def _first_sentence(doc: str) -> str:
+    first = doc.split("\n\n", 1)[0]
+    return " ".join(first.split())
+
+
+@dataclasses.dataclass(frozen=True)
+class Catalog:
+    rules: dict[str, RuleInfo]
+
+    def get(self, rule_id: str) -> RuleInfo:
+        """The rule's info; an id we do not know (a bug) still gets a usable entry."""
+        if rule_id in self.rules:
+            return self.rules[rule_id]
+        return RuleInfo(
+            id=rule_id,
+            severity=Severity.ERROR,
+            summary=rule_id,
+            details=rule_id,
+            is_rule_of_meaning=False,
+        )
+
+
+def catalog() -> Catalog:
+    """All known rules: reading and shape problems first, then the rules of meaning."""
+    rules: dict[str, RuleInfo] = {}
+    for rule_id, doc in FILE_FINDINGS.items():
+        rules[rule_id] = RuleInfo(
+            id=rule_id,
+            severity=Severity.ERROR,
+            summary=_first_sentence(doc),
+            details=doc,
+            is_rule_of_meaning=False,
+        )
+    for rule in load_all().values():
+        rules[rule.id] = RuleInfo(
+            id=rule.id,
+            severity=rule.severity,
+            summary=_first_sentence(rule.doc) or rule.id,
+            details=rule.doc or rule.id,
+            is_rule_of_meaning=True,
+        )
+    return Catalog(rules)
+
+
+def fingerprints(diagnostics: t.Iterable[Diagnostic]) -> list[str]:
+    """A stable id per finding, for forges that track findings across commits.
+
+    Lines are left out on purpose: adding an action above a finding must not make it look new.
+    The same (file, rule, message) twice gets its rank mixed in, so fingerprints stay unique.
+    """
+    seen: dict[tuple[str, str, str], int] = {}
+    out: list[str] = []
+    for d in diagnostics:
+        key = (d.path.replace("\\", "/"), d.rule, d.message)
+        rank = seen.get(key, 0)
+        seen[key] = rank + 1
+        digest = hashlib.sha256("\0".join([*key, str(rank)]).encode("utf-8"))
+        out.append(digest.hexdigest()[:32])
+    return out

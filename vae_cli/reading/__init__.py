@@ -1,0 +1,1 @@
+"""Reading a plan: bytes -> data with positions (`yaml_document`) -> shape findings."""

@@ -1,0 +1,406 @@
+"""Pydantic's validation errors, turned into located findings a non-developer can act on.
+
+Pydantic says *what* is wrong at a `loc` path; the loader knows *where* that path is in the file;
+this module writes the sentence and the hint (after rendercv's `pydantic_error_handling.py`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing as t
+import unicodedata
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+from pydantic_core import ErrorDetails
+
+from vae_cli.findings.diagnostics import Diagnostic, Severity
+from vae_cli.i18n.language import DEFAULT_LANGUAGE
+from vae_cli.i18n.messages import Message, msg, render, sentence
+from vae_cli.models.common import IDENTIFIER_PATTERN
+from vae_cli.reading.yaml_document import Document
+
+Loc = tuple[str | int, ...]
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
+
+
+def did_you_mean(word: str, choices: t.Iterable[str]) -> str | None:
+    """The closest choice to a mistyped word, if one is close enough."""
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _unwrap(annotation: t.Any) -> t.Any:
+    """The model or enum type behind Optional[...], list[...] and Annotated[...]."""
+    while True:
+        origin = t.get_origin(annotation)
+        if origin is t.Annotated:
+            annotation = t.get_args(annotation)[0]
+        elif origin in (t.Union, types.UnionType):
+            args = [a for a in t.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        elif origin is list:
+            annotation = t.get_args(annotation)[0]
+        else:
+            return annotation
+
+
+def _field_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel], FieldInfo | None]:
+    """The model holding the last part of `loc`, and that part's field if it is one."""
+    current: t.Any = model
+    parent: type[BaseModel] = model
+    field: FieldInfo | None = None
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            break
+        parent = current
+        field = current.model_fields.get(part)
+        if field is None:
+            break
+        current = _unwrap(field.annotation)
+    return parent, field
+
+
+def _verbatim(text: str) -> Message:
+    """Text that reads the same in every language (not in the catalogs)."""
+    return Message("{text}", {"text": text})
+
+
+def _code(text: str) -> Message:
+    """A key or a value the user types, as code: the same in every language."""
+    return Message("`{key}`", {"key": text})
+
+
+def _describe(value: object) -> Message:
+    if value is None:
+        return msg("nothing")
+    if isinstance(value, bool):
+        return _code(str(value).lower())
+    if isinstance(value, int | float):
+        return msg("the number {value}", value=_number(value))
+    if isinstance(value, str):
+        return msg('the text "{value}"', value=visible(value)) if value else msg("empty text")
+    if isinstance(value, dict):
+        return msg("a mapping of keys")
+    if isinstance(value, list):
+        return msg("a list")
+    return _verbatim(type(value).__name__)
+
+
+def visible(text: str) -> str:
+    """`text` with invisible characters (zero-width spaces, direction marks, controls) shown as
+    escapes: the user must see what makes a value wrong."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c
+        for c in text
+    )
+
+
+def _number(value: float) -> str:
+    """A bound or value as a person reads it: 1000000000000, not 1e+12."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return str(value)
+
+
+def _example(field: FieldInfo | None) -> str | None:
+    if field is not None and field.examples:
+        example = field.examples[0]
+        if isinstance(example, list) and example:  # a list field: its items are what is checked
+            example = example[0]
+        return f'"{example}"' if isinstance(example, str) else str(example)
+    return None
+
+
+def _with_example(hint: Message, example: str | None) -> Message:
+    return msg("{hint}, e.g. {example}", hint=hint, example=example) if example else hint
+
+
+# Field descriptions are the format's documentation, in English: they complete English hints only.
+def _with_description(hint: Message, field: FieldInfo | None, lang: str) -> Message:
+    if lang != DEFAULT_LANGUAGE or field is None or not field.description:
+        return hint
+    return Message(
+        "{hint} ({description})", {"hint": hint, "description": field.description.rstrip(".")}
+    )
+
+
+_BOUNDS = {
+    "greater_than_equal": (
+        "ge",
+        msg("{described} must be at least {limit}, found {found}"),
+        msg("write a value at least {limit}"),
+    ),
+    "greater_than": (
+        "gt",
+        msg("{described} must be more than {limit}, found {found}"),
+        msg("write a value more than {limit}"),
+    ),
+    "less_than_equal": (
+        "le",
+        msg("{described} must be at most {limit}, found {found}"),
+        msg("write a value at most {limit}"),
+    ),
+    "less_than": (
+        "lt",
+        msg("{described} must be less than {limit}, found {found}"),
+        msg("write a value less than {limit}"),
+    ),
+}
+
+
+def _message_and_hint(
+    error: ErrorDetails,
+    model: type[BaseModel],
+    field: FieldInfo | None,
+    key: str,
+    name: Message | None,
+    lang: str = DEFAULT_LANGUAGE,
+) -> tuple[str, Message, Message | None]:
+    """(rule, message, hint) for one Pydantic error: `key` is the last key of its path, `name`
+    the value in error as the message names it (None: "this value")."""
+    kind = error["type"]
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    example = _example(field)
+    described: Message = name if name is not None else msg("this value")
+    found = _describe(value)
+
+    if kind == "missing":
+        hint = (
+            msg("add `{key}:`, e.g. `{key}: {example}`", key=key, example=example)
+            if example
+            else msg("add `{key}:`", key=key)
+        )
+        hint = _with_description(hint, field, lang)
+        return "missing-key", msg("the key `{key}` is missing here", key=key), hint
+    if kind == "extra_forbidden":
+        known = list(model.model_fields)
+        close = did_you_mean(key, known)
+        hint = (
+            msg("did you mean `{close}`?", close=close)
+            if close
+            else msg("the keys allowed here are: {keys}", keys=", ".join(f"`{k}`" for k in known))
+        )
+        return "unknown-key", msg("`{key}` is not a key of this section", key=key), hint
+    if kind == "string_type":
+        message = msg("{described} must be text, found {found}", described=described, found=found)
+        if isinstance(value, int | float | bool):
+            shown = str(value).lower() if isinstance(value, bool) else value
+            return "wrong-type", message, msg('put it in quotes: "{value}"', value=shown)
+        return "wrong-type", message, msg("write the text on the same line, after the colon")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        hint = (
+            msg("write a whole number without quotes, e.g. {example}", example=example)
+            if example
+            else msg("write a whole number without quotes")
+        )
+        if isinstance(value, str) and value.replace(" ", "").replace("\u202f", "").isdigit():
+            hint = msg(
+                "remove the quotes and spaces: {number}",
+                number=value.replace(" ", "").replace(chr(0x202F), ""),
+            )
+        return (
+            "wrong-type",
+            msg(
+                "{described} must be a whole number, found {found}",
+                described=described,
+                found=found,
+            ),
+            hint,
+        )
+    if kind in ("float_type", "float_parsing"):
+        hint = msg("write a number without quotes, with a dot for decimals, e.g. 1234.5")
+        if isinstance(value, str):
+            cleaned = value.replace(" ", "").replace("\u202f", "").replace("_", "")
+            cleaned = cleaned.replace(",", ".").rstrip("€ ")
+            if _PLAIN_NUMBER.fullmatch(cleaned):
+                hint = msg(
+                    "write {number}: no quotes, no spaces, a dot for decimals", number=cleaned
+                )
+        return (
+            "wrong-type",
+            msg("{described} must be a number, found {found}", described=described, found=found),
+            hint,
+        )
+    if kind == "bool_type":
+        return (
+            "wrong-type",
+            msg(
+                "{described} must be true or false, found {found}", described=described, found=found
+            ),
+            msg("write true or false (yes/no, oui/non are text in YAML 1.2)"),
+        )
+    if kind == "list_type":
+        return (
+            "wrong-type",
+            msg("{described} must be a list, found {found}", described=described, found=found),
+            msg("write one item per line starting with `- `, or [a, b] on one line"),
+        )
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return (
+            "wrong-type",
+            msg(
+                "{described} must be a mapping of keys, found {found}",
+                described=described,
+                found=found,
+            ),
+            msg("indent the keys of this section under it"),
+        )
+    if kind == "enum" or kind == "literal_error":
+        expected = str(ctx.get("expected", ""))
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",")]
+        choices = [c for c in choices if c]
+        close = did_you_mean(str(value), choices) if isinstance(value, str) else None
+        hint = (
+            msg("did you mean {close}?", close=close)
+            if close
+            else msg("write one of: {choices}", choices=", ".join(choices))
+        )
+        return (
+            "invalid-value",
+            msg("{found} is not allowed for {described}", found=found, described=described),
+            hint,
+        )
+    if kind == "finite_number":
+        return (
+            "invalid-value",
+            msg("{described} must be a finite number", described=described),
+            msg(
+                "write a plain number: infinity, NaN and numbers too large to hold (such as 1e400) "
+                "are not values"
+            ),
+        )
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == IDENTIFIER_PATTERN:
+            hint = msg(
+                "use only lowercase letters a-z, digits and hyphens: no accents, capitals, spaces "
+                "or invisible characters"
+            )
+        elif field is not None and field.description and lang == DEFAULT_LANGUAGE:
+            hint = _verbatim(field.description.rstrip("."))
+        elif field is not None:
+            hint = msg("check the form of this value")
+        else:
+            hint = msg("check the form")
+        return (
+            "invalid-value",
+            msg("{found} is not a valid {described}", found=found, described=described),
+            _with_example(hint, example),
+        )
+    if kind in _BOUNDS:
+        bound, message, hint = _BOUNDS[kind]
+        limit = ctx.get(bound)
+        shown = _number(limit) if isinstance(limit, int | float) else str(limit)
+        number = _number(value) if isinstance(value, int | float) else str(value)
+        return (
+            "invalid-value",
+            message.fill(described=described, limit=shown, found=number),
+            hint.fill(limit=shown),
+        )
+    if kind == "string_too_short":
+        return (
+            "invalid-value",
+            msg("{described} is empty", described=described),
+            msg("write the text, or remove the key"),
+        )
+    if kind == "string_too_long":
+        return (
+            "invalid-value",
+            msg("{described} is too long", described=described),
+            msg("at most {count} characters", count=ctx.get("max_length")),
+        )
+    if kind == "too_short":
+        return (
+            "invalid-value",
+            msg(
+                "{described} needs at least {count} item(s)",
+                described=described,
+                count=ctx.get("min_length"),
+            ),
+            msg("add the missing items"),
+        )
+    if kind == "date_invalid":
+        return (
+            "wrong-type",
+            msg(
+                "{described}: {value} is not a date of the calendar",
+                described=described,
+                value=ctx.get("value"),
+            ),
+            _DATE_HINT,
+        )
+    if kind == "date_format":
+        return (
+            "wrong-type",
+            msg(
+                "{described}: expected a date written YYYY-MM-DD, found {value}",
+                described=described,
+                value=ctx.get("value"),
+            ),
+            _DATE_HINT,
+        )
+    if kind == "age_band":
+        return (
+            "invalid-value",
+            msg("{value} is not an age band written like 6-11", value=ctx.get("value")),
+            _AGE_BAND_HINT,
+        )
+    if kind == "age_band_order":
+        return (
+            "invalid-value",
+            msg("the age band {value} ends before it starts", value=ctx.get("value")),
+            _AGE_BAND_HINT,
+        )
+    if kind == "deliberation_undated":
+        return (
+            "missing-key",
+            msg("a deliberation needs a `date` (YYYY-MM-DD) or a `year`"),
+            msg("add `date: 2020-09-28` or, if unknown, `year: 2020`"),
+        )
+    # An error we have no sentence for: Pydantic's own words, in English.
+    return (
+        "invalid-value",
+        msg("{described}: {error}", described=described, error=error["msg"]),
+        None,
+    )
+
+
+_DATE_HINT = msg("write the date as YYYY-MM-DD, e.g. 2021-06-28")
+_AGE_BAND_HINT = msg("write the youngest and oldest ages, e.g. 6-11")
+
+
+def diagnostics_from(
+    error: ValidationError,
+    model: type[BaseModel],
+    document: Document,
+    path: str,
+    lang: str = DEFAULT_LANGUAGE,
+) -> list[Diagnostic]:
+    """Pydantic's errors as located findings, written in `lang`."""
+    found: list[Diagnostic] = []
+    for details in error.errors(include_url=False):
+        loc: Loc = tuple(details["loc"])
+        kind = details["type"]
+        parent, field = _field_at(model, loc)
+        key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+        name: Message | None = _code(key) if key else None
+        if isinstance(loc[-1] if loc else None, int):
+            name = msg("`{key} item {number}`", key=key, number=int(loc[-1]) + 1) if key else None
+        rule, message, hint = _message_and_hint(details, parent, field, key, name, lang)
+        position = document.locate(loc, key=kind == "extra_forbidden")
+        found.append(
+            Diagnostic(
+                path=path,
+                position=position,
+                severity=Severity.ERROR,
+                rule=rule,
+                message=sentence(message, lang),
+                hint=None if hint is None else render(hint, lang),
+            )
+        )
+    return found

@@ -1,0 +1,184 @@
+"""Run `vae report`: check each plan, settle the year, build the report data, render, write.
+
+Everything is checked before anything is written: a year outside a mandate or a file vae would
+not overwrite stops the run with a usage error and leaves the output folder as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+from vae_cli.check import Checker, PlanCheck
+from vae_cli.errors import UsageError
+from vae_cli.files import write_atomic
+from vae_cli.findings.diagnostics import CheckResult, display_path
+from vae_cli.models.plan import Plan
+from vae_cli.report.source import Source
+
+TEMPLATES = {"followup": "followup", "plan": "plan"}
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Request:
+    plans: list[Path]
+    year: int | None
+    kinds: list[str]
+    formats: list[str]
+    lang: str
+    output: Path
+    template_dir: Path | None
+    force: bool
+    today: dt.date
+
+
+@dataclasses.dataclass(kw_only=True)
+class Outcome:
+    written: list[str] = dataclasses.field(default_factory=list)
+    failed: CheckResult = dataclasses.field(default_factory=CheckResult)
+
+
+def default_year(plan: Plan, today: dt.date) -> int:
+    """The last complete year inside the mandate: last year, brought back into the mandate."""
+    return max(plan.mandate.start, min(today.year - 1, plan.mandate.end))
+
+
+def report_year(plan: Plan, path: Path, asked: int | None, today: dt.date) -> int:
+    if asked is None:
+        return default_year(plan, today)
+    start, end = plan.mandate.start, plan.mandate.end
+    if not start <= asked <= end:
+        raise UsageError(
+            f"{display_path(path)}: {asked} is outside the plan's mandate {start}-{end}",
+            hint=f"give --year from {start} to {end}",
+        )
+    return asked
+
+
+def git_source(path: Path) -> Source:
+    """The plan's path, and the last commit that touched it when it is in a git repository."""
+    shown = display_path(path)
+    try:
+        log = subprocess.run(
+            ["git", "log", "-1", "--format=%h %cs", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+        status = subprocess.run(
+            ["git", "status", "--porcelain", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return Source(path=shown)
+    if log.returncode != 0 or not log.stdout.strip():
+        return Source(path=shown)
+    commit, _, date = log.stdout.strip().partition(" ")
+    return Source(
+        path=shown,
+        commit=commit,
+        commit_date=date or None,
+        modified=status.returncode == 0 and bool(status.stdout.strip()),
+    )
+
+
+def _target(request: Request, path: Path, year: int, kind: str, fmt: str) -> Path:
+    return request.output / path.stem / f"{year}-{kind}.{fmt}"
+
+
+def year_in_progress(year: int, today: dt.date) -> bool:
+    """Whether `year` is not over yet: its report may lack entries still to be written. This
+    compares only the year with today's year, so a report's bytes change at most once a year."""
+    return year >= today.year
+
+
+def write_reports(request: Request) -> Outcome:
+    """Write every report asked for; plans with errors go to `Outcome.failed`, unrendered."""
+    from vae_cli.report.as_of import warnings_at_end_of
+    from vae_cli.report.environment import is_generated, render
+    from vae_cli.report.followup import build_followup
+    from vae_cli.report.plan_document import build_plan_document
+
+    outcome = Outcome()
+    from vae_cli.i18n.language import language
+
+    # Findings printed on the terminal speak the user's language, as `vae validate` does
+    # (`$VAE_LANG`, else English); the report's points to watch speak the report's.
+    checker = Checker(as_of=request.today.year, lang=language())
+    ready: list[tuple[Path, PlanCheck, int]] = []
+    for path in request.plans:
+        checked = checker.check_plan(path)
+        if not checked.ok or checked.plan is None:
+            outcome.failed.files.append(checked.result)
+            if checked.referential_result is not None:
+                outcome.failed.files.append(checked.referential_result)
+            continue
+        ready.append((path, checked, report_year(checked.plan, path, request.year, request.today)))
+
+    targets: dict[Path, Path] = {}
+    for path, _, year in ready:
+        for kind in request.kinds:
+            for fmt in request.formats:
+                target = _target(request, path, year, kind, fmt)
+                if target in targets:
+                    raise UsageError(
+                        f"{display_path(path)} and {display_path(targets[target])} would both "
+                        f"be written to {display_path(target)}",
+                        hint="report on them one at a time, with a different --output each",
+                    )
+                targets[target] = path
+                if target.exists() and not request.force and not is_generated(target):
+                    raise UsageError(
+                        f"{display_path(target)} exists and was not written by vae report",
+                        hint="move it away, choose another --output, or add --force",
+                    )
+
+    for path, checked, year in ready:
+        # checked.ok: the plan read, with its document and referential
+        assert checked.plan and checked.document and checked.referential
+        source = git_source(path)
+        in_progress = year_in_progress(year, request.today)
+        # Points to watch as they stood at the end of the year reported on (or today, for the
+        # year under way), on the plan's data of that time: nothing recorded later counts.
+        warnings = warnings_at_end_of(
+            checked.document,
+            checked.result.path,
+            checked.referential,
+            year,
+            year_over=not in_progress,
+            lang=request.lang,
+        )
+        for kind in request.kinds:
+            data: object
+            if kind == "followup":
+                data = build_followup(
+                    checked.plan,
+                    checked.referential,
+                    year=year,
+                    source=source,
+                    warnings=warnings,
+                    in_progress=in_progress,
+                )
+            else:
+                data = build_plan_document(
+                    checked.plan, checked.referential, year=year, source=source
+                )
+            for fmt in request.formats:
+                text = render(
+                    f"{TEMPLATES[kind]}.{fmt}",
+                    data,
+                    lang=request.lang,
+                    template_dir=request.template_dir,
+                )
+                target = _target(request, path, year, kind, fmt)
+                write_atomic(target, text)
+                outcome.written.append(display_path(target))
+    return outcome
