@@ -58,3 +58,27 @@ def test_a_long_text_is_folded_and_reads_back_the_same() -> None:
     assert "  b: >-\n" in text
     assert all(len(line) <= 100 for line in text.splitlines())
     assert compose(text).data == {"a": {"b": long}}
+
+
+# What YAML 1.1 readers (PyYAML, many editors) or YAML 1.2 readers (yaml-language-server, which
+# checks plans against vae's JSON Schema) read as something else than text.
+OTHER_READERS = ["0x1F", ".inf", "1_000", "=", "2024-01-01", "0o17", "0b101", "1:20", "-.5", "<<"]
+
+
+@pytest.mark.parametrize("text", [*OTHER_READERS, "yes", "Off", "~"])
+@pytest.mark.parametrize("flow", [False, True])
+def test_text_other_yaml_readers_would_not_read_as_text_is_quoted(text: str, flow: bool) -> None:
+    import yaml
+    from ruamel.yaml import YAML
+
+    written = format_scalar(text, flow=flow)
+    source = f"k: [{written}]\n" if flow else f"k: {written}\n"
+    expected = {"k": [text]} if flow else {"k": text}
+    assert yaml.safe_load(source) == expected  # YAML 1.1
+    assert YAML(typ="safe", pure=True).load(source) == expected  # YAML 1.2
+    assert compose(source).data == expected  # vae
+
+
+def test_ordinary_text_stays_plain() -> None:
+    for text in ("Réalisé en 2024", "Oui", "Campagne de mesures", "École 2"):
+        assert format_scalar(text, flow=True) == text

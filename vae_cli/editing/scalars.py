@@ -1,18 +1,19 @@
-"""Writing one value as YAML text that `vae`'s loader reads back as exactly that value."""
+"""Writing one value as YAML text that `vae`'s loader, and every other YAML reader, reads back as
+exactly that value."""
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
+import typing as t
 
 from vae_cli.reading.yaml_document import Scalar, resolve_plain
 
 # Characters that cannot start a plain scalar, or that change its meaning inside flow `{}`/`[]`.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_SPECIAL = frozenset(",[]{}")
-# Words other YAML readers (YAML 1.1, some editors) take for booleans: quoted to be safe.
-_YAML11_BOOLS = frozenset({"y", "n", "yes", "no", "on", "off"})
 _NOT_PRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 
 
@@ -24,9 +25,29 @@ def plain_ok(text: str, *, flow: bool) -> bool:
         return False
     if flow and any(c in _FLOW_SPECIAL for c in text):
         return False
-    if text.lower() in _YAML11_BOOLS:
-        return False
-    return isinstance(resolve_plain(text), str)
+    return isinstance(resolve_plain(text), str) and text_to_every_reader(text)
+
+
+def text_to_every_reader(text: str) -> bool:
+    """Whether a YAML 1.1 reader (PyYAML, many editors: `yes`, `0x1F`, `1_000`, `=`,
+    `2024-01-01`) and a YAML 1.2 reader (yaml-language-server, which checks the plan against
+    vae's JSON Schema: `.inf`, `0o17`) both read the plain scalar `text` as text.
+
+    ruamel.yaml's resolvers of both versions answer: the tables of what each version reads as
+    a number, a date, a boolean or null are theirs, kept up to date by its maintainers."""
+    return all(resolve(text) == "tag:yaml.org,2002:str" for resolve in _resolvers())
+
+
+@functools.cache
+def _resolvers() -> tuple[t.Callable[[str], str], ...]:
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+
+    def for_version(version: tuple[int, int]) -> t.Callable[[str], str]:
+        resolver = VersionedResolver(version=version)
+        return lambda text: str(resolver.resolve(ScalarNode, text, (True, False)))
+
+    return for_version((1, 1)), for_version((1, 2))
 
 
 def foldable(text: str) -> bool:
