@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import stat
 import tempfile
@@ -107,16 +108,67 @@ def write_atomic(
     """
     if not overwrite and os.path.lexists(path):
         raise FileExistsError(path)
+    shown = display_path(path)
     path, mode = write_target(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    created = _make_folders(path.parent, shown)
+    try:
+        _write_through_temporary(path, text, mode=mode, expected=expected, overwrite=overwrite)
+    except BaseException as e:
+        for folder in reversed(created):  # leave no empty folder behind a failed write
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if isinstance(e, OSError) and not isinstance(e, FileExistsError):
+            raise UsageError(
+                f"cannot write {shown}: {e.strerror or e}; nothing was written"
+            ) from None
+        raise
+
+
+def _make_folders(folder: Path, shown: str) -> list[Path]:
+    """Create `folder` and its missing parents; the ones created, outermost first."""
+    missing: list[Path] = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    created: list[Path] = []
+    for each in reversed(missing):
+        try:
+            each.mkdir()
+        except FileExistsError:
+            continue
+        except OSError as e:
+            for done in reversed(created):
+                with contextlib.suppress(OSError):
+                    done.rmdir()
+            raise UsageError(
+                f"cannot write {shown}: cannot create the folder {display_path(each)} "
+                f"({e.strerror or e}); nothing was written"
+            ) from None
+        created.append(each)
+    return created
+
+
+# Temporary files are named after the file, this process and a random part, with this suffix:
+# one left by a killed `vae` is recognised, and removed by the next write of the same file.
+TEMPORARY_SUFFIX = ".vae-tmp"
+
+
+def _write_through_temporary(
+    path: Path, text: str, *, mode: int | None, expected: bytes | None, overwrite: bool
+) -> None:
+    folder = temporary_folder(path.parent)
+    _remove_stale_temporaries(folder, path.name)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=TEMPORARY_SUFFIX, dir=folder
+    )
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        # mkstemp makes the file 0600: a new file gets the mode the umask gives (as `touch`
+        # would), an existing one keeps its own.
+        os.chmod(tmp, mode if mode is not None else 0o666 & ~_umask())
         # Checked as late as possible: only the rename below separates this read from the write.
         if expected is not None and _read_or_none(path) != expected:
             raise FileChangedError(path)
@@ -129,6 +181,58 @@ def write_atomic(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def temporary_folder(folder: Path) -> Path:
+    """Where to write the temporary copy of a file of `folder`: inside the git repository's own
+    folder (`.git/vae-tmp`) when `folder` is in one, so that a copy left by a `vae` killed
+    mid-write is never committed by `git add -A`; else `folder` itself. Either way on the same
+    file system, so the final rename is atomic."""
+    try:
+        here = folder.resolve()
+        device = here.stat().st_dev
+    except OSError:
+        return folder
+    for parent in (here, *here.parents):
+        git = parent / ".git"
+        try:
+            if not git.is_dir() or git.stat().st_dev != device:
+                if git.exists():
+                    return folder  # a worktree's `.git` file, or another file system
+                continue
+            scratch = git / "vae-tmp"
+            scratch.mkdir(exist_ok=True)
+            return scratch
+        except OSError:
+            return folder
+    return folder
+
+
+def _remove_stale_temporaries(folder: Path, name: str) -> None:
+    """Remove the temporary copies of `name` whose `vae` process is gone (killed mid-write)."""
+    for leftover in folder.glob(f".{glob.escape(name)}.*{TEMPORARY_SUFFIX}"):
+        pid = leftover.name[len(name) + 2 :].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid() or os.name == "nt":
+        return True  # Windows' os.kill(pid, 0) would stop the process, not probe it
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: alive
+    return True
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _read_or_none(path: Path) -> bytes | None:
