@@ -236,3 +236,43 @@ def test_the_consultation_shown_is_the_latest_one_over(tmp_path: Path) -> None:
     consultation = next(line for line in text.splitlines() if "Consultation" in line)
     assert "2020-2021" in consultation and "340" in consultation
     assert "2023-2024" not in consultation
+
+
+def test_a_plan_named_only_with_dots_never_writes_outside_the_output(
+    report_plan: Path, tmp_path: Path
+) -> None:
+    dots = tmp_path / "...yaml"
+    dots.write_bytes(report_plan.read_bytes())
+    run = run_vae("report", dots, "--year", "2023", "--output", tmp_path / "out" / "reports")
+    assert run.exit_code == 2, run
+    assert "only dots" in run.stderr
+    assert not list(tmp_path.rglob("2023-*"))
+
+
+NOT_UTF8 = b"caf\xe9.yaml".decode("utf-8", "surrogateescape")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "gitlab", "sarif", "junit"])
+def test_a_file_name_that_is_not_utf8_is_shown_in_every_format(
+    report_plan: Path, tmp_path: Path, fmt: str
+) -> None:
+    plan = tmp_path / "latin1"
+    plan.mkdir()
+    (plan / NOT_UTF8).write_bytes(report_plan.read_bytes().replace(b"value: 4}", b"value: x}", 1))
+    run = run_vae("validate", "--format", fmt, plan)
+    assert run.exit_code == 1, run
+    # SARIF gives paths as URIs, percent-encoded.
+    assert ("caf%EF%BF%BD.yaml" if fmt == "sarif" else "caf\ufffd.yaml") in run.stdout
+
+
+def test_a_report_on_a_plan_whose_name_is_not_utf8_is_written(
+    report_plan: Path, tmp_path: Path
+) -> None:
+    (tmp_path / NOT_UTF8).write_bytes(report_plan.read_bytes())
+    run = run_vae("report", tmp_path / NOT_UTF8, "--year", "2023", "--format", "md")
+    assert run.exit_code == 0, run
+    assert "caf\ufffd/2023-followup.md" in run.stdout
+    text = (tmp_path / "reports" / NOT_UTF8.removesuffix(".yaml") / "2023-followup.md").read_text(
+        encoding="utf-8"
+    )
+    assert "caf\ufffd.yaml" in text

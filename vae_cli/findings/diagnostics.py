@@ -97,11 +97,14 @@ def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working directory when inside it.
 
     A symlink is shown by its own name, not its target's. Never raises: a symlink loop, a deleted
-    working directory or an unreadable folder only mean the path is shown as given.
+    working directory or an unreadable folder only mean the path is shown as given. A name that
+    is not UTF-8 (`caf\xe9.yaml`, from a Latin-1 system) shows its undecodable bytes as `�`, so
+    that every format can print and write it.
     """
     try:
         # The folder is resolved (so ./plans/../plans/x.yaml shows as plans/x.yaml), the name kept.
         full = path.resolve() if path.name in ("", ".", "..") else path.parent.resolve() / path.name
-        return str(full.relative_to(Path.cwd().resolve()))
+        shown = str(full.relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
-        return str(path)
+        shown = str(path)
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

@@ -91,6 +91,13 @@ def git_source(path: Path) -> Source:
 
 
 def _target(request: Request, path: Path, year: int, kind: str, fmt: str) -> Path:
+    """`OUTPUT/<plan name>/<year>-<kind>.<format>`, always inside OUTPUT."""
+    if not path.stem.strip("."):  # `..yaml`, `...yaml`: the folder would be `.` or `..`
+        raise UsageError(
+            f"{display_path(path)}: vae names the report folder after the plan, and this "
+            "name is only dots",
+            hint="rename the plan, e.g. plans/<ville>-2020.yaml",
+        )
     return request.output / path.stem / f"{year}-{kind}.{fmt}"
 
 
