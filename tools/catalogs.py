@@ -59,12 +59,24 @@ def extract(templates: Path | None = None) -> Catalog:
     return catalog
 
 
+def _brace_format_only(catalog: Catalog) -> None:
+    """The diagnostics' messages are `str.format` templates (`{value} %`), never printf ones,
+    but Babel flags any `%` followed by a letter as `python-format` ("{value} % is..."), and
+    `msgfmt --check`, the translators' tool, then rejects the translation. Messages used only
+    by the code lose that flag; the templates' (`_("%(n)s")`) keep it."""
+    for message in catalog:
+        locations = [path for path, _ in message.locations]
+        if locations and all(path.startswith("vae_cli/") for path in locations):
+            message.flags.discard("python-format")
+
+
 def updated(lang: str, template: Catalog) -> str:
     """The text of `lang`'s catalog once brought in step with `template`."""
     with catalog_path(lang).open("rb") as stream:
         catalog = read_po(stream, locale=BABEL_LOCALES[lang])
     # No fuzzy matching: a guess from a similar message would read as a real translation.
     catalog.update(template, no_fuzzy_matching=True)
+    _brace_format_only(catalog)
     catalog.revision_date = FIXED_DATE
     catalog.msgid_bugs_address = ""
     catalog.last_translator = "vae contributors"

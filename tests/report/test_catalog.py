@@ -17,6 +17,27 @@ def test_catalog_is_in_step_with_the_templates(lang: str) -> None:
     )
 
 
+@pytest.mark.parametrize("lang", sorted(LANGUAGES))
+def test_catalog_passes_the_translators_own_tool(lang: str) -> None:
+    """Translators open the catalogs with the gettext tools: `msgfmt --check` must accept them
+    (it checks, among others, that a translation keeps the msgid's format placeholders)."""
+    import os
+    import shutil
+    import subprocess
+
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        assert not os.environ.get("CI"), "CI installs gettext (.ci/run): msgfmt is missing"
+        pytest.skip("msgfmt not installed (apt-get install gettext)")
+    run = subprocess.run(
+        [msgfmt, "--check", "-o", os.devnull, str(catalog_path(lang))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+
+
 def test_every_message_has_a_french_translation() -> None:
     french = translations("fr")
     untranslated = [m for m in extract() if m.id and french.gettext(str(m.id)) == m.id]
