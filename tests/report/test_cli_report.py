@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from pathlib import Path
 
@@ -276,3 +277,20 @@ def test_a_report_on_a_plan_whose_name_is_not_utf8_is_written(
         encoding="utf-8"
     )
     assert "caf\ufffd.yaml" in text
+
+
+def test_the_largest_counts_a_plan_may_hold_still_render(report_plan: Path) -> None:
+    from vae_cli.models.common import MAX_COUNT
+
+    text = report_plan.read_text(encoding="utf-8")
+    report_plan.write_text(
+        re.sub(r"respondents: \d+", f"respondents: {MAX_COUNT}", text), encoding="utf-8"
+    )
+    run = run_vae("report", report_plan, "--year", "2023", "--format", "md")
+    assert run.exit_code == 0, run
+    md = Path("reports/villebourg/2023-followup.md").read_text(encoding="utf-8")
+    assert "1\u202f000\u202f000\u202f000" in md
+    report_plan.write_text(
+        re.sub(r"respondents: \d+", f"respondents: {MAX_COUNT + 1}", text), encoding="utf-8"
+    )
+    assert run_vae("report", report_plan, "--year", "2023").exit_code == 1

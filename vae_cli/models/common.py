@@ -37,7 +37,11 @@ def _parse_date(value: object) -> object:
 IsoDate = t.Annotated[
     dt.date,
     BeforeValidator(_parse_date),
-    Field(description="A date written YYYY-MM-DD.", examples=["2021-06-28"]),
+    Field(
+        description="A date written YYYY-MM-DD.",
+        examples=["2021-06-28"],
+        json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    ),
 ]
 Year = t.Annotated[int, Field(ge=1900, le=2100, description="A year, e.g. 2023.", examples=[2023])]
 # Bounds far beyond any city budget or indicator, so that a typo such as 1e30 (or 1e400, which
@@ -75,6 +79,10 @@ Identifier = t.Annotated[
     ),
 ]
 Text = t.Annotated[str, Field(min_length=1)]
+# Counts a city reports (questionnaires, ranks): far beyond any real one, so that a typo of 400
+# digits is a finding rather than a number no report can write.
+MAX_COUNT = 1_000_000_000
+Count = t.Annotated[int, Field(ge=0, le=MAX_COUNT)]
 
 
 class Localized(VaeModel):

@@ -6,10 +6,19 @@ import enum
 import re
 import typing as t
 
-from pydantic import AfterValidator, Field, Strict, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
-from vae_cli.models.common import Euros, Identifier, IsoDate, Text, VaeModel, Value, Year
+from vae_cli.models.common import (
+    Count,
+    Euros,
+    Identifier,
+    IsoDate,
+    Text,
+    VaeModel,
+    Value,
+    Year,
+)
 
 SCHEMA_VERSION = 1
 
@@ -55,10 +64,33 @@ def _check_age_band(value: str) -> str:
     return value
 
 
+def _numbers_pattern(low: int, high: int) -> str:
+    """A regular expression for the whole numbers from `low` to `high` (0 to 99) written with
+    one or two digits (`7` or `07`), as `_AGE_BAND` reads them."""
+    parts: list[str] = []
+    for tens in range(low // 10, high // 10 + 1):
+        first, last = max(low, tens * 10) % 10, min(high, tens * 10 + 9) % 10
+        digits = f"[{first}-{last}]" if first < last else str(first)
+        parts.append(f"0?{digits}" if tens == 0 else f"{tens}{digits}")
+    return "|".join(parts)
+
+
+# What `_check_age_band` accepts, for editors that check plans against the JSON Schema: two
+# ages, the first the lower one.
+AGE_BAND_PATTERN = (
+    "^(?:"
+    + "|".join(f"(?:{_numbers_pattern(a, a)})-(?:{_numbers_pattern(a + 1, 99)})" for a in range(99))
+    + ")$"
+)
+
 AgeBand = t.Annotated[
     str,
     AfterValidator(_check_age_band),
-    Field(description="An age band in years, youngest-oldest.", examples=["6-11"]),
+    Field(
+        description="An age band in years, youngest-oldest.",
+        examples=["6-11"],
+        json_schema_extra={"pattern": AGE_BAND_PATTERN},
+    ),
 ]
 
 
@@ -100,6 +132,16 @@ class Contacts(VaeModel):
 
 
 class Deliberation(VaeModel):
+    # What `_dated` checks, for editors: a `date` or a `year` that is not null.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["date"], "properties": {"date": {"type": "string"}}},
+                {"required": ["year"], "properties": {"year": {"type": "integer"}}},
+            ]
+        }
+    )
+
     date: IsoDate | None = Field(default=None, description="Date of the council meeting.")
     year: Year | None = Field(default=None, description="Year, when the date is not known.")
     title: Text = Field(description="Title (objet) of the deliberation.")
@@ -212,7 +254,7 @@ class Consultation(VaeModel):
     edition: Text = Field(
         description="Edition of the network's consultation.", examples=["2020-2021"]
     )
-    respondents: int = Field(ge=0, description="Questionnaires filled in for the city.")
+    respondents: Count = Field(description="Questionnaires filled in for the city.")
     local_extract: bool = Field(description="Whether the city received its local results.")
     follow_up: str | None = Field(default=None, description="What the city did with the results.")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from vae_cli.models.common import (
+    Count,
     Identifier,
     IsoDate,
     Localized,
@@ -24,7 +25,7 @@ class Commitment(VaeModel):
     id: Identifier = Field(
         description="Identifier that plans use to name this commitment.", examples=["bien-etre"]
     )
-    number: int = Field(ge=1, description="Order in the network's documents.")
+    number: int = Field(ge=1, le=1000, description="Order in the network's documents.")
     label: Localized = Field(description="Title of the commitment.")
 
 
@@ -32,7 +33,7 @@ class Obligation(VaeModel):
     id: Identifier = Field(
         description="Identifier that actions use in their `obligations`.", examples=["suivi"]
     )
-    number: int = Field(ge=1, description="Order in the network's documents.")
+    number: int = Field(ge=1, le=1000, description="Order in the network's documents.")
     label: Localized = Field(description="Short title.")
     description: Localized = Field(description="The obligation as the network words it.")
     requires_consultation: bool = Field(
@@ -67,8 +68,8 @@ class ConsultationEdition(VaeModel):
 
 class ConsultationRules(VaeModel):
     name: Localized = Field(description="Name of the consultation.")
-    min_respondents_for_local_extract: int = Field(
-        ge=0, description="Questionnaires needed for a city to get its own local results."
+    min_respondents_for_local_extract: Count = Field(
+        description="Questionnaires needed for a city to get its own local results."
     )
     editions: list[ConsultationEdition] = Field(description="Known editions.")
 
