@@ -51,7 +51,39 @@ CASES: list[tuple[str, str, tuple[int, int, str], str]] = [
     ("python tag", "schema_version: !!python/object:os.system 1\n", (1, 17, "yaml-syntax"), "tag"),
     ("undefined alias", "a: *nothing\n", (1, 4, "yaml-syntax"), "anchor"),
     ("complex key", "? [a, b]\n: 1\n", (1, 3, "yaml-syntax"), "key"),
+    (
+        "huge integer",
+        "schema_version: 1\ncity:\n  n: " + "9" * 5000 + "\n",
+        (3, 6, "number-too-long"),
+        "pasted",
+    ),
+    (
+        "huge tagged integer",
+        "a: [1, !!int -" + "9" * 4301 + "]\n",
+        (1, 8, "number-too-long"),
+        "pasted",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["record", "payment", "PLAN", "--year", "2026", "--amount", "10"],
+        ["report", "PLAN", "--year", "2023", "--output", "OUT"],
+        ["init", "OUT/next.yaml", "--from", "PLAN", "--mandate", "2026-2032"],
+    ],
+)
+def test_a_huge_integer_is_a_finding_in_every_command(tmp_path: Path, command: list[str]) -> None:
+    plan = tmp_path / "plan.yaml"
+    text = SMALL_TOWN.read_text(encoding="utf-8")
+    plan.write_text(text.replace("respondents: 240", "respondents: " + "9" * 5000), "utf-8")
+    args = [str(plan) if a == "PLAN" else a.replace("OUT", str(tmp_path / "out")) for a in command]
+    run = run_vae(*args)
+    assert run.exit_code in (1, 2), run
+    said = run.stdout + run.stderr
+    # `vae init --from` names the plan and sends to `vae validate` for the details.
+    assert ("cannot be read as a plan" if command[0] == "init" else "5,000 digits") in said
 
 
 @pytest.mark.parametrize(

@@ -170,6 +170,32 @@ _KNOWN_TAGS = frozenset(
 )
 
 
+# Python's own limit for reading an integer from text (sys.get_int_max_str_digits(): more
+# would take quadratic time). No value of a plan comes near it.
+MAX_DIGITS = 4_300
+
+
+class TooManyDigits(ValueError):
+    """A plain integer longer than MAX_DIGITS; the loader reports it where it stands."""
+
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _too_many_digits(error: TooManyDigits, position: Position) -> LoadError:
+    return LoadError(
+        "number-too-long",
+        msg(
+            "this number has {digits} digits, more than the {limit} `vae` reads",
+            digits=format(error.digits, ","),
+            limit=format(MAX_DIGITS, ","),
+        ),
+        position,
+        hint=msg("no figure of a plan has that many digits: check what was pasted here"),
+    )
+
+
 def resolve_plain(value: str) -> Scalar:
     if value in _NULL:
         return None
@@ -178,6 +204,8 @@ def resolve_plain(value: str) -> Scalar:
     if value in _FALSE:
         return False
     if _INT.fullmatch(value):
+        if len(value) > MAX_DIGITS:
+            raise TooManyDigits(len(value.lstrip("+-")))
         return int(value)
     if _FLOAT.fullmatch(value):
         return float(value)
@@ -195,7 +223,10 @@ def _resolve(event: t.Any, position: Position) -> Scalar:
         )
     if tag == f"{_CORE}str" or (tag is None and not event.implicit[0]) or event.style:
         return t.cast(str, event.value)
-    value = resolve_plain(event.value)
+    try:
+        value = resolve_plain(event.value)
+    except TooManyDigits as e:
+        raise _too_many_digits(e, position) from None
     if tag is not None and tag != "!":
         expected: dict[str, type | tuple[type, ...]] = {
             "int": int,
@@ -383,7 +414,10 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
                 try:
                     value = plain_cache[raw]
                 except KeyError:
-                    value = plain_cache[raw] = resolve_plain(raw)
+                    try:
+                        value = plain_cache[raw] = resolve_plain(raw)
+                    except TooManyDigits as e:
+                        raise _too_many_digits(e, _position(event)) from None
             node = Node(event)
             if event.anchor:
                 anchors[event.anchor] = (value, node, 1)

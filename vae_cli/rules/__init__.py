@@ -105,6 +105,9 @@ FILE_FINDINGS: dict[str, str] = {
     "value.",
     "yaml-multiple-documents": "The file holds one YAML document.\n\n"
     "A line `---` in the middle starts a second document; one plan is one document.",
+    "number-too-long": "No number has more than 4,300 digits.\n\n"
+    "Python reads no longer integer (it would take too long); no figure of a plan comes near it, "
+    "so such a number is something pasted by mistake.",
     "yaml-too-deep": "Values nest at most 64 levels deep.\n\n"
     "A plan needs about 6 levels; hundreds of levels is a mistake or an attack.",
     "yaml-alias-bomb": "Aliases do not expand into a huge document.\n\n"
