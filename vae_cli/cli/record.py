@@ -57,7 +57,7 @@ def progress(
 
     action = check_text(action, "the action id")
     status = check_text(status, "--status")
-    note = check_text(note, "--note")
+    note = check_text(note, "--note", lines=True)
     r.check_amount(spent, "--spent")
     new = r.entry(year=year, status=r.check_status(status), spent_eur=spent, note=note)
     locate = functools.partial(_locate_action, action)

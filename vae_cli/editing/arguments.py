@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import typing as t
 
 from vae_cli.errors import UsageError
@@ -9,8 +10,15 @@ from vae_cli.errors import UsageError
 T = t.TypeVar("T", bound=str | None)
 
 
-def check_text(value: T, option: str) -> T:
-    """`value` if it is valid UTF-8 text; else a usage error naming the option.
+# What a plan cannot hold as typed text: control characters (C0, DEL, C1 such as NEL), the line
+# and paragraph separators, and the bidirectional overrides that reorder a line as it is shown.
+# Tabs are fine; newlines only where the value may span lines (`--note`).
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def check_text(value: T, option: str, *, lines: bool = False) -> T:
+    """`value` if it is valid UTF-8 text with nothing invisible in it (a newline only with
+    `lines`); else a usage error naming the option.
 
     Python decodes command-line bytes that are not UTF-8 (a Latin-1 terminal, a script in the
     wrong encoding) into "surrogate" characters, which no plan may hold: written to the YAML they
@@ -26,4 +34,12 @@ def check_text(value: T, option: str) -> T:
             hint="the terminal or script passed it in another encoding: set it to UTF-8 "
             "(e.g. LANG=fr_FR.UTF-8), or retype the accented letters",
         ) from None
+    found = _INVISIBLE.search(value) or (None if lines else re.search("\n", value))
+    if found:
+        raise UsageError(
+            f"{option} holds an invisible character (U+{ord(found.group()):04X}) at position "
+            f"{found.start() + 1}",
+            hint="retype the text, or copy it again from somewhere that shows what it holds"
+            + ("" if lines else "; it must fit on one line"),
+        )
     return value
