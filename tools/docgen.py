@@ -179,7 +179,7 @@ def rules_doc() -> str:
         "`--lang fr` (or `VAE_LANG=fr`, or a French terminal locale such as "
         "`LANG=fr_FR.UTF-8`); rule ids are the same in both languages.",
         "",
-        "## Reading the file and its shape (errors)",
+        "## Reading the file and its shape (errors, but `unused-ignore`)",
         "",
     ]
     for rule_id, doc in FILE_FINDINGS.items():
@@ -194,7 +194,51 @@ def rules_doc() -> str:
             out += [f"### `{rule.id}`", "", " ".join(summary.split()), ""]
             if details.strip():
                 out += ["\n".join(line.strip() for line in details.strip().splitlines()), ""]
+    out += [EXCEPTIONS]
     return "\n".join(out).rstrip() + "\n"
+
+
+EXCEPTIONS = """\
+## A city's exceptions: `.vae.yaml` and `# vae: ignore[...]`
+
+Cities have legitimate exceptions (a budget voted late, an indicator that comes next year). Two
+ways to say so, as yamllint, ruff or Spectral users expect:
+
+**A configuration file**, `.vae.yaml`, in the plan's folder or the nearest parent up to the
+repository's root (`vae validate --config FILE` names one instead):
+
+```yaml
+rules:
+  action-without-indicator: off   # off, warning or error
+  over-budget: error
+overrides:
+  - files: ["plans/ancien-*.yaml"]   # relative to the folder of .vae.yaml; * matches / too
+    rules: {progress-missing: off}
+```
+
+The last override that matches a plan wins. A warning rule may be turned `off` or made an
+`error`; a rule that finds errors stays an error (the reports rely on what errors guard), and
+the checks of the file's shape cannot be configured. A broken `.vae.yaml` (an unknown rule,
+with a did-you-mean, a wrong level, bad YAML) stops `vae validate` with its own located error
+and exit code 2.
+
+**An inline suppression**, `# vae: ignore[rule-id]` (several ids separated by commas), at the
+end of the line of the finding or alone on the line above it:
+
+```yaml
+    # Budget voté en juin : dépassement régularisé en décision modificative.
+    # vae: ignore[over-budget]
+    budget_eur: 40000
+```
+
+Only warnings can be silenced. A suppression that silences nothing (the rule finds nothing on
+that line, there is no such rule, or the rule finds errors) is reported as an `unused-ignore`
+warning, so suppressions do not outlive what they were for; `unused-ignore` itself can be set in
+`.vae.yaml` like a warning rule.
+
+Both change what `vae validate` reports, and so what fails a CI job. The reports' points to
+watch still show every warning: a council reads the whole picture.
+"""
 
 
 GENERATED = {"docs/plan-format.md": plan_format, "docs/rules.md": rules_doc}

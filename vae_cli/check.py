@@ -23,6 +23,9 @@ from vae_cli.reading.yaml_document import Document, LoadError, compose, paused_g
 from vae_cli.referentials import builtin_referentials
 from vae_cli.rules import Context, load_all
 
+if t.TYPE_CHECKING:
+    from vae_cli.config import Configs
+
 M = t.TypeVar("M", bound=BaseModel)
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -97,6 +100,8 @@ class Checker:
     referential_files: t.Sequence[Path] = ()
     # The language of the findings' messages and hints.
     lang: str = DEFAULT_LANGUAGE
+    # What the city chose to hear (`.vae.yaml`, `# vae: ignore[...]`): `vae validate` only.
+    configs: Configs | None = None
     _referentials: dict[Path, Loaded[Referential]] = dataclasses.field(default_factory=dict)
 
     def check(self, paths: t.Sequence[Path]) -> CheckResult:
@@ -113,6 +118,8 @@ class Checker:
                     result.files.append(loaded.result)
                 continue
             checked = self.check_plan(path)
+            if self.configs is not None and checked.result.rules_ran:
+                self._apply_policy(path, checked)
             result.files.append(checked.result)
             broken = checked.referential_result
             if broken is not None and broken not in result.files:
@@ -153,6 +160,20 @@ class Checker:
         loaded.result.diagnostics.extend(run_rules(context, loaded.result.path, self.lang))
         loaded.result.rules_ran = True
         return checked
+
+    def _apply_policy(self, path: Path, checked: PlanCheck) -> None:
+        from vae_cli.findings import policy
+
+        assert self.configs is not None
+        result = checked.result
+        result.diagnostics = policy.apply(
+            result.diagnostics,
+            plan=path,
+            shown=result.path,
+            ignores=policy.find_ignores(result.lines, checked.document),
+            config=self.configs.for_plan(path),
+            write=lambda message: render(message, self.lang),
+        )
 
     def load_referential(self, path: Path) -> Loaded[Referential]:
         key = path.resolve()

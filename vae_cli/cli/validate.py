@@ -10,6 +10,7 @@ import enum
 import os
 import sys
 import typing as t
+from pathlib import Path
 
 import typer
 
@@ -65,6 +66,17 @@ def validate(
     as_of: AsOf = None,
     referential: Referentials = None,
     lang: Lang = None,
+    config: t.Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="The rules' configuration to use. Default: the .vae.yaml nearest to each plan "
+            "(its folder or a parent, up to the repository's root).",
+            show_default=False,
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Check plans: shape, references, coverage of the network's obligations, years and money.
 
@@ -75,6 +87,7 @@ def validate(
     as asked.
     """
     from vae_cli.check import Checker, collect_plans
+    from vae_cli.config import Configs
     from vae_cli.findings import outputs
     from vae_cli.i18n.language import language
 
@@ -87,6 +100,7 @@ def validate(
         as_of=as_of or dt.date.today().year,
         referential_files=referential or [],
         lang=language(lang.value if lang else None),
+        configs=Configs(config),
     )
     result = checker.check(plans)
     stdout_format = output_format.value if output_format else outputs.default_format(os.environ)

@@ -105,6 +105,11 @@ FILE_FINDINGS: dict[str, str] = {
     "value.",
     "yaml-multiple-documents": "The file holds one YAML document.\n\n"
     "A line `---` in the middle starts a second document; one plan is one document.",
+    "unused-ignore": "Every `# vae: ignore[rule]` silences a finding.\n\n"
+    "A suppression on a line (or alone on the line above) silences that rule's warnings there. "
+    "One that silences nothing (the rule found nothing there, no such rule, or an error, which "
+    "cannot be ignored) is reported, so suppressions never outlive what they were for. See "
+    "`.vae.yaml` in docs/rules.md for turning a rule off.",
     "number-too-long": "No number has more than 4,300 digits.\n\n"
     "Python reads no longer integer (it would take too long); no figure of a plan comes near it, "
     "so such a number is something pasted by mistake.",
