@@ -72,24 +72,28 @@ def emit(
     *,
     stdout_format: str,
     reports: t.Sequence[Report],
+    lang: str,
     color: bool,
     env: t.Mapping[str, str] = os.environ,
 ) -> str:
-    """Write every report file and the GitHub job summary; return what goes to stdout.
+    """Write every report file and the GitHub job summary; return what goes to stdout. Every
+    output is written in `lang`.
 
     Every report path is checked before anything is written (see `check_report_paths`).
     """
     check_report_paths(reports, [Path(f.path) for f in result.files])
     for report in reports:
-        _write(report.path, FORMATS_BY_NAME[report.format](result, False))
+        _write(report.path, FORMATS_BY_NAME[report.format](result, lang=lang))
     uses_github = stdout_format == "github" or any(r.format == "github" for r in reports)
     summary_file = env.get("GITHUB_STEP_SUMMARY")
     if uses_github and summary_file:
         # GitHub shows 10 error and 10 warning annotations per step; the summary shows them all.
         path = Path(summary_file)
         before = path.read_text(encoding="utf-8") if path.is_file() else ""
-        _write(path, before + github.summary(result))
-    return FORMATS_BY_NAME[stdout_format](result, color and stdout_format == "text")
+        _write(path, before + github.summary(result, lang=lang))
+    return FORMATS_BY_NAME[stdout_format](
+        result, lang=lang, color=color and stdout_format == "text"
+    )
 
 
 def _write(path: Path, text: str) -> None:

@@ -17,8 +17,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from vae_cli.findings.diagnostics import Diagnostic, Severity
-from vae_cli.i18n.language import DEFAULT_LANGUAGE
-from vae_cli.i18n.messages import Message, msg, render, sentence
+from vae_cli.i18n.messages import InEnglish, Message, msg, verbatim
 from vae_cli.models.common import IDENTIFIER_PATTERN
 from vae_cli.reading.yaml_document import Document
 
@@ -65,11 +64,6 @@ def _field_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel], FieldI
     return parent, field
 
 
-def _verbatim(text: str) -> Message:
-    """Text that reads the same in every language (not in the catalogs)."""
-    return Message("{text}", {"text": text})
-
-
 def _code(text: str) -> Message:
     """A key or a value the user types, as code: the same in every language."""
     return Message("`{key}`", {"key": text})
@@ -88,7 +82,7 @@ def _describe(value: object) -> Message:
         return msg("a mapping of keys")
     if isinstance(value, list):
         return msg("a list")
-    return _verbatim(type(value).__name__)
+    return verbatim(type(value).__name__)
 
 
 def visible(text: str) -> str:
@@ -121,12 +115,11 @@ def _with_example(hint: Message, example: str | None) -> Message:
 
 
 # Field descriptions are the format's documentation, in English: they complete English hints only.
-def _with_description(hint: Message, field: FieldInfo | None, lang: str) -> Message:
-    if lang != DEFAULT_LANGUAGE or field is None or not field.description:
+def _with_description(hint: Message, field: FieldInfo | None) -> Message:
+    if field is None or not field.description:
         return hint
-    return Message(
-        "{hint} ({description})", {"hint": hint, "description": field.description.rstrip(".")}
-    )
+    description = InEnglish(f" ({field.description.rstrip('.')})")
+    return Message("{hint}{description}", {"hint": hint, "description": description})
 
 
 _BOUNDS = {
@@ -159,7 +152,6 @@ def _message_and_hint(
     field: FieldInfo | None,
     key: str,
     name: Message | None,
-    lang: str = DEFAULT_LANGUAGE,
 ) -> tuple[str, Message, Message | None]:
     """(rule, message, hint) for one Pydantic error: `key` is the last key of its path, `name`
     the value in error as the message names it (None: "this value")."""
@@ -176,7 +168,7 @@ def _message_and_hint(
             if example
             else msg("add `{key}:`", key=key)
         )
-        hint = _with_description(hint, field, lang)
+        hint = _with_description(hint, field)
         return "missing-key", msg("the key `{key}` is missing here", key=key), hint
     if kind == "extra_forbidden":
         known = list(model.model_fields)
@@ -281,8 +273,16 @@ def _message_and_hint(
                 "use only lowercase letters a-z, digits and hyphens: no accents, capitals, spaces "
                 "or invisible characters"
             )
-        elif field is not None and field.description and lang == DEFAULT_LANGUAGE:
-            hint = _verbatim(field.description.rstrip("."))
+        elif field is not None and field.description:
+            # The description says the form in English; other languages say to check it.
+            hint = Message(
+                "{text}",
+                {
+                    "text": InEnglish(
+                        field.description.rstrip("."), otherwise=msg("check the form of this value")
+                    )
+                },
+            )
         elif field is not None:
             hint = msg("check the form of this value")
         else:
@@ -379,9 +379,8 @@ def diagnostics_from(
     model: type[BaseModel],
     document: Document,
     path: str,
-    lang: str = DEFAULT_LANGUAGE,
 ) -> list[Diagnostic]:
-    """Pydantic's errors as located findings, written in `lang`."""
+    """Pydantic's errors as located findings."""
     found: list[Diagnostic] = []
     for details in error.errors(include_url=False):
         loc: Loc = tuple(details["loc"])
@@ -391,7 +390,7 @@ def diagnostics_from(
         name: Message | None = _code(key) if key else None
         if isinstance(loc[-1] if loc else None, int):
             name = msg("`{key} item {number}`", key=key, number=int(loc[-1]) + 1) if key else None
-        rule, message, hint = _message_and_hint(details, parent, field, key, name, lang)
+        rule, message, hint = _message_and_hint(details, parent, field, key, name)
         position = document.locate(loc, key=kind == "extra_forbidden")
         found.append(
             Diagnostic(
@@ -399,8 +398,9 @@ def diagnostics_from(
                 position=position,
                 severity=Severity.ERROR,
                 rule=rule,
-                message=sentence(message, lang),
-                hint=None if hint is None else render(hint, lang),
+                message=message,
+                hint=hint,
+                data_path=document.structural_path(loc),
             )
         )
     return found

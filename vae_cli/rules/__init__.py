@@ -10,7 +10,7 @@ import dataclasses
 import typing as t
 
 from vae_cli.findings.diagnostics import Severity
-from vae_cli.i18n.messages import Text
+from vae_cli.i18n.messages import Message
 
 if t.TYPE_CHECKING:
     from vae_cli.models.plan import Plan
@@ -39,12 +39,12 @@ class Context:
 class Finding:
     """What a rule reports: where (a path in the plan's data), what, and what to do.
 
-    `message` and `hint` are `msg(...)` templates, written in the reader's language when the
-    diagnostic is built."""
+    `message` and `hint` are `msg(...)` templates with their values: the diagnostic keeps them
+    so, and the format that prints it writes them in the reader's language."""
 
     loc: tuple[str | int, ...]
-    message: Text
-    hint: Text | None = None
+    message: Message
+    hint: Message | None = None
     at_key: bool = False
 
 
