@@ -7,8 +7,9 @@ catalogs beside the report's (`vae_cli/i18n/fr.po`; `python -m tools.catalogs` e
 only by the format that prints it, with `render(message, lang)` or `sentence(message, lang)`.
 
 A value may itself be `Localized`: a `Message` (a value described in words, "the text ..."),
-translated the same way; words the format has in English only (`InEnglish`). Any other value
-(an id, a year) reads the same in every language.
+translated the same way; a sum of money (`vae_cli.i18n.numbers.Money`), written the way the
+language writes money; words the format has in English only (`InEnglish`). Any other value (an
+id, a year, a number as the plan wrote it) reads the same in every language.
 
 English is the templates themselves; other languages read their catalog (`catalogs.py`).
 """

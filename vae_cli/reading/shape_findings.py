@@ -20,6 +20,7 @@ from pydantic.fields import FieldInfo
 
 from vae_cli.findings.diagnostics import Diagnostic, Severity
 from vae_cli.i18n.messages import InEnglish, Message, msg, verbatim
+from vae_cli.i18n.numbers import plain_number
 from vae_cli.models.common import IDENTIFIER_PATTERN
 from vae_cli.reading.yaml_document import Document
 
@@ -71,13 +72,14 @@ def _code(text: str) -> Message:
     return Message("`{key}`", {"key": text})
 
 
-def _describe(value: object) -> Message:
+def _describe(value: object, written: str | None) -> Message:
+    """The value found, in words; a number as the file writes it (`written`, when known)."""
     if value is None:
         return msg("nothing")
     if isinstance(value, bool):
         return _code(str(value).lower())
     if isinstance(value, int | float):
-        return msg("the number {value}", value=_number(value))
+        return msg("the number {value}", value=written or plain_number(value))
     if isinstance(value, str):
         return msg('the text "{value}"', value=visible(value)) if value else msg("empty text")
     if isinstance(value, dict):
@@ -94,13 +96,6 @@ def visible(text: str) -> str:
         f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c
         for c in text
     )
-
-
-def _number(value: float) -> str:
-    """A bound or value as a person reads it: 1000000000000, not 1e+12."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    return str(value)
 
 
 def _example(field: FieldInfo | None) -> str | None:
@@ -130,6 +125,7 @@ class _Error:
 
     kind: str
     value: object  # the input in error
+    written: str | None  # that input as the file writes it, when it is a plain scalar
     context: t.Mapping[str, object]  # Pydantic's `ctx`
     model: type[BaseModel]  # the model holding the last key of the error's path
     field: FieldInfo | None  # that key's field, if it is one
@@ -139,7 +135,7 @@ class _Error:
 
     @property
     def found(self) -> Message:
-        return _describe(self.value)
+        return _describe(self.value, self.written)
 
     @property
     def example(self) -> str | None:
@@ -205,8 +201,10 @@ def _not_text(error: _Error) -> Found:
     message = msg(
         "{described} must be text, found {found}", described=error.described, found=error.found
     )
-    if isinstance(value, int | float | bool):
-        shown = str(value).lower() if isinstance(value, bool) else value
+    if isinstance(value, bool):
+        return "wrong-type", message, msg('put it in quotes: "{value}"', value=str(value).lower())
+    if isinstance(value, int | float):
+        shown = error.written or plain_number(value)
         return "wrong-type", message, msg('put it in quotes: "{value}"', value=shown)
     return "wrong-type", message, msg("write the text on the same line, after the colon")
 
@@ -305,8 +303,11 @@ def _bound(bound: str, message: Message, hint: Message) -> Explain:
 
     def explain(error: _Error) -> Found:
         limit, value = error.context.get(bound), error.value
-        shown = _number(limit) if isinstance(limit, int | float) else str(limit)
-        number = _number(value) if isinstance(value, int | float) else str(value)
+        shown = plain_number(limit) if isinstance(limit, int | float) else str(limit)
+        if isinstance(value, int | float):
+            number = error.written or plain_number(value)
+        else:
+            number = str(value)
         return (
             "invalid-value",
             message.fill(described=error.described, limit=shown, found=number),
@@ -450,6 +451,7 @@ def diagnostics_from(
         explained = _Error(
             kind=kind,
             value=details.get("input"),
+            written=document.written(loc),
             context=details.get("ctx") or {},
             model=parent,
             field=field,

@@ -108,6 +108,23 @@ class Document:
                 break
         return node.position
 
+    def written(self, loc: t.Sequence[str | int]) -> str | None:
+        """The text of the plain scalar at `loc` as the file writes it (`1e30`, `+40`, `01053`),
+        or None when nothing plain stands there."""
+        node: Node | None = self.root
+        for part in loc:
+            children = node.children if node is not None else None
+            if isinstance(children, dict) and isinstance(part, str):
+                node = children.get(part)
+            elif isinstance(children, list) and isinstance(part, int) and 0 <= part < len(children):
+                node = children[part]
+            else:
+                return None
+        event = node.event if node is not None else None
+        if type(event) is not yaml.ScalarEvent or event.style or event.tag is not None:
+            return None
+        return event.value
+
     def structural_path(self, loc: t.Sequence[str | int]) -> str:
         """`loc` as a path in the plan's data that no edit elsewhere changes, e.g.
         `actions[rues-aux-ecoles].indicators[ecoles].target.value` or

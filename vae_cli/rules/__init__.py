@@ -11,6 +11,7 @@ import typing as t
 
 from vae_cli.findings.diagnostics import Severity
 from vae_cli.i18n.messages import Message
+from vae_cli.i18n.numbers import plain_number
 
 if t.TYPE_CHECKING:
     from vae_cli.models.plan import Plan
@@ -33,6 +34,10 @@ class Context:
     def past_years(self) -> range:
         """Years of the mandate that are over at `as_of`."""
         return range(self.plan.mandate.start, min(self.plan.mandate.end + 1, self.as_of))
+
+    def number(self, loc: tuple[str | int, ...], value: float) -> str:
+        """The number at `loc` as the plan writes it (`100.004`, `1e3`), for a message to quote."""
+        return self.document.written(loc) or plain_number(value)
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
