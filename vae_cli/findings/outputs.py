@@ -7,7 +7,6 @@ import dataclasses
 import enum
 import json
 import os
-import re
 import typing as t
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from vae_cli.errors import UsageError
 from vae_cli.files import UnsafeWrite, write_atomic, write_target
 from vae_cli.findings.diagnostics import CheckResult, display_path
 from vae_cli.findings.formats import FORMATS_BY_NAME, github
+from vae_cli.findings.formats import text as text_format
 
 
 class FailOn(enum.StrEnum):
@@ -153,7 +153,6 @@ _SUFFIXES = {
     "sarif": "sarif",
     "junit": "xml",
 }
-_SUMMARY_LINE = re.compile(r"Checked \d+ files?: .*\.")
 _MAX_REPORT_BYTES = 64 * 1024 * 1024
 
 
@@ -183,8 +182,8 @@ def is_vae_report(path: Path) -> bool:
         except ValueError:
             return False
         return _is_vae_json(data)
-    # text and github end with the same summary line.
-    return bool(_SUMMARY_LINE.fullmatch(text.splitlines()[-1]))
+    # text and github end with the same summary line, in the language of the run.
+    return text_format.is_summary_line(text.splitlines()[-1])
 
 
 def _is_vae_json(data: object) -> bool:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity
+from vae_cli.i18n.catalogs import gettext_for
+from vae_cli.i18n.language import LANGUAGES
 from vae_cli.i18n.messages import Message, msg
 from vae_cli.i18n.messages import render as written
 
@@ -114,17 +119,36 @@ def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
     return "\n".join(blocks) + "\n"
 
 
+_SUMMARIES = (
+    msg("Checked {files}: {counts}."),
+    msg("Checked {files}: no error, {warnings}."),
+    msg("Checked {files}: no error, no warning."),
+)
+
+
 def summary_line(result: CheckResult, *, lang: str) -> str:
     files = _plural(len(result.files), "file", lang)
+    errors, warnings, clean = _SUMMARIES
     line: Message
     if result.errors:
-        line = msg("Checked {files}: {counts}.").fill(
-            files=files, counts=_counts(result.errors, result.warnings, lang)
-        )
+        line = errors.fill(files=files, counts=_counts(result.errors, result.warnings, lang))
     elif result.warnings:
-        line = msg("Checked {files}: no error, {warnings}.").fill(
-            files=files, warnings=_plural(result.warnings, "warning", lang)
-        )
+        line = warnings.fill(files=files, warnings=_plural(result.warnings, "warning", lang))
     else:
-        line = msg("Checked {files}: no error, no warning.").fill(files=files)
+        line = clean.fill(files=files)
     return written(line, lang)
+
+
+@functools.cache
+def _summary_patterns() -> list[re.Pattern[str]]:
+    placeholder = re.compile(r"\\\{\w+\\\}")  # `{files}` once escaped
+    return [
+        re.compile(placeholder.sub(".+", re.escape(gettext_for(lang)(line.template))))
+        for lang in LANGUAGES
+        for line in _SUMMARIES
+    ]
+
+
+def is_summary_line(line: str) -> bool:
+    """Whether `line` is the last line of the text and github formats, in any language."""
+    return any(pattern.fullmatch(line) for pattern in _summary_patterns())
