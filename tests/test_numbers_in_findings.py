@@ -13,7 +13,7 @@ from tests.conftest import AS_OF, run_vae
 from vae_cli.i18n.formatting import Formatter
 from vae_cli.i18n.language import LANGUAGES
 from vae_cli.i18n.messages import msg, render
-from vae_cli.i18n.numbers import MONEY_STYLES, Money, money, plain_number
+from vae_cli.i18n.numbers import STYLES, Count, Money, count, money, plain_number
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 WritePlan = t.Callable[..., Path]
@@ -71,7 +71,29 @@ def test_money_follows_the_language() -> None:
     message = msg("spent {spent}", spent=Money(45000.5))
     assert str(message) == "spent €45,000.50"
     assert render(message, "fr") == f"spent 45{NNBSP}000,50{NBSP}€"  # not in the catalog
-    assert set(MONEY_STYLES) == set(LANGUAGES)
+    assert set(STYLES) == set(LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("value", [0, 7, 999, 1000, -1234, 2_000_000, 10**15, 10**30])
+def test_counts_are_grouped_as_babel_groups_them(lang: str, value: int) -> None:
+    assert count(value, lang) == Formatter(lang).number(value)
+
+
+def test_an_alias_bomb_counts_in_the_language(write_plan: WritePlan) -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+        f"*{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8)
+    )
+    path = write_plan(bomb)
+    (english,) = _validate(path, "en")
+    assert english["rule"] == "yaml-alias-bomb"
+    assert "more than 2,000,000 values" in english["message"]
+    (french,) = _validate(path, "fr")
+    assert f"2{NNBSP}000{NNBSP}000" in french["message"]
+    assert str(msg("{n}", n=Count(2_000_000))) == "2,000,000"
 
 
 @pytest.mark.parametrize(

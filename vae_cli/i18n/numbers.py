@@ -3,7 +3,8 @@
 A number a finding quotes from the plan (a value, a target, a bound to write instead) reads the
 same in every language, as YAML writes it: the user looks for it in the file, or types it there.
 A sum of money is for reading: `Money` is written `€45,000.50` in English and `45 000,50 €` in
-French, with the no-break spaces French uses. `vae validate` imports no Babel, so this is the
+French, with the no-break spaces French uses; so is a large count of ours (`Count`: 2,000,000
+values, 2 000 000 valeurs). `vae validate` imports no Babel, so this is the
 small part of Babel's locale data findings need; the reports use Babel itself
 (`vae_cli.i18n.formatting`), and a test checks both write every amount the same way.
 """
@@ -26,17 +27,18 @@ _EURO = decimal.Decimal(1)
 
 
 @dataclasses.dataclass(frozen=True)
-class _MoneyStyle:
-    """How a language writes euros (CLDR's data for the locale in `language.BABEL_LOCALES`)."""
+class _Style:
+    """How a language writes numbers and euros (CLDR's data for the locale in
+    `language.BABEL_LOCALES`)."""
 
-    pattern: str  # where the number goes, around the euro sign
+    money: str  # where the number goes, around the euro sign
     group: str  # between groups of three digits
     decimal: str
 
 
-MONEY_STYLES = {
-    "en": _MoneyStyle(pattern="€{}", group=",", decimal="."),  # en_GB
-    "fr": _MoneyStyle(pattern="{}\u00a0€", group="\u202f", decimal=","),  # fr_FR
+STYLES = {
+    "en": _Style(money="€{}", group=",", decimal="."),  # en_GB
+    "fr": _Style(money="{}\u00a0€", group="\u202f", decimal=","),  # fr_FR
 }
 
 
@@ -59,10 +61,15 @@ def _grouped(digits: str, group: str) -> str:
     return group.join(parts)
 
 
+def count(value: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A whole number for reading, its digits grouped as `lang` groups them: 2,000,000."""
+    return ("-" if value < 0 else "") + _grouped(str(abs(value)), STYLES[lang].group)
+
+
 def money(amount: float, lang: str = DEFAULT_LANGUAGE) -> str:
     """An amount in euros as `lang` writes it: whole euros without cents (`€50,000`), others to
     the cent (`€1,234.50`), rounded half to even as Babel does."""
-    style = MONEY_STYLES[lang]
+    style = STYLES[lang]
     if not math.isfinite(amount):
         number = "∞"
         sign = "-" if amount < 0 else ""
@@ -74,7 +81,7 @@ def money(amount: float, lang: str = DEFAULT_LANGUAGE) -> str:
         sign = "-" if rounded.is_signed() and not (whole and rounded.is_zero()) else ""
         units, _, cents = format(abs(rounded), "f").partition(".")
         number = _grouped(units, style.group) + (style.decimal + cents if cents else "")
-    return sign + style.pattern.format(number)
+    return sign + style.money.format(number)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -88,3 +95,17 @@ class Money(Localized):
 
     def identity(self) -> object:
         return {"eur": plain_number(self.amount)}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Count(Localized):
+    """A large whole number of ours (a limit), in a message: its digits grouped as the reader's
+    language groups them. A number from the plan is quoted as written instead."""
+
+    value: int
+
+    def written_in(self, lang: str) -> str:
+        return count(self.value, lang)
+
+    def identity(self) -> object:
+        return {"count": self.value}

@@ -23,6 +23,7 @@ import yaml
 
 from vae_cli.findings.diagnostics import START_OF_FILE, Position
 from vae_cli.i18n.messages import Message, msg
+from vae_cli.i18n.numbers import Count
 from vae_cli.models.plan import LIST_ITEM_KEYS
 
 _Parser: t.Any
@@ -528,7 +529,7 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
                     "yaml-alias-bomb",
                     msg(
                         "aliases expand this file to more than {count} values",
-                        count=format(MAX_VALUES, ","),
+                        count=Count(MAX_VALUES),
                     ),
                     _position(event),
                     hint=msg("use fewer nested aliases (*name); a plan does not need them"),
