@@ -4,9 +4,9 @@ A number a finding quotes from the plan (a value, a target, a bound to write ins
 same in every language, as YAML writes it: the user looks for it in the file, or types it there.
 A sum of money is for reading: `Money` is written `€45,000.50` in English and `45 000,50 €` in
 French, with the no-break spaces French uses; so is a large count of ours (`Count`: 2,000,000
-values, 2 000 000 valeurs). `vae validate` imports no Babel, so this is the
-small part of Babel's locale data findings need; the reports use Babel itself
-(`vae_cli.i18n.formatting`), and a test checks both write every amount the same way.
+values, 2 000 000 valeurs). `vae validate` imports no Babel, so this is the small part of
+Babel's locale data findings need; the reports use Babel itself (`vae_cli.i18n.formatting`),
+and a test checks both write every amount the same way.
 """
 
 from __future__ import annotations

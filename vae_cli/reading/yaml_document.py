@@ -43,7 +43,7 @@ Data = dict[str, "Data"] | list["Data"] | Scalar
 
 class LoadError(Exception):
     """The file cannot be turned into data; carries where and why (`msg` templates, written in
-    the reader's language when the diagnostic is built; `str()` gives the English)."""
+    the reader's language when the finding is printed; `str()` gives the English)."""
 
     def __init__(
         self,
