@@ -14,8 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity, display_path
-from vae_cli.i18n.language import DEFAULT_LANGUAGE
-from vae_cli.i18n.messages import Message, msg, render, sentence
+from vae_cli.i18n.messages import Message, msg
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 from vae_cli.reading.shape_findings import diagnostics_from, did_you_mean
@@ -39,11 +38,9 @@ class Loaded(t.Generic[M]):
     model: M | None = None
 
 
-def load_model(
-    path: Path, model: type[M], *, text: str | None = None, lang: str = DEFAULT_LANGUAGE
-) -> Loaded[M]:
+def load_model(path: Path, model: type[M], *, text: str | None = None) -> Loaded[M]:
     """Read `path` (or take its `text`, e.g. an edit not yet written) and validate it against
-    `model`; every problem becomes a located diagnostic, written in `lang`."""
+    `model`; every problem becomes a located diagnostic."""
     shown = display_path(path)
     loaded: Loaded[M] = Loaded(FileResult(path=shown))
     try:
@@ -58,8 +55,8 @@ def load_model(
                 position=e.position,
                 severity=Severity.ERROR,
                 rule=e.rule,
-                message=sentence(e.message, lang),
-                hint=None if e.hint is None else render(e.hint, lang),
+                message=e.message,
+                hint=e.hint,
             )
         )
         return loaded
@@ -70,7 +67,7 @@ def load_model(
         with paused_gc():
             loaded.model = model.model_validate(document.data)
     except ValidationError as e:
-        loaded.result.diagnostics.extend(diagnostics_from(e, model, document, shown, lang))
+        loaded.result.diagnostics.extend(diagnostics_from(e, model, document, shown))
     return loaded
 
 
@@ -98,15 +95,13 @@ class Checker:
 
     as_of: int
     referential_files: t.Sequence[Path] = ()
-    # The language of the findings' messages and hints.
-    lang: str = DEFAULT_LANGUAGE
     # What the city chose to hear (`.vae.yaml`, `# vae: ignore[...]`): `vae validate` only.
     configs: Configs | None = None
     _referentials: dict[Path, Loaded[Referential]] = dataclasses.field(default_factory=dict)
 
     def check(self, paths: t.Sequence[Path]) -> CheckResult:
         """Check plans; a referential file among them is checked as a referential."""
-        result = CheckResult(lang=self.lang)
+        result = CheckResult()
         for file in self.referential_files:  # a broken --referential FILE is never ignored
             loaded = self.load_referential(file)
             if loaded.model is None:
@@ -132,7 +127,7 @@ class Checker:
         With `text`, that content is checked as if it were the file at `path` (which need not
         exist): this is how an edit is checked before it is written.
         """
-        loaded = load_model(path, Plan, text=text, lang=self.lang)
+        loaded = load_model(path, Plan, text=text)
         checked = PlanCheck(result=loaded.result, plan=loaded.model, document=loaded.document)
         plan, document = loaded.model, loaded.document
         if plan is None or document is None:
@@ -157,7 +152,7 @@ class Checker:
         context = Context(
             plan=plan, referential=referential.model, document=document, as_of=self.as_of
         )
-        loaded.result.diagnostics.extend(run_rules(context, loaded.result.path, self.lang))
+        loaded.result.diagnostics.extend(run_rules(context, loaded.result.path))
         loaded.result.rules_ran = True
         return checked
 
@@ -172,13 +167,12 @@ class Checker:
             shown=result.path,
             ignores=policy.find_ignores(result.lines, checked.document),
             config=self.configs.for_plan(path),
-            write=lambda message: render(message, self.lang),
         )
 
     def load_referential(self, path: Path) -> Loaded[Referential]:
         key = path.resolve()
         if key not in self._referentials:
-            self._referentials[key] = load_model(path, Referential, lang=self.lang)
+            self._referentials[key] = load_model(path, Referential)
         return self._referentials[key]
 
     def _referential_for(
@@ -245,8 +239,9 @@ class Checker:
                 position=document.locate(("referential",)),
                 severity=Severity.ERROR,
                 rule="known-reference",
-                message=sentence(message, self.lang),
-                hint=render(hint, self.lang),
+                message=message,
+                hint=hint,
+                data_path=document.structural_path(("referential",)),
             )
         )
 
@@ -277,19 +272,21 @@ def looks_like_referential(path: Path) -> bool:
     return bool(_REFERENTIAL_KEYS.search(head)) and not _PLAN_KEYS.search(head)
 
 
-def run_rules(context: Context, path: str, lang: str = DEFAULT_LANGUAGE) -> list[Diagnostic]:
-    """The rules' findings on one plan, written in `lang`."""
+def run_rules(context: Context, path: str) -> list[Diagnostic]:
+    """The rules' findings on one plan."""
+    document = context.document
     found: list[Diagnostic] = []
     for rule in load_all().values():
         for finding in rule.check(context):
             found.append(
                 Diagnostic(
                     path=path,
-                    position=context.document.locate(finding.loc, key=finding.at_key),
+                    position=document.locate(finding.loc, key=finding.at_key),
                     severity=rule.severity,
                     rule=rule.id,
-                    message=sentence(finding.message, lang),
-                    hint=None if finding.hint is None else render(finding.hint, lang),
+                    message=finding.message,
+                    hint=finding.hint,
+                    data_path=document.structural_path(finding.loc),
                 )
             )
     return found

@@ -15,6 +15,7 @@ from tests.conftest import AS_OF, ROOT, locate, run_vae
 from vae_cli.findings.diagnostics import Diagnostic, Position, Severity
 from vae_cli.findings.formats import github, markdown
 from vae_cli.findings.rule_catalog import catalog
+from vae_cli.i18n.messages import verbatim
 
 DATA = Path(__file__).parent / "data"
 WritePlan = t.Callable[..., Path]
@@ -66,9 +67,9 @@ def test_github_escaping():
         position=Position.at(3, 4),
         severity=Severity.WARNING,
         rule="over-budget",
-        message="100% spent,\r\nreally: yes",
+        message=verbatim("100% spent,\r\nreally: yes"),
     )
-    assert github.command(diagnostic) == (
+    assert github.command(diagnostic, lang="en") == (
         "::warning file=plans/a%2Cb%3Ac.yaml,line=3,col=4,endLine=3,endColumn=5,"
         "title=vae (over-budget)::plans/a,b:c.yaml:3:4: 100%25 spent,%0D%0Areally: yes"
     )

@@ -82,6 +82,15 @@ def test_a_previous_report_is_replaced_on_every_run(here: Path, fmt: str) -> Non
     assert validate("--report", f"{other}:out/vae.{fmt}").exit_code == 1
 
 
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_a_previous_report_in_french_is_replaced(here: Path, fmt: str) -> None:
+    """The text and github reports are told by their last line, in the language of the run."""
+    for _ in range(2):
+        run = validate("--lang", "fr", "--report", f"{fmt}:out/vae.txt")
+        assert run.exit_code == 0, run
+    assert "Vérification de 1 fichier" in (here / "out" / "vae.txt").read_text(encoding="utf-8")
+
+
 def test_an_empty_file_is_replaced(here: Path) -> None:
     (here / "vae.sarif").touch()
     assert validate("--report", "sarif:vae.sarif").exit_code == 0

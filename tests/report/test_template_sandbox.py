@@ -65,6 +65,7 @@ def _checked_dijon() -> tuple[object, object]:
         source=Source(path="plans/dijon-2020.yaml"),
         warnings=[],
         in_progress=False,
+        lang="en",
     )
     document = build_plan_document(
         checked.plan, checked.referential, year=2023, source=Source(path="p")

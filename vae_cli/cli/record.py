@@ -176,6 +176,8 @@ def _run(
 
 def _show(outcome: Outcome, diagnostics: list[t.Any], stream: t.TextIO) -> None:
     from vae_cli.findings.formats.text import render_diagnostic
+    from vae_cli.i18n.language import DEFAULT_LANGUAGE
 
+    # In English, as the rest of what `vae record` says (its refusals are not translated yet).
     for diagnostic in diagnostics:
-        stream.write(render_diagnostic(diagnostic, outcome.result) + "\n")
+        stream.write(render_diagnostic(diagnostic, outcome.result, lang=DEFAULT_LANGUAGE) + "\n")

@@ -78,6 +78,7 @@ def report(
     """
     from vae_cli.check import collect_plans
     from vae_cli.findings.formats.text import render as render_findings
+    from vae_cli.i18n.language import language
     from vae_cli.report.run import Request, write_reports
 
     request = Request(
@@ -95,7 +96,9 @@ def report(
     )
     outcome = write_reports(request)
     if outcome.failed.files:
-        sys.stdout.write(render_findings(outcome.failed, use_color()))
+        # Findings on the terminal speak the user's language, as `vae validate` does
+        # (`$VAE_LANG`...); the report's own points to watch speak the report's (`--lang`).
+        sys.stdout.write(render_findings(outcome.failed, lang=language(), color=use_color()))
     for path in outcome.written:
         sys.stdout.write(f"wrote {path}\n")
     if outcome.failed.files:

@@ -99,13 +99,18 @@ def validate(
     checker = Checker(
         as_of=as_of or dt.date.today().year,
         referential_files=referential or [],
-        lang=language(lang.value if lang else None),
         configs=Configs(config),
     )
     result = checker.check(plans)
     stdout_format = output_format.value if output_format else outputs.default_format(os.environ)
     sys.stdout.write(
-        outputs.emit(result, stdout_format=stdout_format, reports=reports, color=use_color())
+        outputs.emit(
+            result,
+            stdout_format=stdout_format,
+            reports=reports,
+            lang=language(lang.value if lang else None),
+            color=use_color(),
+        )
     )
     if outputs.fails(result, policy):
         raise typer.Exit(int(ExitCode.FINDINGS))

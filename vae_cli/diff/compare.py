@@ -20,6 +20,7 @@ from vae_cli.diff.changes import (
 )
 from vae_cli.diff.tree import differences, dump
 from vae_cli.findings.diagnostics import Diagnostic, FileResult
+from vae_cli.i18n.language import DEFAULT_LANGUAGE
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 from vae_cli.reading.yaml_document import LoadError, compose
@@ -114,7 +115,7 @@ def _findings(diff: PlanDiff, before: FileResult | None, after: FileResult | Non
     moves it without making it new."""
 
     def key(d: Diagnostic) -> tuple[str, str, str]:
-        return (d.severity.value, d.rule, d.message)
+        return (d.severity.value, d.rule, d.message.key())
 
     old = collections.Counter(key(d) for d in (before.diagnostics if before else []))
     new = collections.Counter(key(d) for d in (after.diagnostics if after else []))
@@ -132,6 +133,10 @@ def _findings(diff: PlanDiff, before: FileResult | None, after: FileResult | Non
 
 
 def _finding(d: Diagnostic) -> FindingChange:
+    # `vae diff` speaks English only, for now.
     return FindingChange(
-        severity=d.severity.value, rule=d.rule, message=d.message, line=d.position.line
+        severity=d.severity.value,
+        rule=d.rule,
+        message=d.message_in(DEFAULT_LANGUAGE),
+        line=d.position.line,
     )

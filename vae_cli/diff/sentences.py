@@ -12,9 +12,8 @@ from vae_cli.diff.changes import (
     PlanDiff,
     StatusChange,
 )
-from vae_cli.diff.words import Style, amount, changes, quantity, value
+from vae_cli.diff.words import Style, amount, changes, euros, quantity, value
 from vae_cli.report.progress import ProgressStatus
-from vae_cli.rules.money import euros
 
 # Headings of the sections of a plan outside its actions, in the order of the format.
 SECTION_TITLES = {

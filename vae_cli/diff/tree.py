@@ -13,18 +13,7 @@ import typing as t
 from pydantic import BaseModel
 
 from vae_cli.diff.changes import FieldChange, Kind, Plain
-
-# The fields naming an item, by the name of its list, best first.
-KEYS: dict[str, tuple[str, ...]] = {
-    "actions": ("id",),
-    "indicators": ("id",),
-    "commitments": ("id",),
-    "progress": ("year",),
-    "measurements": ("year",),
-    "payments": ("year",),
-    "consultations": ("edition",),
-    "deliberations": ("date", "year"),
-}
+from vae_cli.models.plan import LIST_ITEM_KEYS as KEYS
 
 
 def dump(model: BaseModel, *, without: t.Collection[str] = ()) -> dict[str, Plain]:

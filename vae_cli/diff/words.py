@@ -8,7 +8,6 @@ import typing as t
 
 from vae_cli.diff.changes import FieldChange, Kind, Plain
 from vae_cli.findings.formats import markdown
-from vae_cli.rules.money import euros
 
 
 @dataclasses.dataclass(frozen=True)
@@ -21,6 +20,15 @@ class Style:
 
 PLAIN = Style(code=lambda s: s, text=lambda s: s)
 MARKDOWN = Style(code=markdown.code, text=markdown.escape)
+
+
+def euros(amount: float) -> str:
+    """An amount in the words of `vae diff`, which speaks English only: 45 000.50 €.
+
+    Findings write money in the reader's language (`vae_cli.i18n.numbers.Money`); these
+    sentences will too once `vae diff` speaks other languages.
+    """
+    return f"{amount:,.2f}".replace(",", " ").replace(".00", "") + " €"
 
 
 def plural(n: int, word: str) -> str:

@@ -274,16 +274,17 @@ def _verify(
 
 
 def _gained(before: FileResult, after: FileResult, severity: Severity) -> list[Diagnostic]:
-    """Findings of `after` that `before` did not have (positions move, so compare the words)."""
+    """Findings of `after` that `before` did not have (positions move, so compare the messages:
+    templates and values)."""
     seen = collections.Counter(
-        (d.rule, d.message) for d in before.diagnostics if d.severity is severity
+        (d.rule, d.message.key()) for d in before.diagnostics if d.severity is severity
     )
     gained: list[Diagnostic] = []
     for d in after.sorted():
         if d.severity is not severity:
             continue
-        if seen[(d.rule, d.message)] > 0:
-            seen[(d.rule, d.message)] -= 1
+        if seen[(d.rule, d.message.key())] > 0:
+            seen[(d.rule, d.message.key())] -= 1
         else:
             gained.append(d)
     return gained

@@ -6,6 +6,9 @@ import dataclasses
 import enum
 from pathlib import Path
 
+from vae_cli.i18n.language import DEFAULT_LANGUAGE
+from vae_cli.i18n.messages import Message, render, sentence
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -31,18 +34,34 @@ START_OF_FILE = Position.at(1, 1)
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Diagnostic:
-    """One finding, located in a file; `hint` says what to write instead."""
+    """One finding, located in a file; `hint` says what to write instead.
+
+    The message and the hint are kept as data (template and values) and written in a language
+    only by the format that prints them (`message_in`, `hint_in`), so that nothing but the
+    printed words depends on the reader's language.
+    """
 
     path: str
     position: Position
     severity: Severity
     rule: str
-    message: str
-    hint: str | None = None
+    message: Message
+    hint: Message | None = None
+    # Where the finding is in the file's data, as `Document.structural_path` names it
+    # (`actions[rues-aux-ecoles].budget_eur`); None for a problem of the file as a whole (it
+    # could not be read as YAML, or is too large...). Fingerprints use it instead of the line.
+    data_path: str | None = None
+
+    def message_in(self, lang: str) -> str:
+        return sentence(self.message, lang)
+
+    def hint_in(self, lang: str) -> str | None:
+        return None if self.hint is None else render(self.hint, lang)
 
     @property
     def sort_key(self) -> tuple[str, Position, str, str]:
-        return (self.path, self.position, self.rule, self.message)
+        # The English words order two findings of one rule at one place, in every language.
+        return (self.path, self.position, self.rule, self.message_in(DEFAULT_LANGUAGE))
 
 
 @dataclasses.dataclass(kw_only=True)
@@ -78,8 +97,6 @@ class CheckResult:
     """The result of one `vae validate` run over one or more files."""
 
     files: list[FileResult] = dataclasses.field(default_factory=list)
-    # The language the findings are written in, for the words a format wraps around them.
-    lang: str = "en"
 
     @property
     def errors(self) -> int:

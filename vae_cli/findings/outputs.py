@@ -7,7 +7,6 @@ import dataclasses
 import enum
 import json
 import os
-import re
 import typing as t
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from vae_cli.errors import UsageError
 from vae_cli.files import UnsafeWrite, write_atomic, write_target
 from vae_cli.findings.diagnostics import CheckResult, display_path
 from vae_cli.findings.formats import FORMATS_BY_NAME, github
+from vae_cli.findings.formats import text as text_format
 
 
 class FailOn(enum.StrEnum):
@@ -72,24 +72,28 @@ def emit(
     *,
     stdout_format: str,
     reports: t.Sequence[Report],
+    lang: str,
     color: bool,
     env: t.Mapping[str, str] = os.environ,
 ) -> str:
-    """Write every report file and the GitHub job summary; return what goes to stdout.
+    """Write every report file and the GitHub job summary; return what goes to stdout. Every
+    output is written in `lang`.
 
     Every report path is checked before anything is written (see `check_report_paths`).
     """
     check_report_paths(reports, [Path(f.path) for f in result.files])
     for report in reports:
-        _write(report.path, FORMATS_BY_NAME[report.format](result, False))
+        _write(report.path, FORMATS_BY_NAME[report.format](result, lang=lang))
     uses_github = stdout_format == "github" or any(r.format == "github" for r in reports)
     summary_file = env.get("GITHUB_STEP_SUMMARY")
     if uses_github and summary_file:
         # GitHub shows 10 error and 10 warning annotations per step; the summary shows them all.
         path = Path(summary_file)
         before = path.read_text(encoding="utf-8") if path.is_file() else ""
-        _write(path, before + github.summary(result))
-    return FORMATS_BY_NAME[stdout_format](result, color and stdout_format == "text")
+        _write(path, before + github.summary(result, lang=lang))
+    return FORMATS_BY_NAME[stdout_format](
+        result, lang=lang, color=color and stdout_format == "text"
+    )
 
 
 def _write(path: Path, text: str) -> None:
@@ -149,7 +153,6 @@ _SUFFIXES = {
     "sarif": "sarif",
     "junit": "xml",
 }
-_SUMMARY_LINE = re.compile(r"Checked \d+ files?: .*\.")
 _MAX_REPORT_BYTES = 64 * 1024 * 1024
 
 
@@ -179,8 +182,8 @@ def is_vae_report(path: Path) -> bool:
         except ValueError:
             return False
         return _is_vae_json(data)
-    # text and github end with the same summary line.
-    return bool(_SUMMARY_LINE.fullmatch(text.splitlines()[-1]))
+    # text and github end with the same summary line, in the language of the run.
+    return text_format.is_summary_line(text.splitlines()[-1])
 
 
 def _is_vae_json(data: object) -> bool:

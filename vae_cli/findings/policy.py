@@ -126,7 +126,6 @@ def apply(
     shown: str,
     ignores: list[Ignore],
     config: Config,
-    write: t.Callable[[Message], str],
 ) -> list[Diagnostic]:
     """The findings once the plan's suppressions and its configuration are applied, with an
     `unused-ignore` warning for each suppression that silenced nothing."""
@@ -151,13 +150,11 @@ def apply(
     for ignore in ignores:
         for rule_id in ignore.rules:
             if rule_id not in ignore.used:
-                kept.append(_unused(ignore, rule_id, shown, write))
+                kept.append(_unused(ignore, rule_id, shown))
     return _levels(kept, plan, config)
 
 
-def _unused(
-    ignore: Ignore, rule_id: str, shown: str, write: t.Callable[[Message], str]
-) -> Diagnostic:
+def _unused(ignore: Ignore, rule_id: str, shown: str) -> Diagnostic:
     from vae_cli.reading.shape_findings import did_you_mean
     from vae_cli.rules import FILE_FINDINGS, RULES
 
@@ -189,8 +186,8 @@ def _unused(
         position=ignore.position,
         severity=Severity.WARNING,
         rule=UNUSED_IGNORE,
-        message=write(message),
-        hint=write(hint),
+        message=message,
+        hint=hint,
     )
 
 

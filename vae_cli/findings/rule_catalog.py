@@ -68,16 +68,33 @@ def catalog() -> Catalog:
     return Catalog(rules)
 
 
-def fingerprints(diagnostics: t.Iterable[Diagnostic]) -> list[str]:
-    """A stable id per finding, for forges that track findings across commits.
+def identity(d: Diagnostic) -> tuple[str, str, str, str]:
+    """What a finding is, in no language and at no line: its file, its rule, where it is in the
+    file's data and its message (template and values).
 
-    Lines are left out on purpose: adding an action above a finding must not make it look new.
-    The same (file, rule, message) twice gets its rank mixed in, so fingerprints stay unique.
+    A finding with no place in the data (the file cannot be read as YAML, is too large, is not
+    UTF-8...) is a problem of the whole file: reading stops at the first, so a file has at most
+    one, and it is told by its message's template alone (its values may name a line, such as
+    the first of two duplicate keys).
     """
-    seen: dict[tuple[str, str, str], int] = {}
+    path = d.path.replace("\\", "/")
+    if d.data_path is None:
+        return (path, d.rule, "", d.message.template)
+    return (path, d.rule, d.data_path, d.message.key())
+
+
+def fingerprints(diagnostics: t.Iterable[Diagnostic]) -> list[str]:
+    """A stable id per finding, for forges that track findings across commits (GitLab Code
+    Quality's `fingerprint`, SARIF's `partialFingerprints`): a digest of its `identity`.
+
+    Neither the line nor the language count: a finding moved by an edit above it, or printed in
+    French by another job, is the same finding. The same identity twice gets its rank mixed in,
+    so fingerprints stay unique.
+    """
+    seen: dict[tuple[str, str, str, str], int] = {}
     out: list[str] = []
     for d in diagnostics:
-        key = (d.path.replace("\\", "/"), d.rule, d.message)
+        key = identity(d)
         rank = seen.get(key, 0)
         seen[key] = rank + 1
         digest = hashlib.sha256("\0".join([*key, str(rank)]).encode("utf-8"))

@@ -22,6 +22,19 @@ from vae_cli.models.common import (
 
 SCHEMA_VERSION = 1
 
+# The fields naming an item of a list, by the name of the list, best first: how `vae diff` pairs
+# the items of two versions and how a finding names the item it is about.
+LIST_ITEM_KEYS: dict[str, tuple[str, ...]] = {
+    "actions": ("id",),
+    "indicators": ("id",),
+    "commitments": ("id",),
+    "progress": ("year",),
+    "measurements": ("year",),
+    "payments": ("year",),
+    "consultations": ("edition",),
+    "deliberations": ("date", "year"),
+}
+
 
 class Status(enum.StrEnum):
     PLANNED = "planned"

@@ -1,24 +1,26 @@
 """Pydantic's validation errors, turned into located findings a non-developer can act on.
 
 Pydantic says *what* is wrong at a `loc` path; the loader knows *where* that path is in the file;
-this module writes the sentence and the hint (after rendercv's `pydantic_error_handling.py`).
+this module writes the sentence and the hint, from a table by kind of Pydantic error
+(`EXPLANATIONS`, after rendercv's `pydantic_error_handling.py`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
+import string
 import types
 import typing as t
 import unicodedata
 
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
-from pydantic_core import ErrorDetails
 
 from vae_cli.findings.diagnostics import Diagnostic, Severity
-from vae_cli.i18n.language import DEFAULT_LANGUAGE
-from vae_cli.i18n.messages import Message, msg, render, sentence
+from vae_cli.i18n.messages import InEnglish, Message, msg, verbatim
+from vae_cli.i18n.numbers import plain_number
 from vae_cli.models.common import IDENTIFIER_PATTERN
 from vae_cli.reading.yaml_document import Document
 
@@ -65,30 +67,26 @@ def _field_at(model: type[BaseModel], loc: Loc) -> tuple[type[BaseModel], FieldI
     return parent, field
 
 
-def _verbatim(text: str) -> Message:
-    """Text that reads the same in every language (not in the catalogs)."""
-    return Message("{text}", {"text": text})
-
-
 def _code(text: str) -> Message:
     """A key or a value the user types, as code: the same in every language."""
     return Message("`{key}`", {"key": text})
 
 
-def _describe(value: object) -> Message:
+def _describe(value: object, written: str | None) -> Message:
+    """The value found, in words; a number as the file writes it (`written`, when known)."""
     if value is None:
         return msg("nothing")
     if isinstance(value, bool):
         return _code(str(value).lower())
     if isinstance(value, int | float):
-        return msg("the number {value}", value=_number(value))
+        return msg("the number {value}", value=written or plain_number(value))
     if isinstance(value, str):
         return msg('the text "{value}"', value=visible(value)) if value else msg("empty text")
     if isinstance(value, dict):
         return msg("a mapping of keys")
     if isinstance(value, list):
         return msg("a list")
-    return _verbatim(type(value).__name__)
+    return verbatim(type(value).__name__)
 
 
 def visible(text: str) -> str:
@@ -98,13 +96,6 @@ def visible(text: str) -> str:
         f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c
         for c in text
     )
-
-
-def _number(value: float) -> str:
-    """A bound or value as a person reads it: 1000000000000, not 1e+12."""
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    return str(value)
 
 
 def _example(field: FieldInfo | None) -> str | None:
@@ -121,267 +112,333 @@ def _with_example(hint: Message, example: str | None) -> Message:
 
 
 # Field descriptions are the format's documentation, in English: they complete English hints only.
-def _with_description(hint: Message, field: FieldInfo | None, lang: str) -> Message:
-    if lang != DEFAULT_LANGUAGE or field is None or not field.description:
+def _with_description(hint: Message, field: FieldInfo | None) -> Message:
+    if field is None or not field.description:
         return hint
-    return Message(
-        "{hint} ({description})", {"hint": hint, "description": field.description.rstrip(".")}
+    description = InEnglish(f" ({field.description.rstrip('.')})")
+    return Message("{hint}{description}", {"hint": hint, "description": description})
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class _Error:
+    """One Pydantic error, with what its sentences say about it."""
+
+    kind: str
+    value: object  # the input in error
+    written: str | None  # that input as the file writes it, when it is a plain scalar
+    context: t.Mapping[str, object]  # Pydantic's `ctx`
+    model: type[BaseModel]  # the model holding the last key of the error's path
+    field: FieldInfo | None  # that key's field, if it is one
+    key: str  # the last key of the error's path
+    described: Message  # the value in error as the message names it ("`budget_eur`")
+    pydantic_message: str
+
+    @property
+    def found(self) -> Message:
+        return _describe(self.value, self.written)
+
+    @property
+    def example(self) -> str | None:
+        return _example(self.field)
+
+
+Found = tuple[str, Message, Message | None]  # rule, message, hint
+Explain = t.Callable[[_Error], Found]
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _fixed(rule: str, message: Message, hint: Message, **from_context: str) -> Explain:
+    """A sentence and a hint that only name the value (`{described}`, `{found}`) and values of
+    the error's context (`count="max_length"`: `{count}` is the context's `max_length`)."""
+
+    def fill(template: Message, error: _Error) -> Message:
+        names = _fields(template.template)
+        values: dict[str, object] = {
+            name: error.context.get(key) for name, key in from_context.items() if name in names
+        }
+        if "described" in names:
+            values["described"] = error.described
+        if "found" in names:
+            values["found"] = error.found
+        return template.fill(**values)
+
+    def explain(error: _Error) -> Found:
+        return rule, fill(message, error), fill(hint, error)
+
+    return explain
+
+
+def _missing(error: _Error) -> Found:
+    key, example = error.key, error.example
+    hint = (
+        msg("add `{key}:`, e.g. `{key}: {example}`", key=key, example=example)
+        if example
+        else msg("add `{key}:`", key=key)
+    )
+    return (
+        "missing-key",
+        msg("the key `{key}` is missing here", key=key),
+        _with_description(hint, error.field),
     )
 
 
-_BOUNDS = {
-    "greater_than_equal": (
-        "ge",
-        msg("{described} must be at least {limit}, found {found}"),
-        msg("write a value at least {limit}"),
-    ),
-    "greater_than": (
-        "gt",
-        msg("{described} must be more than {limit}, found {found}"),
-        msg("write a value more than {limit}"),
-    ),
-    "less_than_equal": (
-        "le",
-        msg("{described} must be at most {limit}, found {found}"),
-        msg("write a value at most {limit}"),
-    ),
-    "less_than": (
-        "lt",
-        msg("{described} must be less than {limit}, found {found}"),
-        msg("write a value less than {limit}"),
-    ),
-}
+def _unknown_key(error: _Error) -> Found:
+    known = list(error.model.model_fields)
+    close = did_you_mean(error.key, known)
+    hint = (
+        msg("did you mean `{close}`?", close=close)
+        if close
+        else msg("the keys allowed here are: {keys}", keys=", ".join(f"`{k}`" for k in known))
+    )
+    return "unknown-key", msg("`{key}` is not a key of this section", key=error.key), hint
 
 
-def _message_and_hint(
-    error: ErrorDetails,
-    model: type[BaseModel],
-    field: FieldInfo | None,
-    key: str,
-    name: Message | None,
-    lang: str = DEFAULT_LANGUAGE,
-) -> tuple[str, Message, Message | None]:
-    """(rule, message, hint) for one Pydantic error: `key` is the last key of its path, `name`
-    the value in error as the message names it (None: "this value")."""
-    kind = error["type"]
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    example = _example(field)
-    described: Message = name if name is not None else msg("this value")
-    found = _describe(value)
+def _not_text(error: _Error) -> Found:
+    value = error.value
+    message = msg(
+        "{described} must be text, found {found}", described=error.described, found=error.found
+    )
+    if isinstance(value, bool):
+        return "wrong-type", message, msg('put it in quotes: "{value}"', value=str(value).lower())
+    if isinstance(value, int | float):
+        shown = error.written or plain_number(value)
+        return "wrong-type", message, msg('put it in quotes: "{value}"', value=shown)
+    return "wrong-type", message, msg("write the text on the same line, after the colon")
 
-    if kind == "missing":
-        hint = (
-            msg("add `{key}:`, e.g. `{key}: {example}`", key=key, example=example)
-            if example
-            else msg("add `{key}:`", key=key)
+
+def _not_whole_number(error: _Error) -> Found:
+    value, example = error.value, error.example
+    hint = (
+        msg("write a whole number without quotes, e.g. {example}", example=example)
+        if example
+        else msg("write a whole number without quotes")
+    )
+    if isinstance(value, str) and value.replace(" ", "").replace("\u202f", "").isdigit():
+        hint = msg(
+            "remove the quotes and spaces: {number}",
+            number=value.replace(" ", "").replace(chr(0x202F), ""),
         )
-        hint = _with_description(hint, field, lang)
-        return "missing-key", msg("the key `{key}` is missing here", key=key), hint
-    if kind == "extra_forbidden":
-        known = list(model.model_fields)
-        close = did_you_mean(key, known)
-        hint = (
-            msg("did you mean `{close}`?", close=close)
-            if close
-            else msg("the keys allowed here are: {keys}", keys=", ".join(f"`{k}`" for k in known))
+    return (
+        "wrong-type",
+        msg(
+            "{described} must be a whole number, found {found}",
+            described=error.described,
+            found=error.found,
+        ),
+        hint,
+    )
+
+
+def _not_number(error: _Error) -> Found:
+    value = error.value
+    hint = msg("write a number without quotes, with a dot for decimals, e.g. 1234.5")
+    if isinstance(value, str):
+        cleaned = value.replace(" ", "").replace("\u202f", "").replace("_", "")
+        cleaned = cleaned.replace(",", ".").rstrip("€ ")
+        if _PLAIN_NUMBER.fullmatch(cleaned):
+            hint = msg("write {number}: no quotes, no spaces, a dot for decimals", number=cleaned)
+    return (
+        "wrong-type",
+        msg(
+            "{described} must be a number, found {found}",
+            described=error.described,
+            found=error.found,
+        ),
+        hint,
+    )
+
+
+def _not_a_choice(error: _Error) -> Found:
+    value = error.value
+    expected = str(error.context.get("expected", ""))
+    choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",")]
+    choices = [c for c in choices if c]
+    close = did_you_mean(str(value), choices) if isinstance(value, str) else None
+    hint = (
+        msg("did you mean {close}?", close=close)
+        if close
+        else msg("write one of: {choices}", choices=", ".join(choices))
+    )
+    return (
+        "invalid-value",
+        msg("{found} is not allowed for {described}", found=error.found, described=error.described),
+        hint,
+    )
+
+
+def _wrong_form(error: _Error) -> Found:
+    field = error.field
+    hint: Message
+    if error.context.get("pattern") == IDENTIFIER_PATTERN:
+        hint = msg(
+            "use only lowercase letters a-z, digits and hyphens: no accents, capitals, spaces "
+            "or invisible characters"
         )
-        return "unknown-key", msg("`{key}` is not a key of this section", key=key), hint
-    if kind == "string_type":
-        message = msg("{described} must be text, found {found}", described=described, found=found)
-        if isinstance(value, int | float | bool):
-            shown = str(value).lower() if isinstance(value, bool) else value
-            return "wrong-type", message, msg('put it in quotes: "{value}"', value=shown)
-        return "wrong-type", message, msg("write the text on the same line, after the colon")
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        hint = (
-            msg("write a whole number without quotes, e.g. {example}", example=example)
-            if example
-            else msg("write a whole number without quotes")
-        )
-        if isinstance(value, str) and value.replace(" ", "").replace("\u202f", "").isdigit():
-            hint = msg(
-                "remove the quotes and spaces: {number}",
-                number=value.replace(" ", "").replace(chr(0x202F), ""),
-            )
-        return (
-            "wrong-type",
-            msg(
-                "{described} must be a whole number, found {found}",
-                described=described,
-                found=found,
-            ),
-            hint,
-        )
-    if kind in ("float_type", "float_parsing"):
-        hint = msg("write a number without quotes, with a dot for decimals, e.g. 1234.5")
-        if isinstance(value, str):
-            cleaned = value.replace(" ", "").replace("\u202f", "").replace("_", "")
-            cleaned = cleaned.replace(",", ".").rstrip("€ ")
-            if _PLAIN_NUMBER.fullmatch(cleaned):
-                hint = msg(
-                    "write {number}: no quotes, no spaces, a dot for decimals", number=cleaned
+    elif field is not None and field.description:
+        # The description says the form in English; other languages say to check it.
+        hint = Message(
+            "{text}",
+            {
+                "text": InEnglish(
+                    field.description.rstrip("."), otherwise=msg("check the form of this value")
                 )
-        return (
-            "wrong-type",
-            msg("{described} must be a number, found {found}", described=described, found=found),
-            hint,
+            },
         )
-    if kind == "bool_type":
-        return (
-            "wrong-type",
-            msg(
-                "{described} must be true or false, found {found}", described=described, found=found
-            ),
-            msg("write true or false (yes/no, oui/non are text in YAML 1.2)"),
-        )
-    if kind == "list_type":
-        return (
-            "wrong-type",
-            msg("{described} must be a list, found {found}", described=described, found=found),
-            msg("write one item per line starting with `- `, or [a, b] on one line"),
-        )
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return (
-            "wrong-type",
-            msg(
-                "{described} must be a mapping of keys, found {found}",
-                described=described,
-                found=found,
-            ),
-            msg("indent the keys of this section under it"),
-        )
-    if kind == "enum" or kind == "literal_error":
-        expected = str(ctx.get("expected", ""))
-        choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",")]
-        choices = [c for c in choices if c]
-        close = did_you_mean(str(value), choices) if isinstance(value, str) else None
-        hint = (
-            msg("did you mean {close}?", close=close)
-            if close
-            else msg("write one of: {choices}", choices=", ".join(choices))
-        )
-        return (
-            "invalid-value",
-            msg("{found} is not allowed for {described}", found=found, described=described),
-            hint,
-        )
-    if kind == "finite_number":
-        return (
-            "invalid-value",
-            msg("{described} must be a finite number", described=described),
-            msg(
-                "write a plain number: infinity, NaN and numbers too large to hold (such as 1e400) "
-                "are not values"
-            ),
-        )
-    if kind == "string_pattern_mismatch":
-        if ctx.get("pattern") == IDENTIFIER_PATTERN:
-            hint = msg(
-                "use only lowercase letters a-z, digits and hyphens: no accents, capitals, spaces "
-                "or invisible characters"
-            )
-        elif field is not None and field.description and lang == DEFAULT_LANGUAGE:
-            hint = _verbatim(field.description.rstrip("."))
-        elif field is not None:
-            hint = msg("check the form of this value")
+    elif field is not None:
+        hint = msg("check the form of this value")
+    else:
+        hint = msg("check the form")
+    return (
+        "invalid-value",
+        msg("{found} is not a valid {described}", found=error.found, described=error.described),
+        _with_example(hint, error.example),
+    )
+
+
+def _bound(bound: str, message: Message, hint: Message) -> Explain:
+    """A number out of bounds: `bound` names the limit in Pydantic's context (`ge`, `lt`...)."""
+
+    def explain(error: _Error) -> Found:
+        limit, value = error.context.get(bound), error.value
+        shown = plain_number(limit) if isinstance(limit, int | float) else str(limit)
+        if isinstance(value, int | float):
+            number = error.written or plain_number(value)
         else:
-            hint = msg("check the form")
+            number = str(value)
         return (
             "invalid-value",
-            msg("{found} is not a valid {described}", found=found, described=described),
-            _with_example(hint, example),
-        )
-    if kind in _BOUNDS:
-        bound, message, hint = _BOUNDS[kind]
-        limit = ctx.get(bound)
-        shown = _number(limit) if isinstance(limit, int | float) else str(limit)
-        number = _number(value) if isinstance(value, int | float) else str(value)
-        return (
-            "invalid-value",
-            message.fill(described=described, limit=shown, found=number),
+            message.fill(described=error.described, limit=shown, found=number),
             hint.fill(limit=shown),
         )
-    if kind == "string_too_short":
-        return (
-            "invalid-value",
-            msg("{described} is empty", described=described),
-            msg("write the text, or remove the key"),
-        )
-    if kind == "string_too_long":
-        return (
-            "invalid-value",
-            msg("{described} is too long", described=described),
-            msg("at most {count} characters", count=ctx.get("max_length")),
-        )
-    if kind == "too_short":
-        return (
-            "invalid-value",
-            msg(
-                "{described} needs at least {count} item(s)",
-                described=described,
-                count=ctx.get("min_length"),
-            ),
-            msg("add the missing items"),
-        )
-    if kind == "date_invalid":
-        return (
-            "wrong-type",
-            msg(
-                "{described}: {value} is not a date of the calendar",
-                described=described,
-                value=ctx.get("value"),
-            ),
-            _DATE_HINT,
-        )
-    if kind == "date_format":
-        return (
-            "wrong-type",
-            msg(
-                "{described}: expected a date written YYYY-MM-DD, found {value}",
-                described=described,
-                value=ctx.get("value"),
-            ),
-            _DATE_HINT,
-        )
-    if kind == "age_band":
-        return (
-            "invalid-value",
-            msg("{value} is not an age band written like 6-11", value=ctx.get("value")),
-            _AGE_BAND_HINT,
-        )
-    if kind == "age_band_order":
-        return (
-            "invalid-value",
-            msg("the age band {value} ends before it starts", value=ctx.get("value")),
-            _AGE_BAND_HINT,
-        )
-    if kind == "deliberation_undated":
-        return (
-            "missing-key",
-            msg("a deliberation needs a `date` (YYYY-MM-DD) or a `year`"),
-            msg("add `date: 2020-09-28` or, if unknown, `year: 2020`"),
-        )
+
+    return explain
+
+
+def _unexplained(error: _Error) -> Found:
     # An error we have no sentence for: Pydantic's own words, in English.
     return (
         "invalid-value",
-        msg("{described}: {error}", described=described, error=error["msg"]),
+        msg("{described}: {error}", described=error.described, error=error.pydantic_message),
         None,
     )
 
 
 _DATE_HINT = msg("write the date as YYYY-MM-DD, e.g. 2021-06-28")
 _AGE_BAND_HINT = msg("write the youngest and oldest ages, e.g. 6-11")
+_MAPPING = _fixed(
+    "wrong-type",
+    msg("{described} must be a mapping of keys, found {found}"),
+    msg("indent the keys of this section under it"),
+)
+
+# What each kind of Pydantic error (its `type`) means for the person editing the plan.
+EXPLANATIONS: dict[str, Explain] = {
+    "missing": _missing,
+    "extra_forbidden": _unknown_key,
+    "string_type": _not_text,
+    "int_type": _not_whole_number,
+    "int_parsing": _not_whole_number,
+    "int_from_float": _not_whole_number,
+    "float_type": _not_number,
+    "float_parsing": _not_number,
+    "bool_type": _fixed(
+        "wrong-type",
+        msg("{described} must be true or false, found {found}"),
+        msg("write true or false (yes/no, oui/non are text in YAML 1.2)"),
+    ),
+    "list_type": _fixed(
+        "wrong-type",
+        msg("{described} must be a list, found {found}"),
+        msg("write one item per line starting with `- `, or [a, b] on one line"),
+    ),
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
+    "dict_type": _MAPPING,
+    "enum": _not_a_choice,
+    "literal_error": _not_a_choice,
+    "finite_number": _fixed(
+        "invalid-value",
+        msg("{described} must be a finite number"),
+        msg(
+            "write a plain number: infinity, NaN and numbers too large to hold (such as 1e400) "
+            "are not values"
+        ),
+    ),
+    "string_pattern_mismatch": _wrong_form,
+    "greater_than_equal": _bound(
+        "ge",
+        msg("{described} must be at least {limit}, found {found}"),
+        msg("write a value at least {limit}"),
+    ),
+    "greater_than": _bound(
+        "gt",
+        msg("{described} must be more than {limit}, found {found}"),
+        msg("write a value more than {limit}"),
+    ),
+    "less_than_equal": _bound(
+        "le",
+        msg("{described} must be at most {limit}, found {found}"),
+        msg("write a value at most {limit}"),
+    ),
+    "less_than": _bound(
+        "lt",
+        msg("{described} must be less than {limit}, found {found}"),
+        msg("write a value less than {limit}"),
+    ),
+    "string_too_short": _fixed(
+        "invalid-value", msg("{described} is empty"), msg("write the text, or remove the key")
+    ),
+    "string_too_long": _fixed(
+        "invalid-value",
+        msg("{described} is too long"),
+        msg("at most {count} characters"),
+        count="max_length",
+    ),
+    "too_short": _fixed(
+        "invalid-value",
+        msg("{described} needs at least {count} item(s)"),
+        msg("add the missing items"),
+        count="min_length",
+    ),
+    "date_invalid": _fixed(
+        "wrong-type",
+        msg("{described}: {value} is not a date of the calendar"),
+        _DATE_HINT,
+        value="value",
+    ),
+    "date_format": _fixed(
+        "wrong-type",
+        msg("{described}: expected a date written YYYY-MM-DD, found {value}"),
+        _DATE_HINT,
+        value="value",
+    ),
+    "age_band": _fixed(
+        "invalid-value",
+        msg("{value} is not an age band written like 6-11"),
+        _AGE_BAND_HINT,
+        value="value",
+    ),
+    "age_band_order": _fixed(
+        "invalid-value",
+        msg("the age band {value} ends before it starts"),
+        _AGE_BAND_HINT,
+        value="value",
+    ),
+    "deliberation_undated": _fixed(
+        "missing-key",
+        msg("a deliberation needs a `date` (YYYY-MM-DD) or a `year`"),
+        msg("add `date: 2020-09-28` or, if unknown, `year: 2020`"),
+    ),
+}
 
 
 def diagnostics_from(
-    error: ValidationError,
-    model: type[BaseModel],
-    document: Document,
-    path: str,
-    lang: str = DEFAULT_LANGUAGE,
+    error: ValidationError, model: type[BaseModel], document: Document, path: str
 ) -> list[Diagnostic]:
-    """Pydantic's errors as located findings, written in `lang`."""
+    """Pydantic's errors as located findings."""
     found: list[Diagnostic] = []
     for details in error.errors(include_url=False):
         loc: Loc = tuple(details["loc"])
@@ -391,16 +448,27 @@ def diagnostics_from(
         name: Message | None = _code(key) if key else None
         if isinstance(loc[-1] if loc else None, int):
             name = msg("`{key} item {number}`", key=key, number=int(loc[-1]) + 1) if key else None
-        rule, message, hint = _message_and_hint(details, parent, field, key, name, lang)
-        position = document.locate(loc, key=kind == "extra_forbidden")
+        explained = _Error(
+            kind=kind,
+            value=details.get("input"),
+            written=document.written(loc),
+            context=details.get("ctx") or {},
+            model=parent,
+            field=field,
+            key=key,
+            described=name if name is not None else msg("this value"),
+            pydantic_message=details["msg"],
+        )
+        rule, message, hint = EXPLANATIONS.get(kind, _unexplained)(explained)
         found.append(
             Diagnostic(
                 path=path,
-                position=position,
+                position=document.locate(loc, key=kind == "extra_forbidden"),
                 severity=Severity.ERROR,
                 rule=rule,
-                message=sentence(message, lang),
-                hint=None if hint is None else render(hint, lang),
+                message=message,
+                hint=hint,
+                data_path=document.structural_path(loc),
             )
         )
     return found

@@ -11,6 +11,7 @@ also lets us:
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import dataclasses
 import gc
@@ -22,6 +23,8 @@ import yaml
 
 from vae_cli.findings.diagnostics import START_OF_FILE, Position
 from vae_cli.i18n.messages import Message, msg
+from vae_cli.i18n.numbers import Count
+from vae_cli.models.plan import LIST_ITEM_KEYS
 
 _Parser: t.Any
 try:  # libyaml's C parser; PyYAML's wheels ship it, the pure-Python parser is the fallback.
@@ -40,7 +43,7 @@ Data = dict[str, "Data"] | list["Data"] | Scalar
 
 class LoadError(Exception):
     """The file cannot be turned into data; carries where and why (`msg` templates, written in
-    the reader's language when the diagnostic is built; `str()` gives the English)."""
+    the reader's language when the finding is printed; `str()` gives the English)."""
 
     def __init__(
         self,
@@ -84,6 +87,8 @@ class Document:
     data: dict[str, Data]
     root: Node
     lines: list[str]
+    # The name of each item of a list in `structural_path`, by the list's id (computed once).
+    _item_names: dict[int, list[str]] = dataclasses.field(default_factory=dict, repr=False)
 
     def locate(self, loc: t.Sequence[str | int], *, key: bool = False) -> Position:
         """The position of the value at `loc`, or of its key when `key` is set.
@@ -103,6 +108,77 @@ class Document:
             else:
                 break
         return node.position
+
+    def written(self, loc: t.Sequence[str | int]) -> str | None:
+        """The text of the plain scalar at `loc` as the file writes it (`1e30`, `+40`, `01053`),
+        or None when nothing plain stands there."""
+        node: Node | None = self.root
+        for part in loc:
+            children = node.children if node is not None else None
+            if isinstance(children, dict) and isinstance(part, str):
+                node = children.get(part)
+            elif isinstance(children, list) and isinstance(part, int) and 0 <= part < len(children):
+                node = children[part]
+            else:
+                return None
+        event = node.event if node is not None else None
+        if type(event) is not yaml.ScalarEvent or event.style or event.tag is not None:
+            return None
+        return event.value
+
+    def structural_path(self, loc: t.Sequence[str | int]) -> str:
+        """`loc` as a path in the plan's data that no edit elsewhere changes, e.g.
+        `actions[rues-aux-ecoles].indicators[ecoles].target.value` or
+        `membership.payments[2021].amount_eur`.
+
+        A list item is named by its key (`LIST_ITEM_KEYS`: an action's id, an entry's year...),
+        else, when it has none or shares it with another item, by its position (`[#2]`, from 1).
+        A part the data does not hold (a missing key) is named as `loc` gives it.
+        """
+        path = ""
+        value: Data = self.data
+        name = ""
+        for part in loc:
+            if isinstance(part, int):
+                if isinstance(value, list) and 0 <= part < len(value):
+                    path += f"[{self._names(name, value)[part]}]"
+                    value = value[part]
+                else:
+                    path += f"[#{part + 1}]"
+                    value = None
+            else:
+                path = f"{path}.{part}" if path else part
+                name = part
+                value = value.get(part) if isinstance(value, dict) else None
+        return path
+
+    def _names(self, name: str, items: list[Data]) -> list[str]:
+        names = self._item_names.get(id(items))
+        if names is None:
+            names = self._item_names[id(items)] = _item_names(name, items)
+        return names
+
+
+def _item_names(name: str, items: list[Data]) -> list[str]:
+    fields = LIST_ITEM_KEYS.get(name, ("id",))
+    keys: list[str | None] = []
+    for item in items:
+        key = None
+        if isinstance(item, dict):
+            key = next(
+                (
+                    str(item[f])
+                    for f in fields
+                    if isinstance(item.get(f), str | int) and not isinstance(item.get(f), bool)
+                ),
+                None,
+            )
+        keys.append(key)
+    counts = collections.Counter(keys)
+    return [
+        key if key is not None and counts[key] == 1 else f"#{i}"
+        for i, key in enumerate(keys, start=1)
+    ]
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
@@ -487,7 +563,7 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
                     "yaml-alias-bomb",
                     msg(
                         "aliases expand this file to more than {count} values",
-                        count=format(MAX_VALUES, ","),
+                        count=Count(MAX_VALUES),
                     ),
                     _position(event),
                     hint=msg("use fewer nested aliases (*name); a plan does not need them"),

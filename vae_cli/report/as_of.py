@@ -14,7 +14,6 @@ import typing as t
 
 from vae_cli.check import run_rules
 from vae_cli.findings.diagnostics import Diagnostic, Severity
-from vae_cli.i18n.language import DEFAULT_LANGUAGE
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 from vae_cli.reading.yaml_document import Data, Document, Node
@@ -105,10 +104,9 @@ def warnings_at_end_of(
     year: int,
     *,
     year_over: bool = True,
-    lang: str = DEFAULT_LANGUAGE,
 ) -> list[Diagnostic]:
     """The warnings `vae validate` gave on the plan (`document`, read from `path`) as it stood
-    at the end of `year`, written in `lang`.
+    at the end of `year`.
 
     `year_over` false (a report on the year under way) checks as of `year` itself: that year's
     missing entries are not overdue yet.
@@ -118,5 +116,5 @@ def warnings_at_end_of(
     # Only entries of lists that already validated are dropped, so the cut plan validates too.
     plan = Plan.model_validate(cut.data)
     context = Context(plan=plan, referential=referential, document=cut, as_of=as_of)
-    warnings = [d for d in run_rules(context, path, lang) if d.severity is Severity.WARNING]
+    warnings = [d for d in run_rules(context, path) if d.severity is Severity.WARNING]
     return sorted(warnings, key=lambda d: d.sort_key)

@@ -4,13 +4,36 @@ from __future__ import annotations
 
 import dataclasses
 
-from vae_cli.findings.diagnostics import Diagnostic
+from vae_cli.findings.diagnostics import Diagnostic, Position, Severity
 from vae_cli.models.plan import Consultation, Plan
 from vae_cli.models.referential import Commitment, ConsultationEdition, Referential
 from vae_cli.report.actions import ActionView, YearStatus, action_at
 from vae_cli.report.coverage import ObligationCoverage, obligations_coverage
 from vae_cli.report.progress import ProgressStatus
 from vae_cli.report.source import Source
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class PointToWatch:
+    """A warning of `vae validate`, as the report shows it: written in the report's language."""
+
+    path: str
+    position: Position
+    severity: Severity
+    rule: str
+    message: str
+    hint: str | None
+
+    @classmethod
+    def of(cls, diagnostic: Diagnostic, lang: str) -> PointToWatch:
+        return cls(
+            path=diagnostic.path,
+            position=diagnostic.position,
+            severity=diagnostic.severity,
+            rule=diagnostic.rule,
+            message=diagnostic.message_in(lang),
+            hint=diagnostic.hint_in(lang),
+        )
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -101,7 +124,7 @@ class Followup:
     departments: list[DepartmentView]
     consultation: ConsultationStatus
     membership: MembershipStatus
-    watch: list[Diagnostic]  # the warnings of `vae validate` at the end of the year
+    watch: list[PointToWatch]  # the warnings of `vae validate` at the end of the year
     # The year is not over (it is this year or later): its entries may still be incomplete.
     in_progress: bool = False
 
@@ -126,8 +149,10 @@ def build_followup(
     source: Source,
     warnings: list[Diagnostic],
     in_progress: bool = False,
+    lang: str,
 ) -> Followup:
-    """The follow-up report of `plan` for `year` (which the caller checked is in the mandate)."""
+    """The follow-up report of `plan` for `year` (which the caller checked is in the mandate),
+    its points to watch (`warnings`) written in `lang`."""
     views = {a.id: action_at(a, year) for a in plan.actions}
     ordered = [c.id for c in sorted(referential.commitments, key=lambda c: c.number)]
     commitments = [
@@ -167,7 +192,7 @@ def build_followup(
         departments=_departments(all_views),
         consultation=_consultation(plan, referential, year),
         membership=_membership(plan, year),
-        watch=warnings,
+        watch=[PointToWatch.of(w, lang) for w in warnings],
         in_progress=in_progress,
     )
 

@@ -115,11 +115,7 @@ def write_reports(request: Request) -> Outcome:
     from vae_cli.report.plan_document import build_plan_document
 
     outcome = Outcome()
-    from vae_cli.i18n.language import language
-
-    # Findings printed on the terminal speak the user's language, as `vae validate` does
-    # (`$VAE_LANG`, else English); the report's points to watch speak the report's.
-    checker = Checker(as_of=request.today.year, lang=language())
+    checker = Checker(as_of=request.today.year)
     ready: list[tuple[Path, PlanCheck, int]] = []
     for path in request.plans:
         checked = checker.check_plan(path)
@@ -161,7 +157,6 @@ def write_reports(request: Request) -> Outcome:
             checked.referential,
             year,
             year_over=not in_progress,
-            lang=request.lang,
         )
         for kind in request.kinds:
             data: object
@@ -173,6 +168,7 @@ def write_reports(request: Request) -> Outcome:
                     source=source,
                     warnings=warnings,
                     in_progress=in_progress,
+                    lang=request.lang,
                 )
             else:
                 data = build_plan_document(

@@ -10,7 +10,8 @@ import dataclasses
 import typing as t
 
 from vae_cli.findings.diagnostics import Severity
-from vae_cli.i18n.messages import Text
+from vae_cli.i18n.messages import Message
+from vae_cli.i18n.numbers import plain_number
 
 if t.TYPE_CHECKING:
     from vae_cli.models.plan import Plan
@@ -34,17 +35,21 @@ class Context:
         """Years of the mandate that are over at `as_of`."""
         return range(self.plan.mandate.start, min(self.plan.mandate.end + 1, self.as_of))
 
+    def number(self, loc: tuple[str | int, ...], value: float) -> str:
+        """The number at `loc` as the plan writes it (`100.004`, `1e3`), for a message to quote."""
+        return self.document.written(loc) or plain_number(value)
+
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Finding:
     """What a rule reports: where (a path in the plan's data), what, and what to do.
 
-    `message` and `hint` are `msg(...)` templates, written in the reader's language when the
-    diagnostic is built."""
+    `message` and `hint` are `msg(...)` templates with their values: the diagnostic keeps them
+    so, and the format that prints it writes them in the reader's language."""
 
     loc: tuple[str | int, ...]
-    message: Text
-    hint: Text | None = None
+    message: Message
+    hint: Message | None = None
     at_key: bool = False
 
 

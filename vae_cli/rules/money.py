@@ -6,16 +6,8 @@ import typing as t
 
 from vae_cli.findings.diagnostics import Severity
 from vae_cli.i18n.messages import msg
+from vae_cli.i18n.numbers import Money
 from vae_cli.rules import Context, Finding, rule
-
-
-def euros(amount: float) -> str:
-    return f"{amount:,.2f}".replace(",", " ").replace(".00", "") + " €"
-
-
-def yaml_number(amount: float) -> str:
-    """An amount as the user would write it in the plan: 200, 1234.5 (never 1e+12)."""
-    return f"{amount:.2f}".rstrip("0").rstrip(".")
 
 
 @rule("over-budget", Severity.WARNING)
@@ -31,8 +23,8 @@ def over_budget(ctx: Context) -> t.Iterator[Finding]:
                 message=msg(
                     'the action "{action}" has spent {spent}, more than its budget of {budget}',
                     action=action.id,
-                    spent=euros(spent),
-                    budget=euros(action.budget_eur),
+                    spent=Money(spent),
+                    budget=Money(action.budget_eur),
                 ),
                 hint=msg("raise `budget_eur` if the council voted more, or check `spent_eur`"),
             )
@@ -59,7 +51,7 @@ def membership_payment_missing(ctx: Context) -> t.Iterator[Finding]:
                     "add `- {{year: {year}, amount_eur: {amount}}}` under `payments:` "
                     "(or `vae record payment`)",
                     year=year,
-                    amount=yaml_number(fee),
+                    amount=ctx.number(("membership", "annual_fee_eur"), fee),
                 ),
             )
 
@@ -75,8 +67,8 @@ def membership_payment_amount(ctx: Context) -> t.Iterator[Finding]:
                 message=msg(
                     "the {year} payment is {amount}, not the annual fee of {fee}",
                     year=payment.year,
-                    amount=euros(payment.amount_eur),
-                    fee=euros(fee),
+                    amount=Money(payment.amount_eur),
+                    fee=Money(fee),
                 ),
                 hint=msg("check the amount, or update `annual_fee_eur` if the fee changed"),
             )

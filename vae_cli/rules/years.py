@@ -9,7 +9,6 @@ from vae_cli.findings.diagnostics import Severity
 from vae_cli.i18n.messages import Message, msg
 from vae_cli.models.plan import Direction, Indicator
 from vae_cli.rules import Context, Finding, rule
-from vae_cli.rules.money import yaml_number
 from vae_cli.rules.placeholders import marked_to_fill
 
 Loc = tuple[str | int, ...]
@@ -192,9 +191,10 @@ def target_direction(ctx: Context) -> t.Iterator[Finding]:
             base, target = indicator.baseline.value, indicator.target.value
             up = indicator.direction is Direction.INCREASE
             against = (up and target < base) or (not up and target > base)
-            if against and not marked_to_fill(ctx, ("actions", i, "indicators", j, "target")):
+            at: Loc = ("actions", i, "indicators", j)
+            if against and not marked_to_fill(ctx, (*at, "target")):
                 yield Finding(
-                    loc=("actions", i, "indicators", j, "direction"),
+                    loc=(*at, "direction"),
                     message=(
                         msg(
                             'the target of "{indicator}" ({target}) is below its baseline '
@@ -207,8 +207,8 @@ def target_direction(ctx: Context) -> t.Iterator[Finding]:
                         )
                     ).fill(
                         indicator=indicator.id,
-                        target=yaml_number(target),
-                        baseline=yaml_number(base),
+                        target=ctx.number((*at, "target", "value"), target),
+                        baseline=ctx.number((*at, "baseline", "value"), base),
                         direction=indicator.direction.value,
                     ),
                     hint=msg(
@@ -291,7 +291,7 @@ def percentage_range(ctx: Context) -> t.Iterator[Finding]:
                         loc=loc,
                         message=msg(
                             '{value} % is not a percentage (indicator "{indicator}")',
-                            value=yaml_number(value),
+                            value=ctx.number(loc, value),
                             indicator=indicator.id,
                         ),
                         hint=msg("write a value from 0 to 100, or change the unit"),

@@ -7,7 +7,12 @@ import typing as t
 from vae_cli.findings.diagnostics import CheckResult
 from vae_cli.findings.formats import github, gitlab, json_format, junit, sarif, text
 
-Formatter = t.Callable[[CheckResult, bool], str]
+
+class Formatter(t.Protocol):
+    """Writes the findings, and the words around them, in `lang`."""
+
+    def __call__(self, result: CheckResult, *, lang: str, color: bool = False) -> str: ...
+
 
 FORMATS_BY_NAME: dict[str, Formatter] = {
     "text": text.render,

@@ -21,7 +21,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def command(diagnostic: Diagnostic) -> str:
+def command(diagnostic: Diagnostic, *, lang: str) -> str:
     pos = diagnostic.position
     properties = {
         "file": diagnostic.path.replace("\\", "/"),
@@ -33,30 +33,32 @@ def command(diagnostic: Diagnostic) -> str:
     }
     props = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
     # The log shows only the message, so it starts with the location (as ruff's format does).
-    message = f"{diagnostic.path}:{pos.line}:{pos.column}: {diagnostic.message}"
-    if diagnostic.hint:
-        message += f"\nhint: {diagnostic.hint}"
+    message = f"{diagnostic.path}:{pos.line}:{pos.column}: {diagnostic.message_in(lang)}"
+    hint = diagnostic.hint_in(lang)
+    if hint:
+        message += f"\nhint: {hint}"
     kind = "error" if diagnostic.severity is Severity.ERROR else "warning"
     return f"::{kind} {props}::{_escape_data(message)}"
 
 
-def render(result: CheckResult, color: bool = False) -> str:
-    lines = [command(d) for file in result.files for d in file.sorted()]
-    lines.append(summary_line(result))
+def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
+    lines = [command(d, lang=lang) for file in result.files for d in file.sorted()]
+    lines.append(summary_line(result, lang=lang))
     return "\n".join(lines) + "\n"
 
 
-def summary(result: CheckResult) -> str:
+def summary(result: CheckResult, *, lang: str) -> str:
     """Every finding as a Markdown table, for the job summary page."""
-    out = ["## vae validate", "", markdown.escape(summary_line(result)), ""]
+    out = ["## vae validate", "", markdown.escape(summary_line(result, lang=lang)), ""]
     diagnostics = [d for file in result.files for d in file.sorted()]
     if diagnostics:
         out += ["| Where | Severity | Rule | Finding |", "| --- | --- | --- | --- |"]
         for d in diagnostics:
             where = markdown.code(f"{d.path}:{d.position.line}:{d.position.column}")
-            finding = markdown.escape(d.message)
-            if d.hint:
-                finding += f"<br>*hint:* {markdown.escape(d.hint)}"
+            finding = markdown.escape(d.message_in(lang))
+            hint = d.hint_in(lang)
+            if hint:
+                finding += f"<br>*hint:* {markdown.escape(hint)}"
             out.append(f"| {where} | {d.severity.value} | {markdown.code(d.rule)} | {finding} |")
         out.append("")
     return "\n".join(out) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from vae_cli.findings.diagnostics import CheckResult, Severity
+from vae_cli.findings.diagnostics import CheckResult, Diagnostic, Severity
 from vae_cli.findings.rule_catalog import fingerprints
 
 # GitLab's scale is info, minor, major, critical, blocker. An invalid plan is not a security
@@ -13,12 +13,17 @@ from vae_cli.findings.rule_catalog import fingerprints
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
 
 
-def render(result: CheckResult, color: bool = False) -> str:
+def _description(d: Diagnostic, lang: str) -> str:
+    hint = d.hint_in(lang)
+    return d.message_in(lang) + (f" (hint: {hint})" if hint else "")
+
+
+def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
     diagnostics = [d for file in result.files for d in file.sorted()]
     issues = [
         {
             "type": "issue",
-            "description": d.message + (f" (hint: {d.hint})" if d.hint else ""),
+            "description": _description(d, lang),
             "check_name": d.rule,
             "fingerprint": fingerprint,
             "severity": SEVERITY[d.severity],

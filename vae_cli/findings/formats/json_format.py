@@ -10,7 +10,7 @@ from vae_cli.findings.diagnostics import CheckResult
 JSON_FORMAT_VERSION = 1
 
 
-def render(result: CheckResult, color: bool = False) -> str:
+def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
     document = {
         "version": JSON_FORMAT_VERSION,
         "tool": {"name": "vae", "version": __version__},
@@ -31,8 +31,8 @@ def render(result: CheckResult, color: bool = False) -> str:
                 "end_column": d.position.end_column,
                 "severity": d.severity.value,
                 "rule": d.rule,
-                "message": d.message,
-                "hint": d.hint,
+                "message": d.message_in(lang),
+                "hint": d.hint_in(lang),
             }
             for f in result.files
             for d in f.sorted()

@@ -23,7 +23,9 @@ def _xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _case(file: FileResult, rule_id: str, found: list[Diagnostic], rules: Catalog) -> ET.Element:
+def _case(
+    file: FileResult, rule_id: str, found: list[Diagnostic], rules: Catalog, lang: str
+) -> ET.Element:
     # classname is what GitLab shows as the suite; the path keeps cases of two plans apart.
     path = _xml_text(file.path)
     case = ET.Element(
@@ -36,17 +38,12 @@ def _case(file: FileResult, rule_id: str, found: list[Diagnostic], rules: Catalo
             case,
             "failure",
             message=_xml_text(
-                f"{first.path}:{first.position.line}:{first.position.column}: {first.message}"
+                f"{first.path}:{first.position.line}:{first.position.column}: "
+                f"{first.message_in(lang)}"
             ),
             type=worst,
         )
-        failure.text = _xml_text(
-            "\n".join(
-                f"{d.path}:{d.position.line}:{d.position.column}: {d.severity.value}: {d.message}"
-                + (f"\n  hint: {d.hint}" if d.hint else "")
-                for d in found
-            )
-        )
+        failure.text = _xml_text("\n".join(_failure_line(d, lang) for d in found))
         case.set("line", str(first.position.line))
     elif not file.rules_ran and rules.get(rule_id).is_rule_of_meaning:
         ET.SubElement(
@@ -55,7 +52,13 @@ def _case(file: FileResult, rule_id: str, found: list[Diagnostic], rules: Catalo
     return case
 
 
-def render(result: CheckResult, color: bool = False) -> str:
+def _failure_line(d: Diagnostic, lang: str) -> str:
+    pos, hint = d.position, d.hint_in(lang)
+    line = f"{d.path}:{pos.line}:{pos.column}: {d.severity.value}: {d.message_in(lang)}"
+    return line + (f"\n  hint: {hint}" if hint else "")
+
+
+def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
     rules = catalog()
     root = ET.Element("testsuites", name="vae validate")
     totals = {"tests": 0, "failures": 0, "skipped": 0}
@@ -66,7 +69,7 @@ def render(result: CheckResult, color: bool = False) -> str:
         # Every rule of meaning is a test; a reading or shape problem is one only when it occurs.
         ids = [r.id for r in rules.rules.values() if r.is_rule_of_meaning]
         ids = sorted(set(ids) | set(by_rule))
-        cases = [_case(file, rule_id, by_rule.get(rule_id, []), rules) for rule_id in ids]
+        cases = [_case(file, rule_id, by_rule.get(rule_id, []), rules, lang) for rule_id in ids]
         counts = {
             "tests": len(cases),
             "failures": sum(c.find("failure") is not None for c in cases),

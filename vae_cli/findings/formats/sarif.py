@@ -25,7 +25,7 @@ def artifact_uri(path: str) -> dict[str, str]:
     return {"uri": urllib.parse.quote(pure.as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
-def render(result: CheckResult, color: bool = False) -> str:
+def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
     rules = list(catalog().rules.values())
     index = {rule.id: i for i, rule in enumerate(rules)}
     diagnostics = [d for file in result.files for d in file.sorted()]
@@ -35,13 +35,13 @@ def render(result: CheckResult, color: bool = False) -> str:
             rules.append(catalog().get(d.rule))
     results: list[dict[str, t.Any]] = []
     for d, fingerprint in zip(diagnostics, fingerprints(diagnostics), strict=True):
-        pos = d.position
+        pos, hint = d.position, d.hint_in(lang)
         results.append(
             {
                 "ruleId": d.rule,
                 "ruleIndex": index[d.rule],
                 "level": LEVEL[d.severity],
-                "message": {"text": d.message + (f"\nHint: {d.hint}" if d.hint else "")},
+                "message": {"text": d.message_in(lang) + (f"\nHint: {hint}" if hint else "")},
                 "locations": [
                     {
                         "physicalLocation": {
@@ -56,7 +56,7 @@ def render(result: CheckResult, color: bool = False) -> str:
                         }
                     }
                 ],
-                "partialFingerprints": {"vaeFinding/v1": fingerprint},
+                "partialFingerprints": {"vaeFinding/v2": fingerprint},
             }
         )
     document = {

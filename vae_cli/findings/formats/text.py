@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity
-from vae_cli.i18n.language import DEFAULT_LANGUAGE
+from vae_cli.i18n.catalogs import gettext_for
+from vae_cli.i18n.language import LANGUAGES
 from vae_cli.i18n.messages import Message, msg
 from vae_cli.i18n.messages import render as written
 
@@ -33,7 +37,7 @@ _CONTROL_PICTURES = {
 }
 
 
-# The words around the findings; the findings themselves are written by vae_cli.check.
+# The words around the findings, in the same language as the findings.
 _SEVERITY = {Severity.ERROR: msg("error"), Severity.WARNING: msg("warning")}
 _HINT = msg("hint:")
 _COUNTS = {
@@ -72,7 +76,7 @@ def _excerpt(line: str, column: int) -> tuple[str, int]:
 
 
 def render_diagnostic(
-    diagnostic: Diagnostic, file: FileResult, color: bool = False, lang: str = DEFAULT_LANGUAGE
+    diagnostic: Diagnostic, file: FileResult, *, lang: str, color: bool = False
 ) -> str:
     def paint(code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
@@ -84,7 +88,7 @@ def render_diagnostic(
     )
     out = [
         f"{paint(_BOLD, _inert(f'{diagnostic.path}:{pos.line}:{pos.column}'))}: {severity} "
-        f"[{diagnostic.rule}] {_inert(diagnostic.message)}"
+        f"[{diagnostic.rule}] {_inert(diagnostic.message_in(lang))}"
     ]
     source = file.source_line(pos.line)
     if source is not None:
@@ -94,38 +98,57 @@ def render_diagnostic(
         length = max(1, min(length, len(shown) - column + 1))
         out.append(f"  {pos.line} | {shown}")
         out.append(f"  {' ' * width} | {' ' * (column - 1)}{paint(_RED, '^' * length)}")
-    if diagnostic.hint:
-        out.append(f"  {paint(_DIM, written(_HINT, lang))} {_inert(diagnostic.hint)}")
+    hint = diagnostic.hint_in(lang)
+    if hint:
+        out.append(f"  {paint(_DIM, written(_HINT, lang))} {_inert(hint)}")
     return "\n".join(out)
 
 
-def render(result: CheckResult, color: bool = False) -> str:
+def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
     blocks: list[str] = []
     for file in result.files:
         diagnostics = file.sorted()
         for diagnostic in diagnostics:
-            blocks.append(render_diagnostic(diagnostic, file, color, result.lang))
+            blocks.append(render_diagnostic(diagnostic, file, lang=lang, color=color))
         path = _inert(file.path)
         if diagnostics:
-            blocks.append(f"{path}: {_counts(file.errors, file.warnings, result.lang)}\n")
+            blocks.append(f"{path}: {_counts(file.errors, file.warnings, lang)}\n")
         else:
             blocks.append(f"{path}: {'ok' if not color else _GREEN + 'ok' + _RESET}")
-    blocks.append(summary_line(result))
+    blocks.append(summary_line(result, lang=lang))
     return "\n".join(blocks) + "\n"
 
 
-def summary_line(result: CheckResult) -> str:
-    lang = result.lang
+_SUMMARIES = (
+    msg("Checked {files}: {counts}."),
+    msg("Checked {files}: no error, {warnings}."),
+    msg("Checked {files}: no error, no warning."),
+)
+
+
+def summary_line(result: CheckResult, *, lang: str) -> str:
     files = _plural(len(result.files), "file", lang)
+    errors, warnings, clean = _SUMMARIES
     line: Message
     if result.errors:
-        line = msg("Checked {files}: {counts}.").fill(
-            files=files, counts=_counts(result.errors, result.warnings, lang)
-        )
+        line = errors.fill(files=files, counts=_counts(result.errors, result.warnings, lang))
     elif result.warnings:
-        line = msg("Checked {files}: no error, {warnings}.").fill(
-            files=files, warnings=_plural(result.warnings, "warning", lang)
-        )
+        line = warnings.fill(files=files, warnings=_plural(result.warnings, "warning", lang))
     else:
-        line = msg("Checked {files}: no error, no warning.").fill(files=files)
+        line = clean.fill(files=files)
     return written(line, lang)
+
+
+@functools.cache
+def _summary_patterns() -> list[re.Pattern[str]]:
+    placeholder = re.compile(r"\\\{\w+\\\}")  # `{files}` once escaped
+    return [
+        re.compile(placeholder.sub(".+", re.escape(gettext_for(lang)(line.template))))
+        for lang in LANGUAGES
+        for line in _SUMMARIES
+    ]
+
+
+def is_summary_line(line: str) -> bool:
+    """Whether `line` is the last line of the text and github formats, in any language."""
+    return any(pattern.fullmatch(line) for pattern in _summary_patterns())
