@@ -18,13 +18,13 @@ from vae_cli.i18n.language import DEFAULT_LANGUAGE
 from vae_cli.i18n.messages import Message, msg, render, sentence
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
+from vae_cli.plan_format import PLAN_SUFFIXES
 from vae_cli.reading.shape_findings import diagnostics_from, did_you_mean
 from vae_cli.reading.yaml_document import Document, LoadError, compose, paused_gc, read_text
 from vae_cli.referentials import builtin_referentials
 from vae_cli.rules import Context, load_all
 
 M = t.TypeVar("M", bound=BaseModel)
-PLAN_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclasses.dataclass
@@ -306,7 +306,9 @@ def collect_plans(paths: t.Sequence[Path], *, default_dir: Path = Path("plans"))
             raise UsageError(f"{display_path(path)} is not a regular file")
         else:
             close = (
-                did_you_mean(path.name, [p.name for p in path.parent.glob("*.y*ml")])
+                did_you_mean(
+                    path.name, [p.name for p in path.parent.iterdir() if p.suffix in PLAN_SUFFIXES]
+                )
                 if path.parent.is_dir()
                 else None
             )

@@ -86,7 +86,7 @@ def validate(
     checker = Checker(
         as_of=as_of or dt.date.today().year,
         referential_files=referential or [],
-        lang=language(lang.value if lang else None),
+        lang=language(lang),
     )
     result = checker.check(plans)
     stdout_format = output_format.value if output_format else outputs.default_format(os.environ)

@@ -6,12 +6,13 @@ import dataclasses
 import typing as t
 from pathlib import Path, PurePosixPath
 
-from vae_cli.check import PLAN_SUFFIXES, Checker
+from vae_cli.check import Checker
 from vae_cli.diff.changes import PlanDiff, Version
 from vae_cli.diff.compare import compare
 from vae_cli.diff.git import Base, Repository
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import display_path
+from vae_cli.plan_format import PLAN_SUFFIXES
 
 
 @dataclasses.dataclass(kw_only=True)

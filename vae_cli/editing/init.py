@@ -22,6 +22,7 @@ from vae_cli.files import write_atomic
 from vae_cli.findings.diagnostics import display_path
 from vae_cli.models.plan import Plan, Status
 from vae_cli.models.referential import Referential
+from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR, PLAN_SUFFIXES
 from vae_cli.reading.shape_findings import did_you_mean
 from vae_cli.reading.yaml_document import Data, compose, read_text
 from vae_cli.referentials import builtin_referentials
@@ -47,9 +48,6 @@ def to_fill(what: str) -> str:
 
 
 # --- Options ---------------------------------------------------------------------------------
-
-
-FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a plan may name (see models.common)
 
 
 def parse_mandate(text: str) -> tuple[int, int]:
@@ -105,7 +103,7 @@ def load_referential(
     builtins = builtin_referentials()
     if name in builtins:
         return name, _load(builtins[name], checker)
-    if name.endswith((".yaml", ".yml")):
+    if name.endswith(PLAN_SUFFIXES):
         path = base / name
         if path.is_file():
             return _relative_to(path, plan), _load(path, checker)
@@ -454,7 +452,7 @@ def next_mandate(
         value, referential = load_referential(
             referential_name, checker, plan=path, named_by="--referential"
         )
-    elif not old.referential.endswith((".yaml", ".yml")) and (
+    elif not old.referential.endswith(PLAN_SUFFIXES) and (
         builtin := referential_for_mandate(mandate, checker)
     ):
         value, referential = load_referential(builtin, checker)
