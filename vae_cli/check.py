@@ -20,7 +20,14 @@ from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 from vae_cli.plan_format import PLAN_SUFFIXES
 from vae_cli.reading.shape_findings import diagnostics_from, did_you_mean
-from vae_cli.reading.yaml_document import Document, LoadError, compose, paused_gc, read_text
+from vae_cli.reading.yaml_document import (
+    Document,
+    LoadError,
+    compose,
+    paused_gc,
+    read_text,
+    text_from,
+)
 from vae_cli.referentials import builtin_referentials
 from vae_cli.rules import Context, load_all
 
@@ -37,17 +44,28 @@ class Loaded(t.Generic[M]):
 
 
 def load_model(
-    path: Path, model: type[M], *, text: str | None = None, lang: str = DEFAULT_LANGUAGE
+    path: Path,
+    model: type[M],
+    *,
+    raw: bytes | None = None,
+    text: str | None = None,
+    document: Document | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> Loaded[M]:
-    """Read `path` (or take its `text`, e.g. an edit not yet written) and validate it against
-    `model`; every problem becomes a located diagnostic, written in `lang`."""
+    """Read `path` and validate it against `model`; every problem becomes a located diagnostic,
+    written in `lang`. A caller that has the content already gives it instead, so that nothing
+    is read or parsed twice: the file's `raw` bytes, its `text` (e.g. an edit not yet
+    written), or its `document` already parsed."""
     shown = display_path(path)
     loaded: Loaded[M] = Loaded(FileResult(path=shown))
     try:
-        if text is None:
-            text = read_text(path)
-        loaded.result.lines = text.splitlines()
-        document = compose(text, loaded.result.lines)
+        if document is not None:
+            loaded.result.lines = document.lines
+        else:
+            if text is None:
+                text = read_text(path) if raw is None else text_from(raw)
+            loaded.result.lines = text.splitlines()
+            document = compose(text, loaded.result.lines)
     except LoadError as e:
         loaded.result.diagnostics.append(
             Diagnostic(
@@ -119,13 +137,21 @@ class Checker:
                 result.files.append(broken)
         return result
 
-    def check_plan(self, path: Path, *, text: str | None = None) -> PlanCheck:
+    def check_plan(
+        self,
+        path: Path,
+        *,
+        raw: bytes | None = None,
+        text: str | None = None,
+        document: Document | None = None,
+    ) -> PlanCheck:
         """The plan's findings, with its model and referential when they could be read.
 
-        With `text`, that content is checked as if it were the file at `path` (which need not
-        exist): this is how an edit is checked before it is written.
+        With `raw`, `text` or `document` (see `load_model`), that content is checked as if it
+        were the file at `path` (which need not exist): this is how an edit is checked before
+        it is written, and a plan as it was at a git revision.
         """
-        loaded = load_model(path, Plan, text=text, lang=self.lang)
+        loaded = load_model(path, Plan, raw=raw, text=text, document=document, lang=self.lang)
         checked = PlanCheck(result=loaded.result, plan=loaded.model, document=loaded.document)
         plan, document = loaded.model, loaded.document
         if plan is None or document is None:
