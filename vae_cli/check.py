@@ -89,6 +89,14 @@ def load_model(
     return loaded
 
 
+@dataclasses.dataclass(frozen=True)
+class Unresolved:
+    """Why a referential's name leads to no referential, and what to do about it."""
+
+    message: Message
+    hint: Message
+
+
 @dataclasses.dataclass(kw_only=True)
 class PlanCheck:
     """One plan checked: its findings and, when its shape is valid, its model and referential."""
@@ -186,60 +194,73 @@ class Checker:
             self._referentials[key] = load_model(path, Referential, lang=self.lang)
         return self._referentials[key]
 
-    def _referential_for(
-        self, plan: Plan, plan_path: Path, result: FileResult, document: Document
-    ) -> Loaded[Referential] | None:
-        name = plan.referential
-        message: Message
-        hint: Message
-        candidate = plan_path.parent / name
+    def find_referential(self, name: str, *, plan: Path | None) -> Loaded[Referential] | Unresolved:
+        """The referential `name` stands for, loaded (its model is None when it is broken), or
+        why there is none.
+
+        `name` is a file (`.yaml`, `.yml`), relative to the folder of the `plan` that names it
+        (or to the current folder when no plan does: a command-line option); else the id of a
+        referential given with `--referential FILE`, else of a built-in one.
+        """
+        folder = plan.parent if plan is not None else Path()
+        candidate = folder / name
         if name.endswith(PLAN_SUFFIXES):
-            if candidate.is_file() and _same_file(candidate, plan_path):
-                message, hint = (
+            if plan is not None and candidate.is_file() and _same_file(candidate, plan):
+                return Unresolved(
                     msg("a plan cannot be its own referential"),
                     msg("name the network's referential, e.g. unicef-france-vae-2020-2026"),
                 )
-            elif candidate.is_file():
+            if candidate.is_file():
                 return self.load_referential(candidate)
-            elif candidate.exists():
-                message, hint = (
+            if candidate.exists():
+                return Unresolved(
                     msg('the referential "{name}" is not a file', name=name),
                     msg("name a referential file (.yaml)"),
                 )
-            else:
-                message, hint = (
-                    msg('the referential file "{name}" does not exist', name=name),
-                    msg(
-                        "the path is relative to the plan's folder ({folder})",
-                        folder=display_path(plan_path.parent),
-                    ),
+            return Unresolved(
+                msg('the referential file "{name}" does not exist', name=name),
+                msg(
+                    "the path is relative to the plan's folder ({folder})",
+                    folder=display_path(folder),
                 )
-        elif ("/" in name or "." in name) and candidate.exists():
-            message, hint = (
+                if plan is not None
+                else msg("the path is relative to the current folder"),
+            )
+        if ("/" in name or "." in name) and candidate.exists():
+            return Unresolved(
                 msg('"{name}" is not a referential', name=name),
                 msg("a referential file's name ends in .yaml or .yml"),
             )
-        else:
-            for file in self.referential_files:
-                loaded = self.load_referential(file)
-                if loaded.model is not None and loaded.model.id == name:
-                    return loaded
-            builtins = builtin_referentials()
-            if name in builtins:
-                return self.load_referential(builtins[name])
-            known = sorted(builtins)
-            close = did_you_mean(name, known)
-            message = msg('"{name}" is not a known referential', name=name)
-            hint = (
-                msg('did you mean "{close}"?', close=close)
-                if close
-                else msg(
-                    "use one of {known}, a path to a referential file, or --referential FILE",
-                    known=", ".join(known),
-                )
+        for file in self.referential_files:
+            loaded = self.load_referential(file)
+            if loaded.model is not None and loaded.model.id == name:
+                return loaded
+        builtins = builtin_referentials()
+        if name in builtins:
+            return self.load_referential(builtins[name])
+        known = sorted(builtins)
+        close = did_you_mean(name, known)
+        if close:
+            hint = msg('did you mean "{close}"?', close=close)
+        elif plan is not None:
+            hint = msg(
+                "use one of {known}, a path to a referential file, or --referential FILE",
+                known=", ".join(known),
             )
-        self._report_referential(result, document, message, hint)
-        return None
+        else:
+            hint = msg(
+                "use one of {known}, or the path to a referential file", known=", ".join(known)
+            )
+        return Unresolved(msg('"{name}" is not a known referential', name=name), hint)
+
+    def _referential_for(
+        self, plan: Plan, plan_path: Path, result: FileResult, document: Document
+    ) -> Loaded[Referential] | None:
+        found = self.find_referential(plan.referential, plan=plan_path)
+        if isinstance(found, Unresolved):
+            self._report_referential(result, document, found.message, found.hint)
+            return None
+        return found
 
     def _report_referential(
         self, result: FileResult, document: Document, message: Message, hint: Message

@@ -64,12 +64,15 @@ def init(
     from vae_cli.editing.arguments import check_text
     from vae_cli.errors import UsageError
     from vae_cli.findings.diagnostics import display_path
+    from vae_cli.i18n.language import language
 
     city = check_text(city, "--city")
     insee = check_text(insee, "--insee")
     referential = check_text(referential, "--referential")
     mandate = check_text(mandate, "--mandate")
-    checker = Checker(as_of=dt.date.today().year)
+    # Messages from the checker (a referential not found) speak the user's language, as
+    # `vae validate` does: $VAE_LANG, else the terminal's locale.
+    checker = Checker(as_of=dt.date.today().year, lang=language())
     if previous is not None:
         if mandate is None:
             raise UsageError("--from needs --mandate", hint="e.g. --mandate 2026-2032")

@@ -13,17 +13,17 @@ import re
 import typing as t
 from pathlib import Path
 
-from vae_cli.check import Checker
+from vae_cli.check import Checker, Unresolved
 from vae_cli.editing import texts
 from vae_cli.editing.emit import Commented, Section, emit, plain
 from vae_cli.editing.errors import EditRefused
 from vae_cli.errors import UsageError
 from vae_cli.files import write_atomic
 from vae_cli.findings.diagnostics import display_path
+from vae_cli.i18n.messages import render
 from vae_cli.models.plan import Plan, Status
 from vae_cli.models.referential import Referential
 from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR, PLAN_SUFFIXES
-from vae_cli.reading.shape_findings import did_you_mean
 from vae_cli.reading.yaml_document import Data, compose, read_text
 from vae_cli.referentials import builtin_referentials
 from vae_cli.resources import data_dir
@@ -86,58 +86,39 @@ def check_insee(insee: str) -> str:
 
 
 def load_referential(
-    name: str,
-    checker: Checker,
-    *,
-    base: Path = Path(),
-    plan: Path | None = None,
-    named_by: str = "",
+    name: str, checker: Checker, *, plan: Path, named_by: Path | None = None
 ) -> tuple[str, Referential]:
-    """(the value to write in `referential:`, the referential) for a built-in id or a file.
+    """(the value to write in `referential:` of the new `plan`, the referential) for a built-in
+    id or a file, found as `vae validate` finds it.
 
-    A file's path is relative to `base` (the current folder for --referential, the old plan's
-    folder for the `referential:` of a plan), and is written relative to the folder of the new
-    `plan`, which is where `vae validate` looks for it. `named_by` says where the name came from
-    ("--referential", "named by plans/old.yaml"), for messages.
+    `named_by` is the old plan whose `referential:` gives `name` (a file is then found from
+    its folder); without it, `name` comes from --referential (a file is found from the current
+    folder). A file is written relative to the folder of the new `plan`, where `vae validate`
+    looks for it.
     """
-    builtins = builtin_referentials()
-    if name in builtins:
-        return name, _load(builtins[name], checker)
-    if name.endswith(PLAN_SUFFIXES):
-        path = base / name
-        if path.is_file():
-            return _relative_to(path, plan), _load(path, checker)
+    found = checker.find_referential(name, plan=named_by)
+    where = "--referential" if named_by is None else display_path(named_by)
+    if isinstance(found, Unresolved):
         raise UsageError(
-            f'the referential file "{name}"{f" ({named_by})" if named_by else ""} does not exist',
-            hint=f"the path is relative to {display_path(base)}"
-            if base != Path()
-            else f"use one of {', '.join(builtins)}, or the path to a referential file",
+            f"{where}: {render(found.message, checker.lang)}",
+            hint=render(found.hint, checker.lang),
         )
-    close = did_you_mean(name, builtins)
-    raise UsageError(
-        f'"{name}" is not a known referential' + (f" ({named_by})" if named_by else ""),
-        hint=f'did you mean "{close}"?'
-        if close
-        else f"use one of {', '.join(builtins)}, or the path to a referential file",
-    )
-
-
-def _load(path: Path, checker: Checker) -> Referential:
-    loaded = checker.load_referential(path)
-    if loaded.model is None:
-        shown = display_path(path)
+    shown = found.result.path
+    if found.model is None:
         raise UsageError(
-            f"{shown} is not a valid referential",
-            hint=f"run `vae validate {shown}` to see why",
+            f"{shown} is not a valid referential", hint=f"run `vae validate {shown}` to see why"
         )
-    return loaded.model
+    if not name.endswith(PLAN_SUFFIXES):
+        return name, found.model  # an id
+    folder = Path() if named_by is None else named_by.parent
+    return _relative_to(folder / name, plan), found.model
 
 
-def _relative_to(file: Path, plan: Path | None) -> str:
+def _relative_to(file: Path, plan: Path) -> str:
     """`file` as the new plan must name it: relative to the plan's folder, with forward slashes
     (a plan is shared between machines); absolute if no relative path leads there (Windows
     drives)."""
-    folder = Path(os.path.abspath(plan.parent if plan is not None else Path()))
+    folder = Path(os.path.abspath(plan.parent))
     try:
         return os.path.relpath(os.path.abspath(file), folder).replace(os.sep, "/")
     except ValueError:
@@ -351,7 +332,7 @@ def new_plan(
 ) -> NewPlan:
     _refuse_existing(path)
     name = referential_name or referential_for_mandate(mandate, checker) or DEFAULT_REFERENTIAL
-    value, referential = load_referential(name, checker, plan=path, named_by="--referential")
+    value, referential = load_referential(name, checker, plan=path)
     start, end = mandate or (referential.mandate.start, referential.mandate.end)
     insee = check_insee(insee)
     if not city.strip():
@@ -449,22 +430,16 @@ def next_mandate(
         )
     data = compose(read_text(previous)).data  # the values exactly as the city wrote them
     if referential_name:
-        value, referential = load_referential(
-            referential_name, checker, plan=path, named_by="--referential"
-        )
+        value, referential = load_referential(referential_name, checker, plan=path)
     elif not old.referential.endswith(PLAN_SUFFIXES) and (
         builtin := referential_for_mandate(mandate, checker)
     ):
-        value, referential = load_referential(builtin, checker)
+        value, referential = load_referential(builtin, checker, plan=path)
     else:
         # A referential file is the network's own: kept, found from the old plan's folder (as
         # validate finds it) and named from the new plan's.
         value, referential = load_referential(
-            old.referential,
-            checker,
-            base=previous.parent,
-            plan=path,
-            named_by=f"named by {display_path(previous)}",
+            old.referential, checker, plan=path, named_by=previous
         )
     commitment_ids = {c.id for c in referential.commitments}
     obligation_ids = {o.id for o in referential.obligations}
