@@ -11,7 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -50,6 +50,7 @@ def test_escaped_text_reads_as_typed_in_every_context(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(HOSTILE_TEXT)
+@example(" \u00a0 ")  # CommonMark strips the spaces around it, but a no-break space is no space
 def test_a_code_span_holds_exactly_the_text(text: str) -> None:
     expected = re.sub(r"[^\S\u00a0]+", " ", text) or " "
     for source in (

@@ -57,7 +57,7 @@ def code(text: str, *, in_table: bool = False) -> str:
     flat = one_line(text) or " "
     longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
     fence = "`" * (longest + 1)
-    padded = flat[0] == "`" or flat[-1] == "`" or (flat[0] == flat[-1] == " " and flat.strip())
+    padded = flat[0] == "`" or flat[-1] == "`" or (flat[0] == flat[-1] == " " and flat.strip(" "))
     pad = " " if padded else ""
     if in_table:
         flat = flat.replace("|", "\\|")
