@@ -25,7 +25,7 @@ from vae_cli.reading.yaml_document import (
     LoadError,
     compose,
     paused_gc,
-    read_text,
+    read_raw,
     text_from,
 )
 from vae_cli.referentials import builtin_referentials
@@ -63,7 +63,7 @@ def load_model(
             loaded.result.lines = document.lines
         else:
             if text is None:
-                text = read_text(path) if raw is None else text_from(raw)
+                text = text_from(read_plan(path) if raw is None else raw)
             loaded.result.lines = text.splitlines()
             document = compose(text, loaded.result.lines)
     except LoadError as e:
@@ -78,8 +78,6 @@ def load_model(
             )
         )
         return loaded
-    except OSError as e:
-        raise UsageError(f"cannot read {shown}: {e.strerror or e}") from None
     loaded.document = document
     try:
         with paused_gc():
@@ -133,12 +131,13 @@ class Checker:
             if loaded.model is None:
                 result.files.append(loaded.result)
         for path in paths:
-            if looks_like_referential(path):
-                loaded = self.load_referential(path)
+            raw = read_plan(path)  # once: both to tell what the file is, and to check it
+            if looks_like_referential(raw):
+                loaded = self.load_referential(path, raw=raw)
                 if loaded.result not in result.files:
                     result.files.append(loaded.result)
                 continue
-            checked = self.check_plan(path)
+            checked = self.check_plan(path, raw=raw)
             result.files.append(checked.result)
             broken = checked.referential_result
             if broken is not None and broken not in result.files:
@@ -188,10 +187,11 @@ class Checker:
         loaded.result.rules_ran = True
         return checked
 
-    def load_referential(self, path: Path) -> Loaded[Referential]:
+    def load_referential(self, path: Path, *, raw: bytes | None = None) -> Loaded[Referential]:
+        """The referential file at `path` (its `raw` bytes, if already read), read once a run."""
         key = path.resolve()
         if key not in self._referentials:
-            self._referentials[key] = load_model(path, Referential, lang=self.lang)
+            self._referentials[key] = load_model(path, Referential, raw=raw, lang=self.lang)
         return self._referentials[key]
 
     def find_referential(self, name: str, *, plan: Path | None) -> Loaded[Referential] | Unresolved:
@@ -288,18 +288,23 @@ _REFERENTIAL_KEYS = re.compile(rb"^obligations[ \t]*:", re.MULTILINE)
 _PLAN_KEYS = re.compile(rb"^(city|actions|membership)[ \t]*:", re.MULTILINE)
 
 
-def looks_like_referential(path: Path) -> bool:
+def read_plan(path: Path) -> bytes:
+    """The bytes of a plan (or referential) file, as `text_from` takes them; a file that
+    cannot be read at all stops the run with a usage error."""
+    try:
+        return read_raw(path)
+    except OSError as e:
+        raise UsageError(f"cannot read {display_path(path)}: {e.strerror or e}") from None
+
+
+def looks_like_referential(raw: bytes) -> bool:
     """Whether a file given to `vae validate` is a network referential rather than a plan.
 
     Networks write referentials too, and keep them beside their plans: such a file is checked
     against the referential format. The first 64 KiB tell: top-level `obligations:` and none of
     a plan's own keys.
     """
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(64 * 1024)
-    except OSError:
-        return False  # reading it again as a plan reports the problem
+    head = raw[: 64 * 1024]
     return bool(_REFERENTIAL_KEYS.search(head)) and not _PLAN_KEYS.search(head)
 
 

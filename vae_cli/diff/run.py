@@ -6,7 +6,7 @@ import dataclasses
 import typing as t
 from pathlib import Path, PurePosixPath
 
-from vae_cli.check import Checker
+from vae_cli.check import Checker, read_plan
 from vae_cli.diff.base import Base, default_base, not_a_commit, open_repository, relative
 from vae_cli.diff.changes import PlanDiff, Version
 from vae_cli.diff.compare import compare
@@ -14,7 +14,6 @@ from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import display_path
 from vae_cli.git import Repository
 from vae_cli.plan_format import PLAN_SUFFIXES
-from vae_cli.reading.yaml_document import read_raw
 
 
 @dataclasses.dataclass(kw_only=True)
@@ -47,7 +46,7 @@ def diff_plans(
     for path in _plans(at_base, paths or [default_dir], cwd=cwd):
         then = at_base.read(path)
         before = _version(checker, path, then) if then is not None else None
-        after = _version(checker, path, _read_now(path)) if path.is_file() else None
+        after = _version(checker, path, read_plan(path)) if path.is_file() else None
         plans.append(
             compare(
                 display_path(path), before or Version(exists=False), after or Version(exists=False)
@@ -74,13 +73,6 @@ class AtBase:
     def files_under(self, folder: Path) -> list[Path]:
         names = self.repo.files_under(self.base.commit, relative(self.repo, folder))
         return [self.repo.root / name for name in names]
-
-
-def _read_now(path: Path) -> bytes:
-    try:
-        return read_raw(path)
-    except OSError as e:
-        raise UsageError(f"cannot read {display_path(path)}: {e.strerror or e}") from None
 
 
 def _version(checker: Checker, path: Path, raw: bytes) -> Version:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import typing as t
 from pathlib import Path
@@ -69,8 +70,13 @@ def _finalize(context: jinja2.runtime.Context, value: object) -> object:
     return markdown.escape(str(value))
 
 
+@functools.lru_cache(maxsize=8)
 def environment(*, lang: str, template_dir: Path | None = None) -> ReportEnvironment:
-    """The environment for one language; a city's `template_dir` overrides ours file by file."""
+    """The environment for one language; a city's `template_dir` overrides ours file by file.
+
+    Built once per language and template folder, and kept with the templates it compiled:
+    rendering several plans, or both formats, compiles each template once (Jinja still
+    reloads a template whose file changed)."""
     ours = data_dir("templates")
     search = [ours] if template_dir is None else [template_dir, ours]
     env = ReportEnvironment(
@@ -124,19 +130,23 @@ def render(template_name: str, data: object, *, lang: str, template_dir: Path | 
     user mistakes in a template become usage errors naming the template and line. A city's
     templates (`template_dir`) run in a child process bounded in time and memory."""
     report = to_template_data(data)
+    env = environment(lang=lang, template_dir=template_dir)
     if template_dir is None:
-        text = _render(template_name, report, lang=lang, template_dir=None)
+        text = _render(env, template_name, report, template_dir=None)
     else:
+        # The environment is built here, the city's templates are read and compiled in the
+        # child: their mistakes and their cost stay there.
         text = isolated.run(
-            lambda: _render(template_name, report, lang=lang, template_dir=template_dir),
+            lambda: _render(env, template_name, report, template_dir=template_dir),
             what=f"template {template_name}",
             hint=f"check your templates in {template_dir}",
         )
     return with_marker(text, html=template_name.endswith(".html"))
 
 
-def _render(template_name: str, report: object, *, lang: str, template_dir: Path | None) -> str:
-    env = environment(lang=lang, template_dir=template_dir)
+def _render(
+    env: ReportEnvironment, template_name: str, report: object, *, template_dir: Path | None
+) -> str:
     try:
         template = env.get_template(template_name)
         return "".join(_counted(template.generate(report=report)))

@@ -23,7 +23,7 @@ from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import display_path
 from vae_cli.models.plan import Status
 from vae_cli.plan_format import PLAN_SUFFIXES
-from vae_cli.reading.yaml_document import Data, compose, read_text
+from vae_cli.reading.yaml_document import Data
 from vae_cli.rules.placeholders import MARKER
 
 
@@ -37,8 +37,8 @@ def next_mandate(
 ) -> NewPlan:
     refuse_existing(path)
     old_check = checker.check_plan(previous)
-    old = old_check.plan
-    if old is None:
+    old, document = old_check.plan, old_check.document
+    if old is None or document is None:
         raise EditRefused(
             f"{display_path(previous)} cannot be read as a plan ({old_check.result.errors} errors)",
             hint=f"fix it first: `vae validate {display_path(previous)}` shows where",
@@ -51,7 +51,7 @@ def next_mandate(
             hint=f"the new mandate starts after {old.mandate.start}, "
             f"e.g. --mandate {old.mandate.end}-{2 * old.mandate.end - old.mandate.start}",
         )
-    data = compose(read_text(previous)).data  # the values exactly as the city wrote them
+    data = document.data  # the values exactly as the city wrote them
     if referential_name:
         value, referential = load_referential(referential_name, checker, plan=path)
     elif not old.referential.endswith(PLAN_SUFFIXES) and (
