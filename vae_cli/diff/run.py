@@ -82,6 +82,7 @@ def _version(checker: Checker, path: Path, raw: bytes) -> Version:
     return Version(
         exists=True,
         text=raw.decode("utf-8", errors="replace"),
+        data=checked.document.data if checked.document is not None else None,
         plan=checked.plan,
         referential=checked.referential,
         result=checked.result,
