@@ -17,8 +17,16 @@ from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Se
 from vae_cli.i18n.messages import Message, msg
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
+from vae_cli.plan_format import PLAN_SUFFIXES
 from vae_cli.reading.shape_findings import diagnostics_from, did_you_mean
-from vae_cli.reading.yaml_document import Document, LoadError, compose, paused_gc, read_text
+from vae_cli.reading.yaml_document import (
+    Document,
+    LoadError,
+    compose,
+    paused_gc,
+    read_raw,
+    text_from,
+)
 from vae_cli.referentials import builtin_referentials
 from vae_cli.rules import Context, load_all
 
@@ -26,7 +34,6 @@ if t.TYPE_CHECKING:
     from vae_cli.config import Configs
 
 M = t.TypeVar("M", bound=BaseModel)
-PLAN_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclasses.dataclass
@@ -38,16 +45,28 @@ class Loaded(t.Generic[M]):
     model: M | None = None
 
 
-def load_model(path: Path, model: type[M], *, text: str | None = None) -> Loaded[M]:
-    """Read `path` (or take its `text`, e.g. an edit not yet written) and validate it against
-    `model`; every problem becomes a located diagnostic."""
+def load_model(
+    path: Path,
+    model: type[M],
+    *,
+    raw: bytes | None = None,
+    text: str | None = None,
+    document: Document | None = None,
+) -> Loaded[M]:
+    """Read `path` and validate it against `model`; every problem becomes a located diagnostic.
+    A caller that has the content already gives it instead, so that nothing is read or parsed
+    twice: the file's `raw` bytes, its `text` (e.g. an edit not yet written), or its `document`
+    already parsed."""
     shown = display_path(path)
     loaded: Loaded[M] = Loaded(FileResult(path=shown))
     try:
-        if text is None:
-            text = read_text(path)
-        loaded.result.lines = text.splitlines()
-        document = compose(text, loaded.result.lines)
+        if document is not None:
+            loaded.result.lines = document.lines
+        else:
+            if text is None:
+                text = text_from(read_plan(path) if raw is None else raw)
+            loaded.result.lines = text.splitlines()
+            document = compose(text, loaded.result.lines)
     except LoadError as e:
         loaded.result.diagnostics.append(
             Diagnostic(
@@ -60,8 +79,6 @@ def load_model(path: Path, model: type[M], *, text: str | None = None) -> Loaded
             )
         )
         return loaded
-    except OSError as e:
-        raise UsageError(f"cannot read {shown}: {e.strerror or e}") from None
     loaded.document = document
     try:
         with paused_gc():
@@ -69,6 +86,14 @@ def load_model(path: Path, model: type[M], *, text: str | None = None) -> Loaded
     except ValidationError as e:
         loaded.result.diagnostics.extend(diagnostics_from(e, model, document, shown))
     return loaded
+
+
+@dataclasses.dataclass(frozen=True)
+class Unresolved:
+    """Why a referential's name leads to no referential, and what to do about it."""
+
+    message: Message
+    hint: Message
 
 
 @dataclasses.dataclass(kw_only=True)
@@ -107,12 +132,13 @@ class Checker:
             if loaded.model is None:
                 result.files.append(loaded.result)
         for path in paths:
-            if looks_like_referential(path):
-                loaded = self.load_referential(path)
+            raw = read_plan(path)  # once: both to tell what the file is, and to check it
+            if looks_like_referential(raw):
+                loaded = self.load_referential(path, raw=raw)
                 if loaded.result not in result.files:
                     result.files.append(loaded.result)
                 continue
-            checked = self.check_plan(path)
+            checked = self.check_plan(path, raw=raw)
             if self.configs is not None and checked.result.rules_ran:
                 self._apply_policy(path, checked)
             result.files.append(checked.result)
@@ -121,13 +147,21 @@ class Checker:
                 result.files.append(broken)
         return result
 
-    def check_plan(self, path: Path, *, text: str | None = None) -> PlanCheck:
+    def check_plan(
+        self,
+        path: Path,
+        *,
+        raw: bytes | None = None,
+        text: str | None = None,
+        document: Document | None = None,
+    ) -> PlanCheck:
         """The plan's findings, with its model and referential when they could be read.
 
-        With `text`, that content is checked as if it were the file at `path` (which need not
-        exist): this is how an edit is checked before it is written.
+        With `raw`, `text` or `document` (see `load_model`), that content is checked as if it
+        were the file at `path` (which need not exist): this is how an edit is checked before
+        it is written, and a plan as it was at a git revision.
         """
-        loaded = load_model(path, Plan, text=text)
+        loaded = load_model(path, Plan, raw=raw, text=text, document=document)
         checked = PlanCheck(result=loaded.result, plan=loaded.model, document=loaded.document)
         plan, document = loaded.model, loaded.document
         if plan is None or document is None:
@@ -169,66 +203,80 @@ class Checker:
             config=self.configs.for_plan(path),
         )
 
-    def load_referential(self, path: Path) -> Loaded[Referential]:
+    def load_referential(self, path: Path, *, raw: bytes | None = None) -> Loaded[Referential]:
+        """The referential file at `path` (its `raw` bytes, if already read), read once a run."""
         key = path.resolve()
         if key not in self._referentials:
-            self._referentials[key] = load_model(path, Referential)
+            self._referentials[key] = load_model(path, Referential, raw=raw)
         return self._referentials[key]
+
+    def find_referential(self, name: str, *, plan: Path | None) -> Loaded[Referential] | Unresolved:
+        """The referential `name` stands for, loaded (its model is None when it is broken), or
+        why there is none.
+
+        `name` is a file (`.yaml`, `.yml`), relative to the folder of the `plan` that names it
+        (or to the current folder when no plan does: a command-line option); else the id of a
+        referential given with `--referential FILE`, else of a built-in one.
+        """
+        folder = plan.parent if plan is not None else Path()
+        candidate = folder / name
+        if name.endswith(PLAN_SUFFIXES):
+            if plan is not None and candidate.is_file() and _same_file(candidate, plan):
+                return Unresolved(
+                    msg("a plan cannot be its own referential"),
+                    msg("name the network's referential, e.g. unicef-france-vae-2020-2026"),
+                )
+            if candidate.is_file():
+                return self.load_referential(candidate)
+            if candidate.exists():
+                return Unresolved(
+                    msg('the referential "{name}" is not a file', name=name),
+                    msg("name a referential file (.yaml)"),
+                )
+            return Unresolved(
+                msg('the referential file "{name}" does not exist', name=name),
+                msg(
+                    "the path is relative to the plan's folder ({folder})",
+                    folder=display_path(folder),
+                )
+                if plan is not None
+                else msg("the path is relative to the current folder"),
+            )
+        if ("/" in name or "." in name) and candidate.exists():
+            return Unresolved(
+                msg('"{name}" is not a referential', name=name),
+                msg("a referential file's name ends in .yaml or .yml"),
+            )
+        for file in self.referential_files:
+            loaded = self.load_referential(file)
+            if loaded.model is not None and loaded.model.id == name:
+                return loaded
+        builtins = builtin_referentials()
+        if name in builtins:
+            return self.load_referential(builtins[name])
+        known = sorted(builtins)
+        close = did_you_mean(name, known)
+        if close:
+            hint = msg('did you mean "{close}"?', close=close)
+        elif plan is not None:
+            hint = msg(
+                "use one of {known}, a path to a referential file, or --referential FILE",
+                known=", ".join(known),
+            )
+        else:
+            hint = msg(
+                "use one of {known}, or the path to a referential file", known=", ".join(known)
+            )
+        return Unresolved(msg('"{name}" is not a known referential', name=name), hint)
 
     def _referential_for(
         self, plan: Plan, plan_path: Path, result: FileResult, document: Document
     ) -> Loaded[Referential] | None:
-        name = plan.referential
-        message: Message
-        hint: Message
-        candidate = plan_path.parent / name
-        if name.endswith(PLAN_SUFFIXES):
-            if candidate.is_file() and _same_file(candidate, plan_path):
-                message, hint = (
-                    msg("a plan cannot be its own referential"),
-                    msg("name the network's referential, e.g. unicef-france-vae-2020-2026"),
-                )
-            elif candidate.is_file():
-                return self.load_referential(candidate)
-            elif candidate.exists():
-                message, hint = (
-                    msg('the referential "{name}" is not a file', name=name),
-                    msg("name a referential file (.yaml)"),
-                )
-            else:
-                message, hint = (
-                    msg('the referential file "{name}" does not exist', name=name),
-                    msg(
-                        "the path is relative to the plan's folder ({folder})",
-                        folder=display_path(plan_path.parent),
-                    ),
-                )
-        elif ("/" in name or "." in name) and candidate.exists():
-            message, hint = (
-                msg('"{name}" is not a referential', name=name),
-                msg("a referential file's name ends in .yaml or .yml"),
-            )
-        else:
-            for file in self.referential_files:
-                loaded = self.load_referential(file)
-                if loaded.model is not None and loaded.model.id == name:
-                    return loaded
-            builtins = builtin_referentials()
-            if name in builtins:
-                return self.load_referential(builtins[name])
-            known = sorted(builtins)
-            close = did_you_mean(name, known)
-            message = msg('"{name}" is not a known referential', name=name)
-            hint = (
-                msg('did you mean "{close}"?', close=close)
-                if close
-                else msg(
-                    "use one of {known}, a path to a referential file, or --referential FILE",
-                    known=", ".join(known),
-                )
-            )
-        self._report_referential(result, document, message, hint)
-        return None
+        found = self.find_referential(plan.referential, plan=plan_path)
+        if isinstance(found, Unresolved):
+            self._report_referential(result, document, found.message, found.hint)
+            return None
+        return found
 
     def _report_referential(
         self, result: FileResult, document: Document, message: Message, hint: Message
@@ -257,18 +305,23 @@ _REFERENTIAL_KEYS = re.compile(rb"^obligations[ \t]*:", re.MULTILINE)
 _PLAN_KEYS = re.compile(rb"^(city|actions|membership)[ \t]*:", re.MULTILINE)
 
 
-def looks_like_referential(path: Path) -> bool:
+def read_plan(path: Path) -> bytes:
+    """The bytes of a plan (or referential) file, as `text_from` takes them; a file that
+    cannot be read at all stops the run with a usage error."""
+    try:
+        return read_raw(path)
+    except OSError as e:
+        raise UsageError(f"cannot read {display_path(path)}: {e.strerror or e}") from None
+
+
+def looks_like_referential(raw: bytes) -> bool:
     """Whether a file given to `vae validate` is a network referential rather than a plan.
 
     Networks write referentials too, and keep them beside their plans: such a file is checked
     against the referential format. The first 64 KiB tell: top-level `obligations:` and none of
     a plan's own keys.
     """
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(64 * 1024)
-    except OSError:
-        return False  # reading it again as a plan reports the problem
+    head = raw[: 64 * 1024]
     return bool(_REFERENTIAL_KEYS.search(head)) and not _PLAN_KEYS.search(head)
 
 
@@ -324,7 +377,9 @@ def collect_plans(paths: t.Sequence[Path], *, default_dir: Path = Path("plans"))
             raise UsageError(f"{display_path(path)} is not a regular file")
         else:
             close = (
-                did_you_mean(path.name, [p.name for p in path.parent.glob("*.y*ml")])
+                did_you_mean(
+                    path.name, [p.name for p in path.parent.iterdir() if p.suffix in PLAN_SUFFIXES]
+                )
                 if path.parent.is_dir()
                 else None
             )

@@ -12,8 +12,9 @@ import jsonschema
 import pytest
 
 from tests.conftest import AS_OF, ROOT, locate, run_vae
+from vae_cli import markdown
 from vae_cli.findings.diagnostics import Diagnostic, Position, Severity
-from vae_cli.findings.formats import github, markdown
+from vae_cli.findings.formats import github
 from vae_cli.findings.rule_catalog import catalog
 from vae_cli.i18n.messages import verbatim
 

@@ -228,7 +228,7 @@ def test_a_target_met_depends_on_the_direction(
     direction: str, baseline: float, target: float, reset: bool
 ) -> None:
     from vae_cli.editing.emit import Commented
-    from vae_cli.editing.init import _rebase
+    from vae_cli.editing.init.next_mandate import rebase
 
     indicator = {
         "id": "x",
@@ -237,7 +237,7 @@ def test_a_target_met_depends_on_the_direction(
         "target": {"year": 2030, "value": target},
         "measurements": [{"year": 2025, "value": baseline}],
     }
-    out = _rebase(indicator, 2026, 2032)  # type: ignore[arg-type]
+    out = rebase(indicator, 2026, 2032)  # type: ignore[arg-type]
     assert isinstance(out["target"], Commented) is reset
     if reset:
         assert out["target"].value == {"year": 2032, "value": target}

@@ -52,12 +52,43 @@ def test_a_missing_referential_file_of_the_old_plan_is_named(network: Path) -> N
     (network / "reseau" / "ref.yaml").unlink()
     run = run_vae("init", "plans/new.yaml", "--from", "plans/old.yaml", "--mandate", "2026-2032")
     assert run.exit_code == 2, run
-    assert (
-        'the referential file "../reseau/ref.yaml" (named by plans/old.yaml) does not exist'
-        in run.stderr
+    assert run.stderr == (
+        'vae: error: plans/old.yaml: the referential file "../reseau/ref.yaml" does not exist\n'
+        "  hint: the path is relative to the plan's folder (plans)\n"
     )
-    assert "hint: the path is relative to plans" in run.stderr
     assert not (network / "plans" / "new.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "message", "hint"),
+    [
+        ("reseau/absent.yaml", 'the referential file "reseau/absent.yaml" does not exist',
+         "the path is relative to the current folder"),
+        ("./reseau", '"./reseau" is not a referential', "a referential file's name ends in .yaml"),
+        ("reseau/ref.yml", 'the referential file "reseau/ref.yml" does not exist', None),
+        ("unicef", '"unicef" is not a known referential',
+         "use one of unicef-france-vae-2020-2026"),
+    ],
+)  # fmt: skip
+def test_a_referential_option_is_resolved_as_validate_resolves_a_plans(
+    network: Path, name: str, message: str, hint: str | None
+) -> None:
+    run = run_vae("init", "x.yaml", "--city", "X", "--insee", "01053", "--referential", name)
+    assert run.exit_code == 2, run
+    assert run.stderr.startswith(f"vae: error: --referential: {message}\n"), run
+    assert hint is None or f"  hint: {hint}" in run.stderr
+
+
+def test_init_says_what_is_wrong_with_a_referential_in_the_users_language(network: Path) -> None:
+    run = run_vae(
+        "init", "x.yaml", "--city", "X", "--insee", "01053", "--referential", "unicef-2020",
+        env={"VAE_LANG": "fr"},
+    )  # fmt: skip
+    assert run.exit_code == 2, run
+    assert run.stderr.startswith(
+        "vae: error: --referential: «\u00a0unicef-2020\u00a0» n'est pas un référentiel connu\n"
+        "  hint: indiquez l'un des référentiels unicef-france-vae-2020-2026"
+    ), run
 
 
 @pytest.mark.parametrize("where", ["plans/new.yaml", "plans/a/b/new.yaml", "new.yaml"])

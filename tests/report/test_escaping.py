@@ -17,7 +17,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from tests.conftest import run_vae
-from vae_cli.report.environment import md_escape
+from vae_cli.markdown import escape as md_escape
 
 HOSTILE = (
     '<script>alert("x")</script> | *bold* _it_ [link](https://evil.example) '

@@ -60,8 +60,11 @@ def init(
     Then fill in what `vae validate` lists as « À REMPLIR ».
     """
     from vae_cli.check import Checker, collect_plans
-    from vae_cli.editing import init as core
     from vae_cli.editing.arguments import check_text
+    from vae_cli.editing.init.from_referential import new_plan
+    from vae_cli.editing.init.next_mandate import next_mandate
+    from vae_cli.editing.init.options import parse_mandate
+    from vae_cli.editing.init.plan_file import write
     from vae_cli.errors import UsageError
     from vae_cli.findings.diagnostics import display_path
 
@@ -81,10 +84,10 @@ def init(
         if previous.is_dir():
             raise UsageError(f"--from {display_path(previous)} is a folder; give the plan file")
         collect_plans([previous])  # missing, a broken link...: the message validate gives
-        new = core.next_mandate(
+        new = next_mandate(
             plan,
             previous=previous,
-            mandate=core.parse_mandate(mandate),
+            mandate=parse_mandate(mandate),
             referential_name=referential,
             checker=checker,
         )
@@ -95,15 +98,15 @@ def init(
                 hint="e.g. vae init plans/dijon-2026.yaml --city Dijon --insee 21231, or start "
                 "from the last plan with --from PLAN --mandate 2026-2032",
             )
-        new = core.new_plan(
+        new = new_plan(
             plan,
             city=city,
             insee=insee,
             referential_name=referential,
-            mandate=core.parse_mandate(mandate) if mandate else None,
+            mandate=parse_mandate(mandate) if mandate else None,
             checker=checker,
         )
-    core.write(new)
+    write(new)
     shown = display_path(plan)
     sys.stdout.write(f"wrote {shown}: " + "; ".join(new.summary) + ".\n")
     for warning in new.warnings:

@@ -5,13 +5,15 @@ Only typer and the standard library here: `vae --help` must stay fast.
 
 from __future__ import annotations
 
-import enum
 import os
 import sys
 import typing as t
 from pathlib import Path
 
 import typer
+
+from vae_cli.i18n.language import DEFAULT_LANGUAGE, LANGUAGES, Language
+from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
 
 
 def err(message: str) -> None:
@@ -38,8 +40,8 @@ AsOf = t.Annotated[
     typer.Option(
         "--as-of",
         metavar="YEAR",
-        min=1900,
-        max=2100,
+        min=FIRST_YEAR,
+        max=LAST_YEAR,
         help="The current year for the checks (past years, no future dates). Default: this year.",
         show_default=False,
     ),
@@ -57,17 +59,13 @@ Referentials = t.Annotated[
 ]
 
 
-class LangOption(enum.StrEnum):  # the languages of vae_cli.i18n.language
-    en = "en"
-    fr = "fr"
-
-
 Lang = t.Annotated[
-    LangOption | None,
+    Language | None,
     typer.Option(
         "--lang",
-        help="Language of the messages and hints: en or fr. Default: $VAE_LANG, else the "
-        "terminal's locale ($LC_ALL, $LC_MESSAGES, $LANG), else en.",
+        help=f"Language of the messages and hints: {' or '.join(LANGUAGES)}. Default: "
+        "$VAE_LANG, else the terminal's locale ($LC_ALL, $LC_MESSAGES, $LANG), else "
+        f"{DEFAULT_LANGUAGE}.",
         show_default=False,
     ),
 ]

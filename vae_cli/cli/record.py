@@ -12,13 +12,15 @@ from pathlib import Path
 import typer
 
 from vae_cli.cli.options import AsOf, Referentials
+from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
 
 if t.TYPE_CHECKING:
     from vae_cli.editing.record import Outcome
 
 PlanArg = t.Annotated[Path, typer.Argument(help="The plan file to edit.", show_default=False)]
 YearOpt = t.Annotated[
-    int, typer.Option("--year", min=1900, max=2100, help="The year the entry is for.")
+    int,
+    typer.Option("--year", min=FIRST_YEAR, max=LAST_YEAR, help="The year the entry is for."),
 ]
 ReplaceOpt = t.Annotated[
     bool, typer.Option("--replace", help="Replace the entry if that year already has one.")

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import LangOption, PlanPaths, use_color
+from vae_cli.cli.options import PlanPaths, use_color
+from vae_cli.i18n.language import Language
+from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
 
 
 class Kind(enum.StrEnum):
@@ -34,8 +36,8 @@ def report(
         int | None,
         typer.Option(
             "--year",
-            min=1900,
-            max=2100,
+            min=FIRST_YEAR,
+            max=LAST_YEAR,
             help="The year reported on. Default: the last complete year of the mandate.",
             show_default=False,
         ),
@@ -49,9 +51,7 @@ def report(
     output_format: t.Annotated[
         Format, typer.Option("--format", "-f", help="Markdown, HTML or both.")
     ] = Format.all,
-    lang: t.Annotated[
-        LangOption, typer.Option("--lang", help="Language of the report.")
-    ] = LangOption.fr,
+    lang: t.Annotated[Language, typer.Option("--lang", help="Language of the report.")] = "fr",
     output: t.Annotated[
         Path,
         typer.Option("--output", "-o", help="Folder to write to, as <plan>/<year>-<kind>.<ext>."),
@@ -86,7 +86,7 @@ def report(
         year=year,
         kinds=[kind.value],
         formats=["md", "html"] if output_format is Format.all else [output_format.value],
-        lang=lang.value,
+        lang=lang,
         output=output,
         template_dir=template_dir,
         force=force,

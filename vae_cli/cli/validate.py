@@ -108,7 +108,7 @@ def validate(
             result,
             stdout_format=stdout_format,
             reports=reports,
-            lang=language(lang.value if lang else None),
+            lang=language(lang),
             color=use_color(),
         )
     )

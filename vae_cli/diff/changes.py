@@ -13,6 +13,7 @@ import typing as t
 from vae_cli.findings.diagnostics import FileResult
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
+from vae_cli.reading.yaml_document import Data
 from vae_cli.report.progress import ProgressStatus
 
 # A value as JSON has it: what a plan's fields hold once dumped.
@@ -219,6 +220,8 @@ class Version:
 
     exists: bool
     text: str | None = None
+    # The data as parsed for the check (comments and layout aside), None when unreadable.
+    data: Data | None = None
     plan: Plan | None = None
     referential: Referential | None = None
     result: FileResult | None = None

@@ -58,6 +58,8 @@ def compare(path: str, before: Version, after: Version) -> PlanDiff:
 
 def _data(version: Version) -> object:
     """The parsed data, comments and layout aside (None if it cannot be parsed)."""
+    if version.data is not None:
+        return version.data  # parsed already, for the check
     try:
         return compose(version.text).data if version.text is not None else None
     except LoadError:

@@ -6,12 +6,14 @@ import dataclasses
 import typing as t
 from pathlib import Path, PurePosixPath
 
-from vae_cli.check import PLAN_SUFFIXES, Checker
+from vae_cli.check import Checker, read_plan
+from vae_cli.diff.base import Base, default_base, not_a_commit, open_repository, relative
 from vae_cli.diff.changes import PlanDiff, Version
 from vae_cli.diff.compare import compare
-from vae_cli.diff.git import Base, Repository
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import display_path
+from vae_cli.git import Repository
+from vae_cli.plan_format import PLAN_SUFFIXES
 
 
 @dataclasses.dataclass(kw_only=True)
@@ -29,37 +31,58 @@ def diff_plans(
     default_dir: Path = Path("plans"),
 ) -> DiffReport:
     cwd = cwd or Path.cwd()
-    repo = Repository.find(cwd)
-    # Like `git diff`, a first argument that is not a revision but is a file names a plan.
-    if rev is not None and repo.commit_of(rev) is None and (cwd / rev).exists():
-        paths = [Path(rev), *paths]
-        rev = None
-    base = repo.resolve(rev) if rev is not None else repo.default_base()
+    repo = open_repository(cwd)
+    base: Base | None = None
+    if rev is not None:
+        commit = repo.commit_of(rev)
+        if commit is not None:
+            base = Base(commit, rev)
+        elif (cwd / rev).exists():  # like `git diff`, a file named first is a plan
+            paths = [Path(rev), *paths]
+        else:
+            raise not_a_commit(rev)
+    at_base = AtBase(repo, base or default_base(repo))
     plans: list[PlanDiff] = []
-    for path in _plans(repo, base, paths or [default_dir], cwd=cwd):
-        before_text = repo.read(base.commit, repo.relative(path))
-        before = _version(checker, path, before_text) if before_text is not None else None
-        after = _version(checker, path, None) if path.is_file() else None
+    for path in _plans(at_base, paths or [default_dir], cwd=cwd):
+        then = at_base.read(path)
+        before = _version(checker, path, then) if then is not None else None
+        after = _version(checker, path, read_plan(path)) if path.is_file() else None
         plans.append(
             compare(
                 display_path(path), before or Version(exists=False), after or Version(exists=False)
             )
         )
-    return DiffReport(base=base, plans=plans)
+    return DiffReport(base=at_base.base, plans=plans)
 
 
-def _version(checker: Checker, path: Path, text: str | None) -> Version:
-    if text is None:
-        # The same decoding as git's side, only to tell whether the text changed; the checker
-        # reads the file itself, reporting an encoding problem as a finding.
-        current = path.read_text(encoding="utf-8", errors="replace")
-        checked = checker.check_plan(path)
-    else:
-        current = text
-        checked = checker.check_plan(path, text=text)
+@dataclasses.dataclass
+class AtBase:
+    """The files at the base revision, each read from git once."""
+
+    repo: Repository
+    base: Base
+    _read: dict[PurePosixPath, bytes | None] = dataclasses.field(default_factory=dict)
+
+    def read(self, path: Path) -> bytes | None:
+        """The file's bytes at the base, or None when it did not exist there."""
+        name = relative(self.repo, path)
+        if name not in self._read:
+            self._read[name] = self.repo.read(self.base.commit, name)
+        return self._read[name]
+
+    def files_under(self, folder: Path) -> list[Path]:
+        names = self.repo.files_under(self.base.commit, relative(self.repo, folder))
+        return [self.repo.root / name for name in names]
+
+
+def _version(checker: Checker, path: Path, raw: bytes) -> Version:
+    """One version of the plan, checked from its bytes as `vae validate` checks a file (a bad
+    encoding is a finding); its text, decoded leniently, only tells whether it changed."""
+    checked = checker.check_plan(path, raw=raw)
     return Version(
         exists=True,
-        text=current,
+        text=raw.decode("utf-8", errors="replace"),
+        data=checked.document.data if checked.document is not None else None,
         plan=checked.plan,
         referential=checked.referential,
         result=checked.result,
@@ -70,14 +93,14 @@ def _is_plan(path: PurePosixPath | Path) -> bool:
     return path.suffix in PLAN_SUFFIXES
 
 
-def _plans(repo: Repository, base: Base, paths: t.Sequence[Path], *, cwd: Path) -> list[Path]:
+def _plans(at_base: AtBase, paths: t.Sequence[Path], *, cwd: Path) -> list[Path]:
     """Plans named, folders expanded with the plans they hold now or held at the base."""
+    base = at_base.base
     found: list[Path] = []
     for given in paths:
         path = given if given.is_absolute() else cwd / given
-        relative = repo.relative(path)
         if path.is_file() or (not path.exists() and _is_plan(path)):
-            if not path.is_file() and repo.read(base.commit, relative) is None:
+            if not path.is_file() and at_base.read(path) is None:
                 raise UsageError(
                     f"{display_path(path)}: no such plan, now or at {base.described} ({base.short})"
                 )
@@ -86,9 +109,7 @@ def _plans(repo: Repository, base: Base, paths: t.Sequence[Path], *, cwd: Path) 
         now = (
             {p for p in path.rglob("*") if _is_plan(p) and p.is_file()} if path.is_dir() else set()
         )
-        then = {
-            repo.root / name for name in repo.files_under(base.commit, relative) if _is_plan(name)
-        }
+        then = {p for p in at_base.files_under(path) if _is_plan(p)}
         if not now and not then:
             raise UsageError(
                 f"no plan (*.yaml) in {display_path(path)}, now or at {base.described}",

@@ -7,12 +7,11 @@ import enum
 import json
 import typing as t
 
-from vae_cli import __version__
+from vae_cli import __version__, markdown
 from vae_cli.diff.changes import PlanDiff, PlanState
 from vae_cli.diff.run import DiffReport
 from vae_cli.diff.sentences import sections
 from vae_cli.diff.words import MARKDOWN, PLAIN, plural
-from vae_cli.findings.formats import markdown
 
 JSON_FORMAT_VERSION = 1
 

@@ -6,8 +6,8 @@ import collections
 import dataclasses
 import typing as t
 
+from vae_cli import markdown
 from vae_cli.diff.changes import FieldChange, Kind, Plain
-from vae_cli.findings.formats import markdown
 
 
 @dataclasses.dataclass(frozen=True)

@@ -202,10 +202,11 @@ def record(
         if kept:
             change = splice(new_entry)
     new_text = apply(source.text, change.edits)
-    _verify(document, target, new_entry, change.index, change.replacing, new_text)
+    edited = _verify(document, target, new_entry, change.index, change.replacing, new_text)
 
-    before = checker.check_plan(path, text=source.text).result
-    after = checker.check_plan(path, text=new_text).result
+    # Each text is parsed once: the documents above are the ones checked.
+    before = checker.check_plan(path, document=document).result
+    after = checker.check_plan(path, document=edited).result
     verb = "replaced" if change.replacing else "recorded"
     summary = f"{verb} the {new_entry['year']} {target.key} entry of {target.what}"
     if new_text == source.text:
@@ -254,9 +255,10 @@ def _and(names: list[str]) -> str:
 
 def _verify(
     document: Document, target: Target, new_entry: Entry, index: int, replacing: bool, text: str
-) -> None:
-    """The edited text must hold the old data plus the entry, and nothing else: a safety net
-    under the splicing, so a bug of ours can never write a plan that says something else."""
+) -> Document:
+    """The edited text, parsed: it must hold the old data plus the entry, and nothing else (a
+    safety net under the splicing, so a bug of ours can never write a plan that says something
+    else)."""
     expected = copy.deepcopy(document.data)
     node: t.Any = expected
     for part in target.path:
@@ -268,9 +270,10 @@ def _verify(
     else:
         items.insert(index, dict(new_entry))
     node[target.key] = items
-    actual = compose(text).data
-    if actual != expected:
+    edited = compose(text)
+    if edited.data != expected:
         raise AssertionError(f"the edit of {target.what} changed more than its entry")
+    return edited
 
 
 def _gained(before: FileResult, after: FileResult, severity: Severity) -> list[Diagnostic]:

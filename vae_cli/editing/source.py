@@ -11,8 +11,7 @@ from vae_cli.editing.errors import EditRefused
 from vae_cli.errors import UsageError
 from vae_cli.files import FileChangedError, write_atomic
 from vae_cli.findings.diagnostics import display_path
-from vae_cli.i18n.messages import msg
-from vae_cli.reading.yaml_document import MAX_BYTES, Document, LoadError, compose, decode
+from vae_cli.reading.yaml_document import Document, LoadError, compose, text_from
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,11 +50,7 @@ def read_source(path: Path) -> Source:
     except OSError as e:
         raise UsageError(f"cannot read {display_path(path)}: {e.strerror or e}") from None
     try:
-        if len(raw) > MAX_BYTES:
-            raise LoadError(
-                "file-too-large", msg("the file is larger than {size} bytes", size=MAX_BYTES)
-            )
-        text = decode(raw)
+        text = text_from(raw)
     except LoadError as e:
         raise unreadable(path, e) from None
     return Source(path=path, raw=raw, text=text, bom=raw.startswith(codecs.BOM_UTF8))

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+import typing as t
 from pathlib import Path
 
-# The languages vae writes, each with the Babel locale its numbers, money and dates follow.
-BABEL_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
-LANGUAGES = tuple(BABEL_LOCALES)
-DEFAULT_LANGUAGE = "en"
+# The languages vae writes. A `Literal`, so that the command line's `--lang` takes its choices
+# from here (Typer reads the values of a Literal as choices).
+Language = t.Literal["en", "fr"]
+LANGUAGES: tuple[Language, ...] = t.get_args(Language)
+DEFAULT_LANGUAGE: Language = "en"
+# The Babel locale the numbers, money and dates of each of LANGUAGES follow.
+BABEL_LOCALES: dict[str, str] = {"en": "en_GB", "fr": "fr_FR"}
 ENVIRONMENT_VARIABLE = "VAE_LANG"
 # The `.po` catalogs, beside this module.
 CATALOG_DIR = Path(__file__).resolve().parent

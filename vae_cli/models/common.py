@@ -9,6 +9,8 @@ import typing as t
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
+
 
 class VaeModel(BaseModel):
     """Strict by design: `"12"` is not a number, `yes` is not a boolean, unknown keys are errors."""
@@ -43,7 +45,9 @@ IsoDate = t.Annotated[
         json_schema_extra={"pattern": r"^\d{4}-\d{2}-\d{2}$"},
     ),
 ]
-Year = t.Annotated[int, Field(ge=1900, le=2100, description="A year, e.g. 2023.", examples=[2023])]
+Year = t.Annotated[
+    int, Field(ge=FIRST_YEAR, le=LAST_YEAR, description="A year, e.g. 2023.", examples=[2023])
+]
 # Bounds far beyond any city budget or indicator, so that a typo such as 1e30 (or 1e400, which
 # YAML reads as infinity) is caught here rather than breaking a report.
 MAX_EUROS = 1e12

@@ -183,8 +183,18 @@ def _item_names(name: str, items: list[Data]) -> list[str]:
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     """Read a plan as text; every way this can go wrong becomes a located LoadError."""
+    return text_from(read_raw(path, max_bytes=max_bytes), max_bytes=max_bytes)
+
+
+def read_raw(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """A plan's bytes, or its first `max_bytes` and one more: enough for `text_from` to say it
+    is too large, without reading a huge file whole."""
     with path.open("rb") as stream:
-        raw = stream.read(max_bytes + 1)
+        return stream.read(max_bytes + 1)
+
+
+def text_from(raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
+    """A plan's bytes as text; too many of them, or not UTF-8, is a located LoadError."""
     if len(raw) > max_bytes:
         raise LoadError(
             "file-too-large",

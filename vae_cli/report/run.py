@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import subprocess
 from pathlib import Path
 
 from vae_cli.check import Checker, PlanCheck
@@ -16,7 +15,7 @@ from vae_cli.errors import UsageError
 from vae_cli.files import write_atomic
 from vae_cli.findings.diagnostics import CheckResult, display_path
 from vae_cli.models.plan import Plan
-from vae_cli.report.source import Source
+from vae_cli.report.source import source_of
 
 TEMPLATES = {"followup": "followup", "plan": "plan"}
 
@@ -55,39 +54,6 @@ def report_year(plan: Plan, path: Path, asked: int | None, today: dt.date) -> in
             hint=f"give --year from {start} to {end}",
         )
     return asked
-
-
-def git_source(path: Path) -> Source:
-    """The plan's path, and the last commit that touched it when it is in a git repository."""
-    shown = display_path(path)
-    try:
-        log = subprocess.run(
-            ["git", "log", "-1", "--format=%h %cs", "--", path.name],
-            cwd=path.parent,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-        status = subprocess.run(
-            ["git", "status", "--porcelain", "--", path.name],
-            cwd=path.parent,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return Source(path=shown)
-    if log.returncode != 0 or not log.stdout.strip():
-        return Source(path=shown)
-    commit, _, date = log.stdout.strip().partition(" ")
-    return Source(
-        path=shown,
-        commit=commit,
-        commit_date=date or None,
-        modified=status.returncode == 0 and bool(status.stdout.strip()),
-    )
 
 
 def _target(request: Request, path: Path, year: int, kind: str, fmt: str) -> Path:
@@ -147,7 +113,7 @@ def write_reports(request: Request) -> Outcome:
     for path, checked, year in ready:
         # checked.ok: the plan read, with its document and referential
         assert checked.plan and checked.document and checked.referential
-        source = git_source(path)
+        source = source_of(path)
         in_progress = year_in_progress(year, request.today)
         # Points to watch as they stood at the end of the year reported on (or today, for the
         # year under way), on the plan's data of that time: nothing recorded later counts.

@@ -6,8 +6,8 @@ every finding as Markdown for the job summary ($GITHUB_STEP_SUMMARY).
 
 from __future__ import annotations
 
+from vae_cli import markdown
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, Severity
-from vae_cli.findings.formats import markdown
 from vae_cli.findings.formats.text import summary_line
 
 
@@ -54,11 +54,12 @@ def summary(result: CheckResult, *, lang: str) -> str:
     if diagnostics:
         out += ["| Where | Severity | Rule | Finding |", "| --- | --- | --- | --- |"]
         for d in diagnostics:
-            where = markdown.code(f"{d.path}:{d.position.line}:{d.position.column}")
+            where = markdown.code(f"{d.path}:{d.position.line}:{d.position.column}", in_table=True)
             finding = markdown.escape(d.message_in(lang))
             hint = d.hint_in(lang)
             if hint:
                 finding += f"<br>*hint:* {markdown.escape(hint)}"
-            out.append(f"| {where} | {d.severity.value} | {markdown.code(d.rule)} | {finding} |")
+            rule = markdown.code(d.rule, in_table=True)
+            out.append(f"| {where} | {d.severity.value} | {rule} | {finding} |")
         out.append("")
     return "\n".join(out) + "\n"

@@ -1,0 +1,48 @@
+"""The values of `vae init`'s options: a mandate written START-END, an INSEE code."""
+
+from __future__ import annotations
+
+import re
+
+from vae_cli.errors import UsageError
+from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
+
+_MANDATE = re.compile(r"(\d{4})-(\d{4})")
+_INSEE = re.compile(r"(\d{5}|2[AB]\d{3})")
+
+
+def parse_mandate(text: str) -> tuple[int, int]:
+    """`--mandate START-END` as (start, end): two years a plan may name, in order."""
+    match = _MANDATE.fullmatch(text.strip())
+    if not match:
+        raise UsageError(
+            f'--mandate "{text}" is not two years written START-END', hint="e.g. 2026-2032"
+        )
+    start, end = int(match[1]), int(match[2])
+    if not FIRST_YEAR <= start <= LAST_YEAR or not FIRST_YEAR <= end <= LAST_YEAR:
+        raise UsageError(
+            f'--mandate "{text}": years go from {FIRST_YEAR} to {LAST_YEAR}',
+            hint="e.g. 2026-2032",
+        )
+    if not start < end:
+        raise UsageError(
+            f'--mandate "{text}": in START-END, the first year comes before the last',
+            hint="e.g. 2026-2032",
+        )
+    return start, end
+
+
+def department_of(insee: str) -> str:
+    """The department number an INSEE code starts with (3 digits overseas, 2A/2B in Corsica)."""
+    return insee[:3] if insee.startswith("97") else insee[:2]
+
+
+def check_insee(insee: str) -> str:
+    """`--insee`, upper-cased, if it is shaped like an INSEE code."""
+    insee = insee.strip().upper()
+    if not _INSEE.fullmatch(insee):
+        raise UsageError(
+            f'--insee "{insee}" is not an INSEE code',
+            hint="5 characters, e.g. 21231 for Dijon (2A004 in Corsica); see insee.fr",
+        )
+    return insee

@@ -1,0 +1,115 @@
+"""The questions vae asks git, through the `git` program (no library to install).
+
+One process per question, and the only place that starts one: `vae diff` reads plans as they
+were at a revision (`Repository`), `vae report` names the commit its figures come from
+(`last_commit`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import typing as t
+from pathlib import Path, PurePosixPath
+
+from vae_cli.errors import VaeError
+
+# Long enough for a large repository on a slow disk; a git that hangs (a lock, a network
+# file system) must not hang vae with it.
+TIMEOUT = 60
+
+
+class GitError(VaeError):
+    """git could not be asked: the program is missing, or it did not answer in time."""
+
+
+class GitNotFound(GitError):
+    """The `git` program is not installed (or not on PATH)."""
+
+
+def run(args: t.Sequence[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """`git ARGS` in `cwd`, its output as bytes; a failing command is the caller's to read."""
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, check=False, timeout=TIMEOUT
+        )
+    except FileNotFoundError:
+        raise GitNotFound(
+            "the `git` program was not found", hint="install git (https://git-scm.com)"
+        ) from None
+    except subprocess.TimeoutExpired:
+        raise GitError(f"git did not answer within {TIMEOUT} s: git {' '.join(args)}") from None
+    except OSError as e:
+        raise GitError(f"git could not run: {e.strerror or e}") from None
+
+
+def _text(output: bytes) -> str:
+    # Names as the file system has them, even when they are not UTF-8.
+    return output.decode("utf-8", errors="surrogateescape")
+
+
+@dataclasses.dataclass(frozen=True)
+class Commit:
+    """The last commit that touched a file, and whether the file changed since."""
+
+    short: str  # abbreviated hash
+    date: str  # committer date, YYYY-MM-DD
+    modified: bool  # the file in the working tree (or the index) differs from that commit
+
+
+def last_commit(path: Path) -> Commit | None:
+    """The last commit of `path`; None outside a repository, for a file never committed, or
+    when git cannot be asked (the report then names the file alone)."""
+    try:
+        log = run(["log", "-1", "--format=%h %cs", "--", path.name], path.parent)
+        found = _text(log.stdout).strip() if log.returncode == 0 else ""
+        if not found:
+            return None
+        status = run(["status", "--porcelain", "-z", "--", path.name], path.parent)
+    except GitError:
+        return None
+    short, _, date = found.partition(" ")
+    return Commit(short, date, modified=status.returncode == 0 and bool(status.stdout.strip()))
+
+
+@dataclasses.dataclass(frozen=True)
+class Repository:
+    """A git work tree, found from a folder inside it."""
+
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path) -> Repository | None:
+        done = run(["rev-parse", "--show-toplevel"], start)
+        return cls(Path(_text(done.stdout).strip())) if done.returncode == 0 else None
+
+    def _run(self, *args: str) -> subprocess.CompletedProcess[bytes]:
+        return run(args, self.root)
+
+    def commit_of(self, rev: str) -> str | None:
+        """The commit `rev` names, or None when it names none."""
+        done = self._run(
+            "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"
+        )
+        return _text(done.stdout).strip() if done.returncode == 0 else None
+
+    def merge_base(self, a: str, b: str) -> str | None:
+        done = self._run("merge-base", a, b)
+        return _text(done.stdout).strip() if done.returncode == 0 else None
+
+    def relative(self, path: Path) -> PurePosixPath | None:
+        """A path as git names it (relative to the top, forward slashes); None if outside."""
+        try:
+            return PurePosixPath(path.resolve().relative_to(self.root.resolve()).as_posix())
+        except ValueError:
+            return None
+
+    def read(self, commit: str, path: PurePosixPath) -> bytes | None:
+        """The file's bytes at `commit`, or None when no file was there (nothing, or a folder)."""
+        done = self._run("cat-file", "blob", f"{commit}:{path}")
+        return done.stdout if done.returncode == 0 else None
+
+    def files_under(self, commit: str, folder: PurePosixPath) -> list[PurePosixPath]:
+        """Every file in `folder` and its subfolders at `commit`."""
+        done = self._run("ls-tree", "-r", "--name-only", "-z", commit, "--", f"{folder}/")
+        return [PurePosixPath(name) for name in _text(done.stdout).split("\0") if name]

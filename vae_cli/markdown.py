@@ -1,0 +1,64 @@
+"""Text from a plan written into Markdown (GFM, CommonMark) so that it shows as typed.
+
+One set of rules for every Markdown `vae` writes: the reports (`vae report --format md`), the
+GitHub job summary of `vae validate` and the pull-request comment of `vae diff --format md`.
+
+- `escape`: plain text. A value is put on one line and never opens a block (a heading, a list,
+  a quote, a table row, a rule, a code block), wherever a template puts it: on a line of its
+  own, in a list item, after a label, in a table cell.
+- `code`: a code span, fenced with more backticks than the text holds in a row.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Characters that can start Markdown syntax anywhere in a line: emphasis, code, links and
+# images, HTML, table cells, strikethrough, entities, backslash escapes themselves, headings
+# and GitHub's issue links (`#`), GitHub's math (`$`). Escaping every punctuation mark would be
+# valid too, but unreadable as source.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&#!$])")
+# Breaking white space only: the no-break spaces of French typography (`1 234 €`, `En 2023 :`)
+# are kept, as in the HTML.
+_WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
+# What can start a block when a value begins a line (after at most the one space left of its
+# leading whitespace) and `_INLINE` leaves alone: bullet lists and rules (`-`, `+`), setext
+# underlines (`=`), ordered lists (`1.`, `2024)`, followed by a space or nothing). The
+# punctuation is escaped, never the digits: in CommonMark a backslash before a digit is no
+# escape and would show.
+_LINE_START = re.compile(r"^( ?)([-+=]|\d+[.)](?= |$))")
+
+
+def one_line(text: str) -> str:
+    """`text` with each run of breaking white space (newlines included) made one space."""
+    return _WHITESPACE.sub(" ", text)
+
+
+def escape(text: str) -> str:
+    """`text` as literal Markdown text: on one line, every syntax character backslash-escaped."""
+    escaped = _INLINE.sub(r"\\\1", one_line(text))
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    space, opener = match.groups()
+    return f"{space}{opener[:-1]}\\{opener[-1]}"
+
+
+def code(text: str, *, in_table: bool = False) -> str:
+    """`text` as one code span, on one line.
+
+    The fence has one backtick more than the longest run of backticks in `text`; a space pads
+    the text where it starts or ends with a backtick, or starts and ends with a space (which
+    CommonMark would strip). An empty text is a code span holding one space, as none can be
+    empty. `in_table`: the span is in a GFM table cell, where `|` ends the cell even inside
+    code, unless escaped (and the table removes that backslash).
+    """
+    flat = one_line(text) or " "
+    longest = max((len(run) for run in re.findall(r"`+", flat)), default=0)
+    fence = "`" * (longest + 1)
+    padded = flat[0] == "`" or flat[-1] == "`" or (flat[0] == flat[-1] == " " and flat.strip(" "))
+    pad = " " if padded else ""
+    if in_table:
+        flat = flat.replace("|", "\\|")
+    return f"{fence}{pad}{flat}{pad}{fence}"
