@@ -253,3 +253,49 @@ def test_control_characters_cannot_forge_the_terminal_output(
     assert first.startswith(f"{path}:") and "error [unknown-key]" in first
     assert "␛[2K␍plan.yaml: ok␊Checked" in first
     assert run.stdout.count("\n") == len(run.stdout.splitlines())  # no line added by the plan
+
+
+def test_findings_past_a_thousand_are_counted_not_listed(
+    write_plan: t.Callable[[str | bytes], Path],
+) -> None:
+    from vae_cli.findings.diagnostics import MAX_FINDINGS
+
+    keys = "".join(f"  cle{i}: 1\n" for i in range(5000))
+    path = write_plan(
+        SMALL_TOWN.read_text(encoding="utf-8").replace("city:\n", "city:\n" + keys, 1)
+    )
+    run = run_vae("validate", path, "--format", "json", "--as-of", AS_OF)
+    assert run.exit_code == 1, run
+    diagnostics = run.json()["diagnostics"]
+    listed = [d for d in diagnostics if "more findings" not in d["message"]]
+    (summary,) = [d for d in diagnostics if "more findings" in d["message"]]
+    assert len(listed) == MAX_FINDINGS
+    assert summary["rule"] == "unknown-key"
+    assert summary["message"].startswith(f"{5000 - MAX_FINDINGS:,} more findings of `unknown-key`")
+    # The summary stands where the findings it counts start: the first key not listed.
+    assert summary["line"] == listed[-1]["line"] + 1
+
+
+def test_a_pasted_column_of_values_is_one_finding(
+    write_plan: t.Callable[[str | bytes], Path],
+) -> None:
+    path = write_plan("schema_version: 1\nactions: [" + ",".join(["0"] * 60000) + "]\n")
+    run = run_vae("validate", path, "--format", "json", "--as-of", AS_OF)
+    rules = {(d["rule"], d["message"]) for d in run.json()["diagnostics"] if d["line"] == 2}
+    assert rules == {
+        ("invalid-value", "`actions` has more than 50,000 items, more than any plan needs")
+    }
+
+
+def test_a_file_of_too_many_values_is_refused_at_the_first_one_over(
+    write_plan: t.Callable[[str | bytes], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loading, "MAX_VALUES", 1000)  # the real limit, 2,000,000, takes seconds
+    path = write_plan("a: [" + ",".join(["0"] * 1000) + "]\n")
+    (finding,) = run_vae("validate", path, "--format", "json").json()["diagnostics"]
+    assert (finding["rule"], finding["line"], finding["column"]) == (
+        "yaml-too-many-values",
+        1,
+        1999,
+    )
+    assert "more than 1,000 values" in finding["message"]

@@ -13,7 +13,14 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from vae_cli.errors import UsageError
-from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity, display_path
+from vae_cli.findings.diagnostics import (
+    CheckResult,
+    Diagnostic,
+    FileResult,
+    Severity,
+    capped,
+    display_path,
+)
 from vae_cli.i18n.messages import Message, msg
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
@@ -186,7 +193,9 @@ class Checker:
         context = Context(
             plan=plan, referential=referential.model, document=document, as_of=self.as_of
         )
-        loaded.result.diagnostics.extend(run_rules(context, loaded.result.path))
+        loaded.result.diagnostics = capped(
+            loaded.result.diagnostics + run_rules(context, loaded.result.path)
+        )
         loaded.result.rules_ran = True
         return checked
 

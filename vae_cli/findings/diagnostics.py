@@ -64,6 +64,64 @@ class Diagnostic:
         return (self.path, self.position, self.rule, self.message_in(DEFAULT_LANGUAGE))
 
 
+# The most findings shown for one file. Past it, each rule's other findings are counted in one
+# finding of their own: a pasted column of 500,000 values must not print 500,000 lines, nor
+# take minutes and gigabytes to explain them.
+MAX_FINDINGS = 1_000
+
+
+class Overflow:
+    """The findings of a file past MAX_FINDINGS, counted by rule, each rule shown once."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.first: dict[str, Diagnostic] = {}
+
+    def knows(self, rule: str) -> bool:
+        return rule in self.first
+
+    def count(self, rule: str) -> None:
+        """One more finding of a rule already known."""
+        self.counts[rule] += 1
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        """One more finding; the first of its rule says where the others start."""
+        self.first.setdefault(diagnostic.rule, diagnostic)
+        self.counts[diagnostic.rule] = self.counts.get(diagnostic.rule, 0) + 1
+
+    def summaries(self) -> list[Diagnostic]:
+        from vae_cli.i18n.messages import msg
+        from vae_cli.i18n.numbers import Count
+
+        return [
+            dataclasses.replace(
+                first,
+                message=msg(
+                    "{count} more findings of `{rule}` are not shown: vae shows the first {limit} "
+                    "of a file",
+                    count=Count(self.counts[rule]),
+                    rule=rule,
+                    limit=Count(MAX_FINDINGS),
+                ),
+                hint=msg("fix the ones shown (often one mistake repeated), then check again"),
+                data_path=f"(more {rule})",
+            )
+            for rule, first in self.first.items()
+        ]
+
+
+def capped(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """At most MAX_FINDINGS of `diagnostics` in the order they are shown, then one finding per
+    rule counting the others."""
+    if len(diagnostics) <= MAX_FINDINGS:
+        return diagnostics
+    ordered = sorted(diagnostics, key=lambda d: (d.position, d.rule))
+    overflow = Overflow()
+    for diagnostic in ordered[MAX_FINDINGS:]:
+        overflow.add(diagnostic)
+    return ordered[:MAX_FINDINGS] + overflow.summaries()
+
+
 @dataclasses.dataclass(kw_only=True)
 class FileResult:
     """Everything found in one file, with its text so formatters can quote the offending line."""

@@ -83,6 +83,11 @@ Identifier = t.Annotated[
     ),
 ]
 Text = t.Annotated[str, Field(min_length=1)]
+# The longest lists a plan holds: far beyond any real plan (Dijon has 23 actions; the benchmark
+# goes to 5,000), so that a pasted column of 500,000 values is one finding, found at once.
+MAX_ACTIONS = 50_000
+MAX_ITEMS = 1_000
+
 # Counts a city reports (questionnaires, ranks): far beyond any real one, so that a typo of 400
 # digits is a finding rather than a number no report can write.
 MAX_COUNT = 1_000_000_000

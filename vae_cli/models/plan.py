@@ -10,6 +10,8 @@ from pydantic import AfterValidator, ConfigDict, Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
 from vae_cli.models.common import (
+    MAX_ACTIONS,
+    MAX_ITEMS,
     Count,
     Euros,
     Identifier,
@@ -161,7 +163,9 @@ class Deliberation(VaeModel):
     rapporteur: str | None = Field(default=None, description="Who presented it.")
     secretary: str | None = Field(default=None, description="Secretary of the session.")
     commission: str | None = Field(default=None, description="Commission that examined it.")
-    decisions: list[Text] = Field(default=[], description="What the council decided, one per item.")
+    decisions: list[Text] = Field(
+        max_length=MAX_ITEMS, default=[], description="What the council decided, one per item."
+    )
     source: str | None = Field(default=None, description="Where the text can be read.")
 
     @model_validator(mode="after")
@@ -181,7 +185,9 @@ class Payment(VaeModel):
 
 class Membership(VaeModel):
     annual_fee_eur: Euros = Field(description="Yearly membership fee decided by the council.")
-    payments: list[Payment] = Field(default=[], description="Fees paid, one entry per year.")
+    payments: list[Payment] = Field(
+        max_length=MAX_ITEMS, default=[], description="Fees paid, one entry per year."
+    )
 
 
 class CommitmentFraming(VaeModel):
@@ -220,7 +226,9 @@ class Indicator(VaeModel):
     )
     baseline: YearValue = Field(description="The starting point.")
     target: YearValue = Field(description="The value aimed at, and the year it is aimed for.")
-    measurements: list[Measurement] = Field(default=[], description="Values measured, one a year.")
+    measurements: list[Measurement] = Field(
+        max_length=MAX_ITEMS, default=[], description="Values measured, one a year."
+    )
     illustrative: bool = Field(
         default=False, description="True when no source gives these figures (sample content)."
     )
@@ -238,25 +246,35 @@ class Action(VaeModel):
         description="Id of the referential commitment it serves.", examples=["bien-etre"]
     )
     obligations: list[Identifier] = Field(
+        max_length=MAX_ITEMS,
         default=[],
         description="Ids of the network obligations this action covers.",
         examples=[["suivi", "formation"]],
     )
     recommendations: list[Identifier] = Field(
+        max_length=MAX_ITEMS,
         default=[],
         description="Ids of the referential recommendations it follows.",
         examples=[["pollution-air"]],
     )
     lead: Text = Field(description="Lead department (direction ou service pilote).")
     elected_referent: str | None = Field(default=None, description="Referent elected official.")
-    partners: list[Text] = Field(default=[], description="Partner organisations.")
-    target_groups: list[AgeBand] = Field(default=[], description="Age bands the action is for.")
+    partners: list[Text] = Field(
+        max_length=MAX_ITEMS, default=[], description="Partner organisations."
+    )
+    target_groups: list[AgeBand] = Field(
+        max_length=MAX_ITEMS, default=[], description="Age bands the action is for."
+    )
     start: Year = Field(description="Year the action starts.")
     end: Year | None = Field(default=None, description="Planned last year; empty if ongoing.")
     budget_eur: Euros | None = Field(default=None, description="Budget planned over the mandate.")
     priority: PriorityValue = Field(default=Priority.MEDIUM, description="high, medium or low.")
-    progress: list[ProgressEntry] = Field(default=[], description="One entry per year.")
-    indicators: list[Indicator] = Field(default=[], description="How progress is measured.")
+    progress: list[ProgressEntry] = Field(
+        max_length=MAX_ITEMS, default=[], description="One entry per year."
+    )
+    indicators: list[Indicator] = Field(
+        max_length=MAX_ITEMS, default=[], description="How progress is measured."
+    )
     illustrative: bool = Field(
         default=False, description="True when no source gives this action (sample content)."
     )
@@ -284,12 +302,18 @@ class Plan(VaeModel):
     city: City = Field(description="The city.")
     mandate: Mandate = Field(description="The municipal mandate the plan covers.")
     contacts: Contacts = Field(description="Who is in charge.")
-    deliberations: list[Deliberation] = Field(default=[], description="Council deliberations.")
+    deliberations: list[Deliberation] = Field(
+        max_length=MAX_ITEMS, default=[], description="Council deliberations."
+    )
     membership: Membership = Field(description="Membership of the network and its fees.")
     commitments: list[CommitmentFraming] = Field(
-        default=[], description="The city's framing of each commitment of the referential."
+        max_length=MAX_ITEMS,
+        default=[],
+        description="The city's framing of each commitment of the referential.",
     )
-    actions: list[Action] = Field(default=[], description="The action sheets (fiches actions).")
+    actions: list[Action] = Field(
+        max_length=MAX_ACTIONS, default=[], description="The action sheets (fiches actions)."
+    )
     consultations: list[Consultation] = Field(
-        default=[], description="The network's consultations the city ran."
+        max_length=MAX_ITEMS, default=[], description="The network's consultations the city ran."
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from vae_cli.models.common import (
+    MAX_ITEMS,
     Count,
     Identifier,
     IsoDate,
@@ -71,7 +72,7 @@ class ConsultationRules(VaeModel):
     min_respondents_for_local_extract: Count = Field(
         description="Questionnaires needed for a city to get its own local results."
     )
-    editions: list[ConsultationEdition] = Field(description="Known editions.")
+    editions: list[ConsultationEdition] = Field(max_length=MAX_ITEMS, description="Known editions.")
 
 
 class Referential(VaeModel):
@@ -84,12 +85,20 @@ class Referential(VaeModel):
     )
     name: Localized = Field(description="Network and mandate, as shown in reports.")
     mandate: YearSpan = Field(description="The mandate's years.")
-    commitments: list[Commitment] = Field(min_length=1, description="The commitments.")
-    obligations: list[Obligation] = Field(description="What every member city must do.")
+    commitments: list[Commitment] = Field(
+        max_length=MAX_ITEMS, min_length=1, description="The commitments."
+    )
+    obligations: list[Obligation] = Field(
+        max_length=MAX_ITEMS, description="What every member city must do."
+    )
     recommendations: list[Recommendation] = Field(
-        default=[], description="Known recommendations inside the commitments."
+        max_length=MAX_ITEMS,
+        default=[],
+        description="Known recommendations inside the commitments.",
     )
     consultation: ConsultationRules | None = Field(
         default=None, description="The network's consultation of children and young people."
     )
-    sources: list[Source] = Field(default=[], description="Where these facts come from.")
+    sources: list[Source] = Field(
+        max_length=MAX_ITEMS, default=[], description="Where these facts come from."
+    )

@@ -18,9 +18,9 @@ import unicodedata
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from vae_cli.findings.diagnostics import Diagnostic, Severity
+from vae_cli.findings.diagnostics import MAX_FINDINGS, Diagnostic, Overflow, Severity
 from vae_cli.i18n.messages import InEnglish, Message, msg, verbatim
-from vae_cli.i18n.numbers import plain_number
+from vae_cli.i18n.numbers import Count, plain_number
 from vae_cli.models.common import IDENTIFIER_PATTERN
 from vae_cli.reading.yaml_document import Document
 
@@ -150,6 +150,11 @@ def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def _counted(value: object) -> object:
+    """A count of the error's context (`max_length`...) written as the language writes it."""
+    return Count(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 def _fixed(rule: str, message: Message, hint: Message, **from_context: str) -> Explain:
     """A sentence and a hint that only name the value (`{described}`, `{found}`) and values of
     the error's context (`count="max_length"`: `{count}` is the context's `max_length`)."""
@@ -157,7 +162,9 @@ def _fixed(rule: str, message: Message, hint: Message, **from_context: str) -> E
     def fill(template: Message, error: _Error) -> Message:
         names = _fields(template.template)
         values: dict[str, object] = {
-            name: error.context.get(key) for name, key in from_context.items() if name in names
+            name: _counted(error.context.get(key))
+            for name, key in from_context.items()
+            if name in names
         }
         if "described" in names:
             values["described"] = error.described
@@ -397,6 +404,12 @@ EXPLANATIONS: dict[str, Explain] = {
         msg("at most {count} characters"),
         count="max_length",
     ),
+    "too_long": _fixed(
+        "invalid-value",
+        msg("{described} has more than {count} items, more than any plan needs"),
+        msg("check this list: a repeated paste, or a column pasted where one value goes"),
+        count="max_length",
+    ),
     "too_short": _fixed(
         "invalid-value",
         msg("{described} needs at least {count} item(s)"),
@@ -438,37 +451,54 @@ EXPLANATIONS: dict[str, Explain] = {
 def diagnostics_from(
     error: ValidationError, model: type[BaseModel], document: Document, path: str
 ) -> list[Diagnostic]:
-    """Pydantic's errors as located findings."""
+    """Pydantic's errors as located findings: the first MAX_FINDINGS explained, the others
+    counted by rule (see `findings.diagnostics.capped`)."""
     found: list[Diagnostic] = []
+    overflow = Overflow()
+    rule_of_kind: dict[str, str] = {}
     for details in error.errors(include_url=False):
-        loc: Loc = tuple(details["loc"])
         kind = details["type"]
-        parent, field = _field_at(model, loc)
-        key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
-        name: Message | None = _code(key) if key else None
-        if isinstance(loc[-1] if loc else None, int):
-            name = msg("`{key} item {number}`", key=key, number=int(loc[-1]) + 1) if key else None
-        explained = _Error(
-            kind=kind,
-            value=details.get("input"),
-            written=document.written(loc),
-            context=details.get("ctx") or {},
-            model=parent,
-            field=field,
-            key=key,
-            described=name if name is not None else msg("this value"),
-            pydantic_message=details["msg"],
-        )
-        rule, message, hint = EXPLANATIONS.get(kind, _unexplained)(explained)
-        found.append(
-            Diagnostic(
-                path=path,
-                position=document.locate(loc, key=kind == "extra_forbidden"),
-                severity=Severity.ERROR,
-                rule=rule,
-                message=message,
-                hint=hint,
-                data_path=document.structural_path(loc),
-            )
-        )
-    return found
+        known = rule_of_kind.get(kind)
+        if len(found) >= MAX_FINDINGS and known is not None and overflow.knows(known):
+            overflow.count(known)  # counted, not explained: that is where the time goes
+            continue
+        diagnostic = _diagnostic(details, model, document, path)
+        rule_of_kind.setdefault(kind, diagnostic.rule)
+        if len(found) < MAX_FINDINGS:
+            found.append(diagnostic)
+        else:
+            overflow.add(diagnostic)
+    return found + overflow.summaries()
+
+
+def _diagnostic(
+    details: t.Any, model: type[BaseModel], document: Document, path: str
+) -> Diagnostic:
+    loc: Loc = tuple(details["loc"])
+    kind = details["type"]
+    parent, field = _field_at(model, loc)
+    key = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+    name: Message | None = _code(key) if key else None
+    if isinstance(loc[-1] if loc else None, int):
+        name = msg("`{key} item {number}`", key=key, number=int(loc[-1]) + 1) if key else None
+    explained = _Error(
+        kind=kind,
+        value=details.get("input"),
+        written=document.written(loc),
+        context=details.get("ctx") or {},
+        model=parent,
+        field=field,
+        key=key,
+        described=name if name is not None else msg("this value"),
+        pydantic_message=details["msg"],
+    )
+    rule, message, hint = EXPLANATIONS.get(kind, _unexplained)(explained)
+    return Diagnostic(
+        path=path,
+        position=document.locate(loc, key=kind == "extra_forbidden"),
+        severity=Severity.ERROR,
+        rule=rule,
+        message=message,
+        hint=hint,
+        data_path=document.structural_path(loc),
+    )

@@ -269,13 +269,22 @@ class TooManyDigits(ValueError):
         self.digits = digits
 
 
+def _too_many_values(event: t.Any) -> LoadError:
+    return LoadError(
+        "yaml-too-many-values",
+        msg("the file holds more than {count} values, more than any plan", count=Count(MAX_VALUES)),
+        _position(event),
+        hint=msg("check this is the right file: a plan of 5,000 actions holds some 600,000"),
+    )
+
+
 def _too_many_digits(error: TooManyDigits, position: Position) -> LoadError:
     return LoadError(
         "number-too-long",
         msg(
             "this number has {digits} digits, more than the {limit} `vae` reads",
-            digits=format(error.digits, ","),
-            limit=format(MAX_DIGITS, ","),
+            digits=Count(error.digits),
+            limit=Count(MAX_DIGITS),
         ),
         position,
         hint=msg("no figure of a plan has that many digits: check what was pasted here"),
@@ -493,6 +502,8 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
         cls = type(event)
         if cls is scalar_event:
             values += 1
+            if values > MAX_VALUES:
+                raise _too_many_values(event)
             if event.style or event.tag is not None or not event.implicit[0]:
                 value: Data = _resolve(event, _position(event))
             else:
@@ -523,6 +534,8 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
                     hint=_TOO_DEEP_HINT,
                 )
             values += 1
+            if values > MAX_VALUES:
+                raise _too_many_values(event)
             stack.append(
                 (
                     container,

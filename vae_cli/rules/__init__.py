@@ -115,6 +115,9 @@ FILE_FINDINGS: dict[str, str] = {
     "One that silences nothing (the rule found nothing there, no such rule, or an error, which "
     "cannot be ignored) is reported, so suppressions never outlive what they were for. See "
     "`.vae.yaml` in docs/rules.md for turning a rule off.",
+    "yaml-too-many-values": "The file holds at most 2,000,000 values.\n\n"
+    "A plan of 5,000 actions with their yearly history holds some 600,000; a file of millions "
+    "of values is a pasted column or an attack, and reading it would take gigabytes.",
     "number-too-long": "No number has more than 4,300 digits.\n\n"
     "Python reads no longer integer (it would take too long); no figure of a plan comes near it, "
     "so such a number is something pasted by mistake.",
