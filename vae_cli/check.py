@@ -131,15 +131,19 @@ class Checker:
     configs: Configs | None = None
     _referentials: dict[Path, Loaded[Referential]] = dataclasses.field(default_factory=dict)
 
-    def check(self, paths: t.Sequence[Path]) -> CheckResult:
-        """Check plans; a referential file among them is checked as a referential."""
+    def check(
+        self, paths: t.Sequence[Path], *, contents: t.Mapping[Path, bytes] | None = None
+    ) -> CheckResult:
+        """Check plans; a referential file among them is checked as a referential. A path in
+        `contents` is not read: its bytes are given (a plan piped on standard input)."""
         result = CheckResult()
         for file in self.referential_files:  # a broken --referential FILE is never ignored
             loaded = self.load_referential(file)
             if loaded.model is None:
                 result.files.append(loaded.result)
         for path in paths:
-            raw = read_plan(path)  # once: both to tell what the file is, and to check it
+            # Read once: both to tell what the file is, and to check it.
+            raw = contents[path] if contents and path in contents else read_plan(path)
             if looks_like_referential(raw):
                 loaded = self.load_referential(path, raw=raw)
                 if loaded.result not in result.files:

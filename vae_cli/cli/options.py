@@ -20,11 +20,32 @@ def err(message: str) -> None:
     sys.stderr.write(message + "\n")
 
 
-def use_color() -> bool:
-    """Colour on a terminal, never with NO_COLOR, always with FORCE_COLOR."""
+ColorChoice = t.Literal["auto", "always", "never"]
+
+
+def use_color(choice: ColorChoice = "auto") -> bool:
+    """`--color`: always, never, or (auto) on a terminal, as https://no-color.org and
+    https://force-color.org ask: never with NO_COLOR set, always with FORCE_COLOR set, never
+    on a TERM=dumb terminal."""
+    if choice != "auto":
+        return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
-    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
+
+
+Color = t.Annotated[
+    ColorChoice,
+    typer.Option(
+        "--color",
+        help="Colour the text output: auto (on a terminal, unless NO_COLOR is set or TERM=dumb; "
+        "FORCE_COLOR forces it), always or never.",
+    ),
+]
 
 
 PlanPaths = t.Annotated[

@@ -14,8 +14,12 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import AsOf, Lang, PlanPaths, Referentials, use_color
-from vae_cli.errors import ExitCode
+from vae_cli.cli.options import AsOf, Color, Lang, PlanPaths, Referentials, use_color
+from vae_cli.errors import ExitCode, UsageError
+
+# The plan argument that reads the plan from standard input, and the name it is shown under.
+STDIN = "-"
+STDIN_SHOWN = "<stdin>"
 
 
 class OutputFormat(enum.StrEnum):
@@ -66,6 +70,23 @@ def validate(
     as_of: AsOf = None,
     referential: Referentials = None,
     lang: Lang = None,
+    quiet: t.Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Only the findings: no line per file, no summary (text format)."
+        ),
+    ] = False,
+    color: Color = "auto",
+    stdin_name: t.Annotated[
+        Path | None,
+        typer.Option(
+            "--stdin-name",
+            metavar="PATH",
+            help="With PLAN `-` (the plan read from standard input): the path to show and to "
+            "find its referential and .vae.yaml from, e.g. the editor's file.",
+            show_default=False,
+        ),
+    ] = None,
     config: t.Annotated[
         Path | None,
         typer.Option(
@@ -95,13 +116,24 @@ def validate(
     policy = outputs.resolve_fail_on(
         outputs.FailOn(fail_on.value) if fail_on else None, strict=strict
     )
-    plans = collect_plans(paths or [])
+    contents: dict[Path, bytes] = {}
+    if paths and any(str(p) == STDIN for p in paths):
+        if len(paths) > 1:
+            raise UsageError(
+                "`-` (a plan on standard input) cannot be checked with other files",
+                hint="check the piped plan in a run of its own",
+            )
+        plan = stdin_name or Path(STDIN_SHOWN)
+        contents[plan] = _read_stdin()
+        plans = [plan]
+    else:
+        plans = collect_plans(paths or [])
     checker = Checker(
         as_of=as_of or dt.date.today().year,
         referential_files=referential or [],
         configs=Configs(config),
     )
-    result = checker.check(plans)
+    result = checker.check(plans, contents=contents)
     stdout_format = output_format.value if output_format else outputs.default_format(os.environ)
     sys.stdout.write(
         outputs.emit(
@@ -109,8 +141,21 @@ def validate(
             stdout_format=stdout_format,
             reports=reports,
             lang=language(lang),
-            color=use_color(),
+            color=use_color(color),
+            quiet=quiet,
         )
     )
     if outputs.fails(result, policy):
         raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+def _read_stdin() -> bytes:
+    """The piped plan's bytes, at most one more than a plan may hold (the loader says so)."""
+    from vae_cli.reading.yaml_document import MAX_BYTES
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError(
+            "`-` reads a plan from standard input, and nothing is piped in",
+            hint="e.g. cat plans/dijon-2020.yaml | vae validate -",
+        )
+    return sys.stdin.buffer.read(MAX_BYTES + 1)

@@ -74,10 +74,11 @@ def emit(
     reports: t.Sequence[Report],
     lang: str,
     color: bool,
+    quiet: bool = False,
     env: t.Mapping[str, str] = os.environ,
 ) -> str:
     """Write every report file and the GitHub job summary; return what goes to stdout. Every
-    output is written in `lang`.
+    output is written in `lang`; `quiet` leaves the text format's summaries out.
 
     Every report path is checked before anything is written (see `check_report_paths`).
     """
@@ -91,9 +92,9 @@ def emit(
         path = Path(summary_file)
         before = path.read_text(encoding="utf-8") if path.is_file() else ""
         _write(path, before + github.summary(result, lang=lang))
-    return FORMATS_BY_NAME[stdout_format](
-        result, lang=lang, color=color and stdout_format == "text"
-    )
+    if stdout_format == "text":
+        return text_format.render(result, lang=lang, color=color, quiet=quiet)
+    return FORMATS_BY_NAME[stdout_format](result, lang=lang)
 
 
 def _write(path: Path, text: str) -> None:

@@ -104,17 +104,23 @@ def render_diagnostic(
     return "\n".join(out)
 
 
-def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
+def render(result: CheckResult, *, lang: str, color: bool = False, quiet: bool = False) -> str:
+    """Every finding, each file's count (`ok` for a file without any) and the summary line;
+    with `quiet`, only the findings."""
     blocks: list[str] = []
     for file in result.files:
         diagnostics = file.sorted()
         for diagnostic in diagnostics:
             blocks.append(render_diagnostic(diagnostic, file, lang=lang, color=color))
         path = _inert(file.path)
+        if quiet:
+            continue
         if diagnostics:
             blocks.append(f"{path}: {_counts(file.errors, file.warnings, lang)}\n")
         else:
             blocks.append(f"{path}: {'ok' if not color else _GREEN + 'ok' + _RESET}")
+    if quiet:
+        return "".join(block + "\n" for block in blocks)
     blocks.append(summary_line(result, lang=lang))
     return "\n".join(blocks) + "\n"
 
