@@ -21,6 +21,17 @@ SMALL_TOWN = EXAMPLES / "positive" / "small-town.yaml"
 AS_OF = "2026"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # Here, in the root conftest, so that `pytest --update-goldens` works from the repository's
+    # root: pytest reads the options before it loads the conftests of sub-folders.
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite the report golden files from the current output (review the diff!).",
+    )
+
+
 @dataclasses.dataclass
 class Run:
     exit_code: int
