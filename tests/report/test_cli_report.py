@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -193,9 +192,8 @@ def test_a_city_template_cannot_build_something_huge(
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "followup.md").write_text(template, encoding="utf-8")
-    started = time.monotonic()
+    # Refused by a size check before the work is done (a hang would meet pytest-timeout).
     run = run_vae("report", report_plan, "--year", "2023", "--template-dir", mine)
-    assert time.monotonic() - started < 10
     assert run.exit_code == 2, run
     assert "template followup.md" in run.stderr and "more than the" in run.stderr
     assert "Traceback" not in run.stderr
