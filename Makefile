@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
+# pytest-xdist workers (auto: one per core); `make test WORKERS=1` runs the tests one by one.
+WORKERS ?= auto
+PYTEST_PARALLEL = -n $(WORKERS)
 
-.PHONY: run test lint typecheck pytest bench docs schemas clean
+.PHONY: run test test-fast lint typecheck pytest bench docs schemas clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,12 +27,16 @@ run: $(RUN_STAMP)
 	$(BIN)/vae validate plans/dijon-2020.yaml
 	$(BIN)/vae report plans/dijon-2020.yaml --year 2023
 
-## make test: install with the test extras, then lint, type-check and run every test
+## make test: install with the test extras, then lint, type-check and run every test, in parallel
 test: $(TEST_STAMP)
 	$(BIN)/ruff check vae_cli tools tests bench
 	$(BIN)/ruff format --check vae_cli tools tests bench
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
+
+## make test-fast: the edit-test loop: every test not marked slow, in parallel (ARGS=... for more)
+test-fast: $(TEST_STAMP)
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not slow" -q $(ARGS)
 
 ## make bench: time `vae validate` against check-jsonschema on generated plans
 bench: $(TEST_STAMP)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import shutil
 import subprocess
 import sys
 import typing as t
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from typer.testing import CliRunner
 
 from vae_cli.cli.app import app
@@ -19,6 +21,17 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).resolve().parent / "example-files"
 SMALL_TOWN = EXAMPLES / "positive" / "small-town.yaml"
 AS_OF = "2026"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # Here, in the root conftest, so that `pytest --update-goldens` works from the repository's
+    # root: pytest reads the options before it loads the conftests of sub-folders.
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite the report golden files from the current output (review the diff!).",
+    )
 
 
 @dataclasses.dataclass
@@ -86,25 +99,45 @@ class Installed:
         )
 
 
-@pytest.fixture(scope="session")
-def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    """Build the wheel and install it in a new venv, once for the session (it takes seconds)."""
-    root = tmp_path_factory.mktemp("wheel")
+def _install_wheel(root: Path) -> Installed:
+    """Build the wheel into root/dist and install it, with its dependencies, in root/venv.
+
+    The venv gets no pip of its own (bootstrapping one took half the time): this pip installs
+    into it the wheel and its dependencies, nothing else."""
     dist = root / "dist"
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", dist, ROOT],
-        check=True,
-        capture_output=True,
+        [*pip, "wheel", "--no-deps", "-q", "-w", dist, ROOT], check=True, capture_output=True
     )
     (wheel,) = dist.glob("*.whl")
     venv = root / "venv"
-    subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
     subprocess.run(
-        [venv / "bin" / "python", "-m", "pip", "install", "-q", wheel],
+        [*pip, "--python", venv / "bin" / "python", "install", "-q", wheel],
         check=True,
         capture_output=True,
     )
     return Installed(venv)
+
+
+@pytest.fixture(scope="session")
+def installed_wheel(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Installed:
+    """vae installed from its wheel, once for the whole run (it takes seconds).
+
+    Under pytest-xdist every worker has its own session: the first worker to ask builds the
+    wheel in the run's shared temporary folder, under a lock, and the others reuse it."""
+    if worker_id == "master":  # not under xdist
+        return _install_wheel(tmp_path_factory.mktemp("wheel"))
+    shared = tmp_path_factory.getbasetemp().parent / "wheel"
+    done = shared / "installed"
+    with FileLock(f"{shared}.lock"):
+        if not done.exists():
+            if shared.exists():  # a worker that failed halfway: start again
+                shutil.rmtree(shared)
+            shared.mkdir()
+            _install_wheel(shared)
+            done.touch()
+    return Installed(shared / "venv")
 
 
 @pytest.fixture(autouse=True)

@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import typing as t
 from pathlib import Path
 
 import pytest
@@ -13,21 +14,59 @@ import pytest
 from tests.conftest import AS_OF, ROOT, SMALL_TOWN, Installed, run_vae
 
 
+def _command_tree() -> dict[tuple[str, ...], t.Any]:
+    """Every command and command group of `vae`, keyed by the words typed after `vae`."""
+    import typer.main
+
+    from vae_cli.cli.app import app
+
+    found: dict[tuple[str, ...], t.Any] = {}
+
+    def walk(group: t.Any, path: tuple[str, ...]) -> None:
+        for name, command in group.commands.items():
+            found[(*path, name)] = command
+            if hasattr(command, "commands"):
+                walk(command, (*path, name))
+
+    walk(typer.main.get_command(app), ())
+    return found
+
+
+def _listed_commands(help_text: str) -> list[str]:
+    """The names in the "Commands:" section of a group's --help."""
+    section = help_text.split("\nCommands:\n", 1)[1]
+    return [
+        line.split()[0] for line in section.splitlines() if line.startswith("  ") and line[2] != " "
+    ]
+
+
 def test_help_lists_the_commands() -> None:
     run = run_vae("--help")
-    assert run.exit_code == 0
-    for command in ("validate", "schema"):
-        assert command in run.stdout
+    assert run.exit_code == 0, run
+    assert run.stdout.startswith("Usage: vae [OPTIONS] COMMAND [ARGS]...\n")
+    top = [path[0] for path in _command_tree() if len(path) == 1]
+    assert _listed_commands(run.stdout) == top
+    assert {"validate", "schema", "report", "diff", "init", "record"} <= set(top)
 
 
 def test_every_command_has_help() -> None:
-    from vae_cli.cli.app import app
-
-    for command in app.registered_commands:
-        name = command.name or (command.callback.__name__ if command.callback else "")
-        run = run_vae(name, "--help")
+    """`vae COMMAND --help`, the `record` group and each of its commands included, shows the
+    command's usage and its description; a group lists its commands."""
+    tree = _command_tree()
+    assert {("record",), ("record", "progress"), ("record", "measure"), ("record", "payment")} <= (
+        set(tree)
+    )
+    for path, command in tree.items():
+        run = run_vae(*path, "--help")
         assert run.exit_code == 0, run
-        assert "Usage:" in run.stdout
+        assert run.stdout.startswith(f"Usage: vae {' '.join(path)} [OPTIONS]"), run
+        description = command.help.split("\n\n")[0]
+        assert description and " ".join(description.split()) in " ".join(run.stdout.split()), run
+        if hasattr(command, "commands"):
+            assert _listed_commands(run.stdout) == list(command.commands), run
+            # Without a command, a group shows the same help, as a usage error.
+            bare = run_vae(*path)
+            assert (bare.exit_code, bare.stderr) == (2, run.stdout), bare
 
 
 def test_version() -> None:

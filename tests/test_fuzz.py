@@ -9,6 +9,7 @@ from __future__ import annotations
 import typing as t
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -56,6 +57,7 @@ def mutated_plans(draw: st.DrawFn) -> bytes:
     return b"".join(lines)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(content=mutated_plans())
 def test_mutated_plans_get_located_findings(tmp_path: Path, content: bytes) -> None:
@@ -89,6 +91,7 @@ GRAFT_KEYS = [
 ]
 
 
+@pytest.mark.slow
 @FUZZ
 @given(where=st.sampled_from(GRAFT_KEYS), value=YAML_VALUES)
 def test_random_values_anywhere_get_located_findings(

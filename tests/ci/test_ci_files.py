@@ -17,7 +17,8 @@ import yaml
 from tests.conftest import ROOT, SMALL_TOWN, run_vae
 
 BIN = Path(sys.executable).parent
-GITHUB_WORKFLOW = ROOT / ".github" / "workflows" / "plans.yml"
+# The city's workflows, kept out of vae's own .github/workflows/ (GitHub would run them on vae).
+GITHUB_WORKFLOW = ROOT / "docs" / "ci" / "plans.yml"
 GITLAB_CI = ROOT / "docs" / "ci" / ".gitlab-ci.yml"
 
 
@@ -101,6 +102,12 @@ def test_hook_definition():
     files = re.compile(hook["files"])
     assert files.search("plans/dijon-2020.yaml") and files.search("plans/old/a.yml")
     assert not files.search("docs/ci/.gitlab-ci.yml") and not files.search("plans/notes.md")
+
+
+def test_the_city_workflow_is_not_one_of_vaes_own():
+    """GitHub runs every workflow in .github/workflows/: a city's must not run on vae."""
+    assert not (ROOT / ".github" / "workflows" / GITHUB_WORKFLOW.name).exists()
+    assert "copy to .github/workflows/plans.yml" in GITHUB_WORKFLOW.read_text(encoding="utf-8")
 
 
 @pytest.mark.slow

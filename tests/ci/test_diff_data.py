@@ -4,6 +4,7 @@ each leaf of the small plan, none of which may read as "comments or layout only"
 from __future__ import annotations
 
 import copy
+import json
 import re
 import typing as t
 from pathlib import Path
@@ -13,7 +14,10 @@ import yaml
 
 from tests.ci.test_diff import PLAN, SMALL, Repo, diff, edit, new_repo
 from vae_cli.check import Checker
-from vae_cli.diff.run import diff_plans
+from vae_cli.diff.base import Base
+from vae_cli.diff.changes import Version
+from vae_cli.diff.compare import compare
+from vae_cli.diff.run import DiffReport
 from vae_cli.diff.show import render_json, render_text
 from vae_cli.reading.yaml_document import compose
 
@@ -303,20 +307,40 @@ def _mutated(data: t.Any, mutation: tuple[t.Any, ...]) -> tuple[t.Any, t.Any]:
     return data, new
 
 
-def test_every_leaf_changed_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def _dump(data: t.Any) -> str:
+    # libyaml's emitter: the pure-Python one took most of the time of the test below.
+    return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False)
+
+
+def _version(checker: Checker, text: str) -> Version:
+    """One side of the comparison, as `vae diff` builds it from a text of the plan."""
+    checked = checker.check_plan(Path(PLAN), text=text)
+    return Version(
+        exists=True,
+        text=text,
+        plan=checked.plan,
+        referential=checked.referential,
+        result=checked.result,
+    )
+
+
+def test_every_leaf_changed_is_reported():
     """Each leaf of the small plan changed, and each list item removed, one at a time: never
-    "layout only", never an empty JSON, and a changed text is shown."""
-    repo = new_repo(tmp_path, monkeypatch)
+    "layout only", never an empty JSON, and a changed text is shown.
+
+    The two versions are compared directly: reading the base through git would be the same for
+    every one of the 200-odd mutations, and is tested once below and in test_diff.py."""
     data = compose(SMALL).data
-    dump = lambda d: yaml.safe_dump(d, allow_unicode=True, sort_keys=False)  # noqa: E731
-    repo.commit("plan", {PLAN: dump(data)})
     checker = Checker(as_of=2026, referential_files=[])
+    before = _version(checker, _dump(data))
+    base = Base(commit="0" * 40, described="HEAD")
     mutations = list(_mutations(data))
     assert len(mutations) > 200
     for mutation in mutations:
         mutated, new = _mutated(data, mutation)
-        repo.write(PLAN, dump(mutated))
-        report = diff_plans("HEAD", [Path(PLAN)], checker=checker, cwd=repo.root)
+        report = DiffReport(
+            base=base, plans=[compare(PLAN, before, _version(checker, _dump(mutated)))]
+        )
         (plan,) = report.plans
         text = render_text(report)
         where = f"{mutation}: {text}"
@@ -324,10 +348,36 @@ def test_every_leaf_changed_is_reported(tmp_path: Path, monkeypatch: pytest.Monk
         assert not plan.unreadable_after, where
         assert "layout only" not in text and not plan.same_meaning, where
         listed = {k for k, v in plan.__dict__.items() if isinstance(v, list) and v}
-        assert listed - {"new_findings", "fixed_findings", "coverage"}, where
-        assert '"plans": [' in render_json(report)
+        changes = listed - {"new_findings", "fixed_findings", "coverage"}
+        assert changes, where
+        # A script reading --format json sees the same changes.
+        (shown,) = json.loads(render_json(report))["plans"]
+        assert shown["state"] == "changed", where
+        assert {k for k in changes if shown[k]} == changes, where
         if isinstance(new, str) and len(new) < 60:
             assert new in text, where
+
+
+def test_a_leaf_changed_reads_the_same_through_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The direct comparison above says what `vae diff` says on the same edit in a repository."""
+    repo = new_repo(tmp_path, monkeypatch)
+    data = compose(SMALL).data
+    repo.commit("plan", {PLAN: _dump(data)})
+    head = repo.git("rev-parse", "HEAD")
+    mutation = next(m for m in _mutations(data) if m[-1] == "title")
+    mutated, new = _mutated(data, mutation)
+    repo.write(PLAN, _dump(mutated))
+    checker = Checker(as_of=2026, referential_files=[])
+    direct = DiffReport(
+        base=Base(commit=head, described="HEAD"),
+        plans=[compare(PLAN, _version(checker, _dump(data)), _version(checker, _dump(mutated)))],
+    )
+    run = diff("HEAD")
+    assert run.exit_code == 0, run
+    assert new in run.stdout
+    assert run.stdout == render_text(direct)
+    document = diff("HEAD", "--format", "json").json()
+    assert document == json.loads(render_json(direct))
 
 
 def test_a_typo_fixed_is_a_fixed_finding_not_coverage_lost(

@@ -1,5 +1,6 @@
 """Report tests: golden files, refreshed only with `pytest --update-goldens` (then review the
-diff), and a fixed plan whose every case the reports must show."""
+diff; the option is defined in tests/conftest.py, so it works from the repository's root), and a
+fixed plan whose every case the reports must show."""
 
 from __future__ import annotations
 
@@ -12,15 +13,6 @@ import pytest
 HERE = Path(__file__).resolve().parent
 GOLDENS = HERE / "goldens"
 REPORT_PLAN = HERE / "villebourg.yaml"
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption(
-        "--update-goldens",
-        action="store_true",
-        default=False,
-        help="Rewrite the report golden files from the current output (review the diff!).",
-    )
 
 
 @pytest.fixture

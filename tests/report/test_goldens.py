@@ -6,12 +6,14 @@ files: refresh them with `pytest --update-goldens` and review that diff like cod
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import typing as t
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_vae
+from tests.conftest import ROOT, run_vae
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -33,3 +35,16 @@ def test_the_same_plan_gives_the_same_bytes(report_plan: Path) -> None:
     for ext in ("md", "html"):
         first = Path("a", "villebourg", f"2023-followup.{ext}").read_bytes()
         assert first == Path("b", "villebourg", f"2023-followup.{ext}").read_bytes()
+
+
+def test_update_goldens_works_from_the_repository_root() -> None:
+    """The messages above say `pytest --update-goldens`: pytest knows the option wherever it is
+    typed from the root, also for a run of tests outside tests/report/ (nothing is rewritten:
+    this only collects)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--update-goldens", "--collect-only", "-q",
+         "-p", "no:cacheprovider", "tests/test_cli.py::test_version"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "tests/test_cli.py::test_version" in done.stdout
