@@ -80,6 +80,7 @@ def load_model(
         )
         return loaded
     loaded.document = document
+    loaded.result.read = True
     try:
         with paused_gc():
             loaded.model = model.model_validate(document.data)

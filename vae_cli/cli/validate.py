@@ -110,6 +110,7 @@ def validate(
             reports=reports,
             lang=language(lang),
             color=use_color(),
+            fail_on=policy,
         )
     )
     if outputs.fails(result, policy):

@@ -71,6 +71,9 @@ class FileResult:
     path: str
     diagnostics: list[Diagnostic] = dataclasses.field(default_factory=list)
     lines: list[str] = dataclasses.field(default_factory=list)
+    # Whether the file could be read as YAML, so that its shape was checked: not when reading
+    # stopped at a problem of the whole file (not UTF-8, invalid YAML, too large...).
+    read: bool = False
     # Whether the rules of meaning ran: not when the file could not be read, had the wrong shape,
     # or its referential could not be found.
     rules_ran: bool = False

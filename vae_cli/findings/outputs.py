@@ -13,7 +13,7 @@ from pathlib import Path
 from vae_cli.errors import UsageError
 from vae_cli.files import UnsafeWrite, write_atomic, write_target
 from vae_cli.findings.diagnostics import CheckResult, display_path
-from vae_cli.findings.formats import FORMATS_BY_NAME, github
+from vae_cli.findings.formats import FORMATS_BY_NAME, github, junit
 from vae_cli.findings.formats import text as text_format
 
 
@@ -74,6 +74,7 @@ def emit(
     reports: t.Sequence[Report],
     lang: str,
     color: bool,
+    fail_on: FailOn = FailOn.ERROR,
     env: t.Mapping[str, str] = os.environ,
 ) -> str:
     """Write every report file and the GitHub job summary; return what goes to stdout. Every
@@ -83,7 +84,7 @@ def emit(
     """
     check_report_paths(reports, [Path(f.path) for f in result.files])
     for report in reports:
-        _write(report.path, FORMATS_BY_NAME[report.format](result, lang=lang))
+        _write(report.path, render(report.format, result, lang=lang, fail_on=fail_on))
     uses_github = stdout_format == "github" or any(r.format == "github" for r in reports)
     summary_file = env.get("GITHUB_STEP_SUMMARY")
     if uses_github and summary_file:
@@ -91,9 +92,19 @@ def emit(
         path = Path(summary_file)
         before = path.read_text(encoding="utf-8") if path.is_file() else ""
         _write(path, before + github.summary(result, lang=lang))
-    return FORMATS_BY_NAME[stdout_format](
-        result, lang=lang, color=color and stdout_format == "text"
+    return render(
+        stdout_format, result, lang=lang, color=color and stdout_format == "text", fail_on=fail_on
     )
+
+
+def render(
+    name: str, result: CheckResult, *, lang: str, color: bool = False, fail_on: FailOn
+) -> str:
+    """The findings in the format `name`. JUnit is the one format that says whether the run
+    fails: there a warning fails its test when warnings fail the run."""
+    if name == "junit":
+        return junit.render(result, lang=lang, warnings_fail=fail_on is FailOn.WARNING)
+    return FORMATS_BY_NAME[name](result, lang=lang, color=color)
 
 
 def _write(path: Path, text: str) -> None:
