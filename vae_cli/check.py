@@ -13,7 +13,14 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from vae_cli.errors import UsageError
-from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity, display_path
+from vae_cli.findings.diagnostics import (
+    CheckResult,
+    Diagnostic,
+    FileResult,
+    Severity,
+    display_path,
+    in_repository,
+)
 from vae_cli.i18n.messages import Message, msg
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
@@ -58,7 +65,7 @@ def load_model(
     twice: the file's `raw` bytes, its `text` (e.g. an edit not yet written), or its `document`
     already parsed."""
     shown = display_path(path)
-    loaded: Loaded[M] = Loaded(FileResult(path=shown))
+    loaded: Loaded[M] = Loaded(FileResult(path=shown, in_repository=in_repository(path)))
     try:
         if document is not None:
             loaded.result.lines = document.lines

@@ -14,6 +14,10 @@ from vae_cli.config import UNUSED_IGNORE
 from vae_cli.findings.diagnostics import Diagnostic, Severity
 from vae_cli.rules import FILE_FINDINGS, load_all
 
+# vae's home page, which SARIF viewers link to; each rule links to its section of docs/rules.md.
+HOMEPAGE = "https://example.org/vae"
+RULES_PAGE = f"{HOMEPAGE}/docs/rules.md"
+
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class RuleInfo:
@@ -26,6 +30,16 @@ class RuleInfo:
     # Whether the check runs only after the rules of meaning (they and `unused-ignore`, which
     # looks at what they found), rather than while the file is read.
     runs_with_rules: bool
+
+    @property
+    def name(self) -> str:
+        """The id as one word, as SARIF names rules: `over-budget` is `OverBudget`."""
+        return "".join(part.capitalize() for part in self.id.split("-"))
+
+    @property
+    def help_uri(self) -> str:
+        """The rule's section of docs/rules.md (headed by the id, whose anchor is the id)."""
+        return f"{RULES_PAGE}#{self.id}"
 
 
 def _first_sentence(doc: str) -> str:

@@ -1,5 +1,6 @@
 """Findings as a GitLab Code Quality report (`artifacts:reports:codequality`), shown in merge
-requests. GitLab reads a JSON array of Code Climate issues, a subset of which is written here."""
+requests. GitLab reads a JSON array of Code Climate issues, a subset of which is written here,
+each file named from the top of its repository, as GitLab names it."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def _description(d: Diagnostic, lang: str) -> str:
 
 
 def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
-    diagnostics = [d for file in result.files for d in file.sorted()]
+    diagnostics = [d for file in result.files for d in file.forge_diagnostics()]
     issues = [
         {
             "type": "issue",
@@ -28,7 +29,7 @@ def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
             "fingerprint": fingerprint,
             "severity": SEVERITY[d.severity],
             "location": {
-                "path": d.path.replace("\\", "/"),
+                "path": d.path,
                 "lines": {"begin": d.position.line, "end": d.position.end_line},
             },
         }

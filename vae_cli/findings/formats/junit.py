@@ -12,7 +12,8 @@ always the same list, so that a forge comparing two runs sees the same tests.
   could not be found) is `<skipped type="not-checked">`.
 - Any other rule passed.
 
-The document keeps to what Jenkins' xunit plugin accepts (its junit-10.xsd): no attribute that
+Files are named from the top of their repository, as the forge names them. The document keeps
+to what Jenkins' xunit plugin accepts (its junit-10.xsd): no attribute that
 schema does not know, such as a test case's file and line, which are in the messages instead.
 """
 
@@ -43,7 +44,7 @@ def _case(
     file: FileResult, rule: RuleInfo, found: list[Diagnostic], *, lang: str, warnings_fail: bool
 ) -> ET.Element:
     # classname is what GitLab shows as the suite; the path keeps cases of two plans apart.
-    case = ET.Element("testcase", classname=_xml_text(file.path), name=rule.id, time="0")
+    case = ET.Element("testcase", classname=_xml_text(file.forge_path), name=rule.id, time="0")
     failing = warnings_fail or any(d.severity is Severity.ERROR for d in found)
     if found:
         first = found[0]
@@ -71,7 +72,7 @@ def _finding_line(d: Diagnostic, lang: str) -> str:
 
 def _suite(file: FileResult, rules: Catalog, *, lang: str, warnings_fail: bool) -> ET.Element:
     by_rule: dict[str, list[Diagnostic]] = {}
-    for d in file.sorted():
+    for d in file.forge_diagnostics():
         by_rule.setdefault(d.rule, []).append(d)
     # Every rule vae knows, in the catalog's order; a rule id it does not know (a bug) last.
     ids = list(rules.rules) + sorted(set(by_rule) - set(rules.rules))
@@ -87,7 +88,7 @@ def _suite(file: FileResult, rules: Catalog, *, lang: str, warnings_fail: bool) 
     ]
     suite = ET.Element(
         "testsuite",
-        name=_xml_text(file.path),
+        name=_xml_text(file.forge_path),
         tests=str(len(cases)),
         failures=str(sum(c.find("failure") is not None for c in cases)),
         errors="0",
