@@ -211,6 +211,10 @@ class Checker:
             config=self.configs.for_plan(path),
         )
 
+    def referentials_read(self) -> list[Path]:
+        """Every referential file this checker has read (resolved), built-in ones included."""
+        return list(self._referentials)
+
     def load_referential(self, path: Path, *, raw: bytes | None = None) -> Loaded[Referential]:
         """The referential file at `path` (its `raw` bytes, if already read), read once a run."""
         key = path.resolve()

@@ -96,10 +96,11 @@ def validate(
         outputs.FailOn(fail_on.value) if fail_on else None, strict=strict
     )
     plans = collect_plans(paths or [])
+    configs = Configs(config)
     checker = Checker(
         as_of=as_of or dt.date.today().year,
         referential_files=referential or [],
-        configs=Configs(config),
+        configs=configs,
     )
     result = checker.check(plans)
     stdout_format = output_format.value if output_format else outputs.default_format(os.environ)
@@ -108,6 +109,7 @@ def validate(
             result,
             stdout_format=stdout_format,
             reports=reports,
+            inputs=[*plans, *checker.referentials_read(), *configs.files_read()],
             lang=language(lang),
             color=use_color(),
             fail_on=policy,
