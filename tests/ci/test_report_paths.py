@@ -13,7 +13,7 @@ import pytest
 
 from tests.ci import jenkins_junit
 from tests.ci.test_formats import DATA
-from tests.conftest import AS_OF, SMALL_TOWN, run_vae
+from tests.conftest import AS_OF, ROOT, SMALL_TOWN, run_vae
 
 FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
 
@@ -274,3 +274,13 @@ def test_the_job_summary_is_never_a_report_of_the_run(here: Path) -> None:
     assert run.exit_code == 2, run
     assert "points at vae.sarif, which is also the path of --report sarif:vae.sarif" in run.stderr
     assert not (here / "vae.sarif").exists()
+
+
+def test_a_referential_being_checked_is_never_overwritten(here: Path) -> None:
+    """A valid referential is read, not reported on: it is protected all the same."""
+    referential = ROOT / "vae_cli" / "referentials" / "unicef-france-vae-2020-2026.yaml"
+    (here / "ref.yaml").write_bytes(referential.read_bytes())
+    run = validate("--referential", "ref.yaml", "--report", "json:ref.yaml")
+    assert run.exit_code == 2, run
+    assert "would overwrite ref.yaml, which is being checked" in run.stderr
+    assert (here / "ref.yaml").read_bytes() == referential.read_bytes()
