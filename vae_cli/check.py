@@ -20,6 +20,7 @@ from vae_cli.findings.diagnostics import (
     Severity,
     capped,
     display_path,
+    in_repository,
 )
 from vae_cli.i18n.messages import Message, msg
 from vae_cli.models.plan import Plan
@@ -65,7 +66,7 @@ def load_model(
     twice: the file's `raw` bytes, its `text` (e.g. an edit not yet written), or its `document`
     already parsed."""
     shown = display_path(path)
-    loaded: Loaded[M] = Loaded(FileResult(path=shown))
+    loaded: Loaded[M] = Loaded(FileResult(path=shown, in_repository=in_repository(path)))
     try:
         if document is not None:
             loaded.result.lines = document.lines
@@ -87,6 +88,7 @@ def load_model(
         )
         return loaded
     loaded.document = document
+    loaded.result.read = True
     try:
         with paused_gc():
             loaded.model = model.model_validate(document.data)
@@ -215,6 +217,10 @@ class Checker:
             ignores=policy.find_ignores(result.lines, checked.document),
             config=self.configs.for_plan(path),
         )
+
+    def referentials_read(self) -> list[Path]:
+        """Every referential file this checker has read (resolved), built-in ones included."""
+        return list(self._referentials)
 
     def load_referential(self, path: Path, *, raw: bytes | None = None) -> Loaded[Referential]:
         """The referential file at `path` (its `raw` bytes, if already read), read once a run."""

@@ -101,6 +101,11 @@ class Configs:
         self._forced = read_config(forced) if forced is not None else None
         self._read: dict[Path, Config] = {}
 
+    def files_read(self) -> list[Path]:
+        """Every configuration file read so far."""
+        forced = [] if self._forced is None or self._forced.path is None else [self._forced.path]
+        return [*forced, *self._read]
+
     def for_plan(self, plan: Path) -> Config:
         if self._forced is not None:
             return self._forced

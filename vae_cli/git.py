@@ -2,7 +2,7 @@
 
 One process per question, and the only place that starts one: `vae diff` reads plans as they
 were at a revision (`Repository`), `vae report` names the commit its figures come from
-(`last_commit`).
+(`last_commit`). Where a work tree starts (`work_tree_top`) needs no process at all.
 """
 
 from __future__ import annotations
@@ -70,6 +70,27 @@ def last_commit(path: Path) -> Commit | None:
         return None
     short, _, date = found.partition(" ")
     return Commit(short, date, modified=status.returncode == 0 and bool(status.stdout.strip()))
+
+
+def work_tree_top(folder: Path) -> Path | None:
+    """The top of the git work tree holding `folder` (absolute, without symlinks): the nearest
+    of `folder` and its parents that holds a `.git` (a folder, or the file of a linked worktree
+    or a submodule), as git itself finds it; None outside any work tree.
+
+    Found by looking, without starting git: `vae validate` asks it of every plan, and must work
+    where git is not installed.
+    """
+    try:
+        here = folder.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
+        return None
+    for candidate in (here, *here.parents):
+        try:
+            if (candidate / ".git").exists():
+                return candidate
+        except OSError:  # a folder we may not look into: not one we can name files from
+            return None
+    return None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -198,51 +198,6 @@ def test_sarif_relative_paths(
     }
 
 
-def test_junit(small_town: str, write_plan: WritePlan):
-    """One suite per plan, one case per rule; failures carry location and message."""
-    bad = write_plan(broken(small_town), "bad.yaml")
-    syntax = write_plan("schema_version: 1\nfoo: [\n", "syntax.yaml")
-    run = validate(bad, syntax, "--format", "junit")
-    root = ET.fromstring(run.stdout)
-    suites = root.findall("testsuite")
-    assert [s.get("name") for s in suites] == [str(bad), str(syntax)]
-    rules_of_meaning = [r.id for r in catalog().rules.values() if r.is_rule_of_meaning]
-
-    cases = {c.get("name"): c for c in suites[0].findall("testcase")}
-    assert set(cases) == set(rules_of_meaning)
-    failed = {name: c.find("failure") for name, c in cases.items() if c.find("failure") is not None}
-    assert set(failed) == {"commitment-covered", "known-reference", "over-budget"}
-    line, col = locate(broken(small_town), "equit\n")
-    reference = failed["known-reference"]
-    assert reference is not None
-    assert reference.get("type") == "error"
-    assert reference.get("message") == (
-        f'{bad}:{line}:{col}: "equit" is not a commitment of unicef-france-vae-2020-2026'
-    )
-    assert failed["over-budget"] is not None and failed["over-budget"].get("type") == "warning"
-    assert suites[0].get("failures") == "3"
-
-    # A plan that cannot be read: its syntax error fails, the rules that could not run are skipped.
-    cases = {c.get("name"): c for c in suites[1].findall("testcase")}
-    assert cases["yaml-syntax"].find("failure") is not None
-    assert all(cases[name].find("skipped") is not None for name in rules_of_meaning)
-    assert root.get("tests") == str(2 * len(rules_of_meaning) + 1)
-
-
-def test_junit_skips_the_rules_when_the_referential_is_unknown(
-    small_town: str, write_plan: WritePlan
-):
-    plan = write_plan(
-        small_town.replace("referential: unicef-france-vae-2020-2026", "referential: elsewhere")
-    )
-    suite = ET.fromstring(validate(plan, "--format", "junit").stdout).find("testsuite")
-    assert suite is not None
-    cases = {c.get("name"): c for c in suite.findall("testcase")}
-    assert cases["known-reference"].find("failure") is not None
-    skipped = {name for name, c in cases.items() if c.find("skipped") is not None}
-    assert skipped == set(cases) - {"known-reference"}
-
-
 def test_every_rule_id_is_documented():
     """Rule ids raised while reading a file (not in the rule registry) have a description too."""
     found: set[str] = set()

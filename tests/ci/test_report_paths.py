@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import typing as t
 from pathlib import Path
 
+import jsonschema
 import pytest
 
-from tests.conftest import AS_OF, SMALL_TOWN, run_vae
+from tests.ci import jenkins_junit
+from tests.ci.test_formats import DATA
+from tests.conftest import AS_OF, ROOT, SMALL_TOWN, run_vae
 
 FORMATS = ["text", "json", "github", "gitlab", "sarif", "junit"]
 
@@ -142,3 +146,141 @@ def test_the_same_path_twice_is_refused_before_writing_anything(here: Path) -> N
     assert run.exit_code == 2, run
     assert "a.json is also the path of --report json:a.json" in run.stderr
     assert not (here / "a.json").exists() and not (here / "b.sarif").exists()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "content"),
+    [
+        ("gitlab", "gl-code-quality.json", "[]"),
+        ("gitlab", "gl-code-quality.json", "[]\n"),
+        ("json", "vae.json", '{"tool": {"name": "vae"}, "mine": "a list I keep"}\n'),
+        ("sarif", "vae.sarif", '{"runs": [{"tool": {"driver": {"name": "vae"}}}]}\n'),
+        ("text", "notes.txt", "What we said on Monday:\nChecked 3 files: 2 errors, 1 warning.\n"),
+        (
+            "github",
+            "notes.txt",
+            "À revoir\nVérification de 1 fichier\u00a0: aucune erreur, aucun avertissement.\n",
+        ),
+        ("junit", "vae.xml", '<?xml version="1.0"?>\n<testsuites name="vae validate"/>\n'),
+    ],
+)
+def test_a_file_that_only_looks_like_a_report_is_kept(
+    here: Path, fmt: str, name: str, content: str
+) -> None:
+    """Only a report `--report` wrote carries vae's mark; a look-alike is someone's file."""
+    (here / name).write_text(content, encoding="utf-8")
+    run = validate("--report", f"{fmt}:{name}")
+    assert run.exit_code == 2, run
+    assert f"{name} exists and is not a report written by vae; nothing was written" in run.stderr
+    assert run.stdout == ""
+    assert (here / name).read_text(encoding="utf-8") == content
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "text"])
+def test_findings_the_user_saved_from_stdout_are_kept(here: Path, fmt: str) -> None:
+    """`vae validate --format json > baseline.json` is the user's file, kept for a reason."""
+    saved = validate("--format", fmt).stdout
+    (here / "baseline").write_text(saved, encoding="utf-8")
+    run = validate("--report", f"{fmt}:baseline")
+    assert run.exit_code == 2, run
+    assert (here / "baseline").read_text(encoding="utf-8") == saved
+
+
+def test_every_report_file_carries_the_mark(here: Path) -> None:
+    """The mark is where each format's readers ignore it: the files stay valid for them."""
+    for fmt in FORMATS:
+        assert validate("--report", f"{fmt}:out/{fmt}").exit_code == 0
+    out = {fmt: (here / "out" / fmt).read_text(encoding="utf-8") for fmt in FORMATS}
+    mark = "written by vae validate, which replaces this file each time it writes this report"
+    for fmt in ("text", "github"):
+        assert out[fmt].startswith(f"# vae_report: {mark}\n")
+        assert out[fmt].endswith("Checked 1 file: no error, no warning.\n")
+    assert json.loads(out["json"])["vae_report"] == mark
+    assert json.loads(out["json"])["version"] == 1
+    sarif = json.loads(out["sarif"])
+    assert sarif["properties"] == {"vae_report": mark}
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(sarif)
+    assert out["junit"].splitlines()[1] == f"<!-- vae_report: {mark} -->"
+    assert jenkins_junit.problems(out["junit"]) == []
+    assert out["gitlab"] == "[\n]\n"  # GitLab's array has no room: vae's layout is the mark
+
+
+def test_a_gitlab_report_is_told_by_its_issues(here: Path) -> None:
+    plan = here / "plans" / "plan.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("commitment: equite", "commitment: equit"),
+        encoding="utf-8",
+    )
+    assert validate("--report", "gitlab:gl.json").exit_code == 1
+    issues = json.loads((here / "gl.json").read_text(encoding="utf-8"))
+    assert {i["engine_name"] for i in issues} == {"vae"}
+    assert validate("--report", "gitlab:gl.json").exit_code == 1  # replaced
+    # The same issues from another engine are not vae's.
+    for issue in issues:
+        issue["engine_name"] = "eslint"
+    (here / "gl.json").write_text(json.dumps(issues, indent=2) + "\n", encoding="utf-8")
+    assert validate("--report", "gitlab:gl.json").exit_code == 2
+
+
+def summary_run(here: Path, summary: str, *args: str) -> t.Any:
+    return run_vae(
+        "validate",
+        *args,
+        "--as-of",
+        AS_OF,
+        "--format",
+        "github",
+        env={"GITHUB_STEP_SUMMARY": str(here / summary)},
+    )
+
+
+def test_the_job_summary_is_never_appended_to_a_plan(here: Path) -> None:
+    before = (here / "plans" / "plan.yaml").read_bytes()
+    run = summary_run(here, "plans/plan.yaml", "plans/plan.yaml")
+    assert run.exit_code == 2, run
+    assert run.stderr == (
+        "vae: error: GITHUB_STEP_SUMMARY points at plans/plan.yaml, which is being checked: vae "
+        "never appends its job summary to it; nothing was written\n"
+        "  hint: leave GITHUB_STEP_SUMMARY to GitHub, which sets it to a file of its own for "
+        "each step\n"
+    )
+    assert run.stdout == ""
+    assert (here / "plans" / "plan.yaml").read_bytes() == before
+    # Nor to a plan this run does not check.
+    (here / "plans" / "other.yml").write_bytes(before)
+    run = summary_run(here, "plans/other.yml", "plans/plan.yaml")
+    assert run.exit_code == 2, run
+    assert "points at plans/other.yml, a YAML file: vae never appends its job summary" in run.stderr
+    assert (here / "plans" / "other.yml").read_bytes() == before
+
+
+def test_the_job_summary_is_never_appended_to_a_file_being_checked(here: Path) -> None:
+    """Whatever its name: a plan named on the command line, its referential, its .vae.yaml."""
+    (here / "plan.txt").write_bytes(SMALL_TOWN.read_bytes())
+    run = summary_run(here, "plan.txt", "plan.txt")
+    assert run.exit_code == 2, run
+    assert "points at plan.txt, which is being checked" in run.stderr
+    assert (here / "plan.txt").read_bytes() == SMALL_TOWN.read_bytes()
+    (here / "rules.cfg").write_text("rules:\n  over-budget: error\n", encoding="utf-8")
+    run = summary_run(here, "rules.cfg", "plans/plan.yaml", "--config", "rules.cfg")
+    assert run.exit_code == 2, run
+    assert "points at rules.cfg, which is being checked" in run.stderr
+    assert (here / "rules.cfg").read_text(encoding="utf-8") == "rules:\n  over-budget: error\n"
+
+
+def test_the_job_summary_is_never_a_report_of_the_run(here: Path) -> None:
+    run = summary_run(here, "vae.sarif", "plans/plan.yaml", "--report", "sarif:vae.sarif")
+    assert run.exit_code == 2, run
+    assert "points at vae.sarif, which is also the path of --report sarif:vae.sarif" in run.stderr
+    assert not (here / "vae.sarif").exists()
+
+
+def test_a_referential_being_checked_is_never_overwritten(here: Path) -> None:
+    """A valid referential is read, not reported on: it is protected all the same."""
+    referential = ROOT / "vae_cli" / "referentials" / "unicef-france-vae-2020-2026.yaml"
+    (here / "ref.yaml").write_bytes(referential.read_bytes())
+    run = validate("--referential", "ref.yaml", "--report", "json:ref.yaml")
+    assert run.exit_code == 2, run
+    assert "would overwrite ref.yaml, which is being checked" in run.stderr
+    assert (here / "ref.yaml").read_bytes() == referential.read_bytes()

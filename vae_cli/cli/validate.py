@@ -128,10 +128,11 @@ def validate(
         plans = [plan]
     else:
         plans = collect_plans(paths or [])
+    configs = Configs(config)
     checker = Checker(
         as_of=as_of or dt.date.today().year,
         referential_files=referential or [],
-        configs=Configs(config),
+        configs=configs,
     )
     result = checker.check(plans, contents=contents)
     stdout_format = output_format.value if output_format else outputs.default_format(os.environ)
@@ -140,9 +141,11 @@ def validate(
             result,
             stdout_format=stdout_format,
             reports=reports,
+            inputs=[*plans, *checker.referentials_read(), *configs.files_read()],
             lang=language(lang),
             color=use_color(color),
             quiet=quiet,
+            fail_on=policy,
         )
     )
     if outputs.fails(result, policy):

@@ -6,6 +6,7 @@ import dataclasses
 import enum
 from pathlib import Path
 
+from vae_cli import git
 from vae_cli.i18n.language import DEFAULT_LANGUAGE
 from vae_cli.i18n.messages import Message, render, sentence
 
@@ -122,13 +123,26 @@ def capped(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return ordered[:MAX_FINDINGS] + overflow.summaries()
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class InRepository:
+    """Where a file is in the git work tree holding it."""
+
+    root: Path  # the work tree's top folder, absolute
+    path: str  # the file's path from there, with `/`, as git and the forges name it
+
+
 @dataclasses.dataclass(kw_only=True)
 class FileResult:
     """Everything found in one file, with its text so formatters can quote the offending line."""
 
     path: str
+    # Set when the file is inside a git work tree: the CI formats name it from the top.
+    in_repository: InRepository | None = None
     diagnostics: list[Diagnostic] = dataclasses.field(default_factory=list)
     lines: list[str] = dataclasses.field(default_factory=list)
+    # Whether the file could be read as YAML, so that its shape was checked: not when reading
+    # stopped at a problem of the whole file (not UTF-8, invalid YAML, too large...).
+    read: bool = False
     # Whether the rules of meaning ran: not when the file could not be read, had the wrong shape,
     # or its referential could not be found.
     rules_ran: bool = False
@@ -143,6 +157,19 @@ class FileResult:
 
     def sorted(self) -> list[Diagnostic]:
         return sorted(self.diagnostics, key=lambda d: d.sort_key)
+
+    @property
+    def forge_path(self) -> str:
+        """The file's path as a forge (GitHub, GitLab, code scanning) names it: from the top of
+        its repository, whatever the current folder; outside one, as shown, with `/`."""
+        if self.in_repository is not None:
+            return self.in_repository.path
+        return self.path.replace("\\", "/")
+
+    def forge_diagnostics(self) -> list[Diagnostic]:
+        """The findings, sorted, located by `forge_path`: what the CI formats print."""
+        path = self.forge_path
+        return [dataclasses.replace(d, path=path) for d in self.sorted()]
 
     def source_line(self, number: int) -> str | None:
         if 1 <= number <= len(self.lines):
@@ -182,4 +209,25 @@ def display_path(path: Path) -> str:
         shown = str(full.relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         shown = str(path)
-    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return printable(shown)
+
+
+def printable(name: str) -> str:
+    """A file name as every format can print and write it: bytes that are not UTF-8 (`caf\xe9`,
+    from a Latin-1 system) show as `�`."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def in_repository(path: Path) -> InRepository | None:
+    """Where `path` is in the git work tree holding it, if one does (see `git.work_tree_top`).
+    As `display_path` does, the folders are resolved and the file keeps its own name (a symlink
+    is named, not its target)."""
+    try:
+        folder = path.absolute().parent.resolve()
+    except (OSError, RuntimeError):
+        return None
+    root = git.work_tree_top(folder)
+    if root is None:
+        return None
+    relative = (folder / path.name).relative_to(root)
+    return InRepository(root=root, path=printable(relative.as_posix()))

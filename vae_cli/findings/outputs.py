@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import json
 import os
 import typing as t
 from pathlib import Path
 
 from vae_cli.errors import UsageError
 from vae_cli.files import UnsafeWrite, write_atomic, write_target
+from vae_cli.findings import report_marks
 from vae_cli.findings.diagnostics import CheckResult, display_path
-from vae_cli.findings.formats import FORMATS_BY_NAME, github
+from vae_cli.findings.formats import FORMATS_BY_NAME, github, junit
 from vae_cli.findings.formats import text as text_format
+from vae_cli.plan_format import PLAN_SUFFIXES
 
 
 class FailOn(enum.StrEnum):
@@ -72,29 +73,44 @@ def emit(
     *,
     stdout_format: str,
     reports: t.Sequence[Report],
+    inputs: t.Sequence[Path],
     lang: str,
     color: bool,
     quiet: bool = False,
+    fail_on: FailOn = FailOn.ERROR,
     env: t.Mapping[str, str] = os.environ,
 ) -> str:
     """Write every report file and the GitHub job summary; return what goes to stdout. Every
-    output is written in `lang`; `quiet` leaves the text format's summaries out.
+    output is written in `lang`; `quiet` leaves the text format's summaries out. `inputs` are
+    the files the run read (plans, referentials, configurations): nothing is ever written to
+    them.
 
-    Every report path is checked before anything is written (see `check_report_paths`).
+    Every path is checked before anything is written (see `check_report_paths` and
+    `check_summary_path`).
     """
-    check_report_paths(reports, [Path(f.path) for f in result.files])
-    for report in reports:
-        _write(report.path, FORMATS_BY_NAME[report.format](result, lang=lang))
+    check_report_paths(reports, inputs)
     uses_github = stdout_format == "github" or any(r.format == "github" for r in reports)
-    summary_file = env.get("GITHUB_STEP_SUMMARY")
-    if uses_github and summary_file:
+    summary_file = env.get("GITHUB_STEP_SUMMARY") if uses_github else None
+    summary = check_summary_path(Path(summary_file), reports, inputs) if summary_file else None
+    for report in reports:
+        text = render(report.format, result, lang=lang, fail_on=fail_on)
+        _write(report.path, report_marks.mark(report.format, text))
+    if summary is not None:
         # GitHub shows 10 error and 10 warning annotations per step; the summary shows them all.
-        path = Path(summary_file)
-        before = path.read_text(encoding="utf-8") if path.is_file() else ""
-        _write(path, before + github.summary(result, lang=lang))
+        _append(summary, github.summary(result, lang=lang))
     if stdout_format == "text":
         return text_format.render(result, lang=lang, color=color, quiet=quiet)
-    return FORMATS_BY_NAME[stdout_format](result, lang=lang)
+    return render(stdout_format, result, lang=lang, fail_on=fail_on)
+
+
+def render(
+    name: str, result: CheckResult, *, lang: str, color: bool = False, fail_on: FailOn
+) -> str:
+    """The findings in the format `name`. JUnit is the one format that says whether the run
+    fails: there a warning fails its test when warnings fail the run."""
+    if name == "junit":
+        return junit.render(result, lang=lang, warnings_fail=fail_on is FailOn.WARNING)
+    return FORMATS_BY_NAME[name](result, lang=lang, color=color)
 
 
 def _write(path: Path, text: str) -> None:
@@ -104,13 +120,60 @@ def _write(path: Path, text: str) -> None:
         raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
 
 
+def _append(path: Path, text: str) -> None:
+    # Appended, as every step of a job adds to its summary: what earlier steps wrote is never
+    # read nor rewritten.
+    try:
+        with path.open("a", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+    except OSError as e:
+        raise UsageError(
+            f"cannot write the job summary {display_path(path)}: {e.strerror or e}"
+        ) from None
+
+
+def check_summary_path(path: Path, reports: t.Sequence[Report], inputs: t.Sequence[Path]) -> Path:
+    """Where to append the job summary ($GITHUB_STEP_SUMMARY), refused before anything is
+    written when appending would damage a file: one the run reads (a plan, a referential, a
+    configuration), any plan (`.yaml`, `.yml`), a report of this run, or anything but a regular
+    file. GitHub sets the variable to a file of its own; anything else is a mistake."""
+    where = f"GITHUB_STEP_SUMMARY points at {display_path(path)}"
+    hint = "leave GITHUB_STEP_SUMMARY to GitHub, which sets it to a file of its own for each step"
+    try:
+        target, _ = write_target(path)
+    except UnsafeWrite as e:
+        raise UsageError(f"GITHUB_STEP_SUMMARY: {e.message}", hint=hint) from None
+    identity = _identity(target)
+    if identity in {_identity(p) for p in inputs}:
+        raise UsageError(
+            f"{where}, which is being checked: vae never appends its job summary to it; "
+            "nothing was written",
+            hint=hint,
+        )
+    if target.suffix.lower() in PLAN_SUFFIXES:
+        raise UsageError(
+            f"{where}, a YAML file: vae never appends its job summary to a plan; nothing was "
+            "written",
+            hint=hint,
+        )
+    for report in reports:
+        if _identity(report.path) == identity:
+            raise UsageError(
+                f"{where}, which is also the path of --report {report.format}:{report.path}; "
+                "nothing was written",
+                hint=hint,
+            )
+    return target
+
+
 def check_report_paths(reports: t.Sequence[Report], inputs: t.Sequence[Path]) -> None:
     """Refuse, before writing anything, a report that would destroy something.
 
     A report path may be a new file, an empty one, or a report vae wrote there earlier (in any
-    format: CI writes the same paths on every run). Refused: one of the files checked, any other
-    existing file (a plan, a referential, someone's notes), a device or a folder, and a path given
-    twice. A symlink to a report is followed: the target is rewritten, the link stays.
+    format: CI writes the same paths on every run), told by its mark (`report_marks`). Refused:
+    one of the files checked, any other existing file (a plan, a referential, someone's notes, a
+    file that only looks like a report), a device or a folder, and a path given twice. A symlink
+    to a report is followed: the target is rewritten, the link stays.
     """
     checked = {_identity(p) for p in inputs}
     seen: dict[Path, Report] = {}
@@ -142,7 +205,7 @@ def check_report_paths(reports: t.Sequence[Report], inputs: t.Sequence[Path]) ->
             raise UsageError(
                 f"{option}: {shown} exists and is not a report written by vae; nothing was written",
                 hint="choose another path, or move the file away (vae only replaces empty files "
-                "and its own reports)",
+                "and the reports it wrote, which carry its mark: see docs/ci.md)",
             )
 
 
@@ -165,48 +228,12 @@ def _identity(path: Path) -> Path:
 
 
 def is_vae_report(path: Path) -> bool:
-    """Whether the file is empty or holds findings written by `vae validate` in any format."""
+    """Whether the file is empty (or blank) or is a report `--report` wrote, in any format and
+    language: it carries the mark of one (see `report_marks`)."""
     try:
         if path.stat().st_size > _MAX_REPORT_BYTES:
             return False
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    text = text.strip()
-    if not text:
-        return True
-    if text.startswith("<?xml"):  # junit
-        return '<testsuites name="vae validate"' in text[:500]
-    if text[0] in "[{":
-        try:
-            data = json.loads(text)
-        except ValueError:
-            return False
-        return _is_vae_json(data)
-    # text and github end with the same summary line, in the language of the run.
-    return text_format.is_summary_line(text.splitlines()[-1])
-
-
-def _is_vae_json(data: object) -> bool:
-    if isinstance(data, list):  # gitlab: Code Climate issues, as vae writes them
-        return all(
-            isinstance(issue, dict) and {"check_name", "fingerprint", "location"} <= issue.keys()
-            for issue in data
-        )
-    if not isinstance(data, dict):
-        return False
-    tool = data.get("tool")
-    if isinstance(tool, dict) and tool.get("name") == "vae":  # json
-        return True
-    runs = data.get("runs")  # sarif
-    return (
-        isinstance(runs, list)
-        and bool(runs)
-        and all(
-            isinstance(run, dict)
-            and isinstance(run.get("tool"), dict)
-            and isinstance(run["tool"].get("driver"), dict)
-            and run["tool"]["driver"].get("name") == "vae"
-            for run in runs
-        )
-    )
+    return not text.strip() or report_marks.is_marked(text)

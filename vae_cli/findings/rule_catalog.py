@@ -10,8 +10,13 @@ import dataclasses
 import hashlib
 import typing as t
 
+from vae_cli.config import UNUSED_IGNORE
 from vae_cli.findings.diagnostics import Diagnostic, Severity
 from vae_cli.rules import FILE_FINDINGS, load_all
+
+# vae's home page, which SARIF viewers link to; each rule links to its section of docs/rules.md.
+HOMEPAGE = "https://example.org/vae"
+RULES_PAGE = f"{HOMEPAGE}/docs/rules.md"
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -22,6 +27,19 @@ class RuleInfo:
     details: str  # the whole documentation, summary included
     # False for the problems of reading and shape: when they are found, the rules did not run.
     is_rule_of_meaning: bool
+    # Whether the check runs only after the rules of meaning (they and `unused-ignore`, which
+    # looks at what they found), rather than while the file is read.
+    runs_with_rules: bool
+
+    @property
+    def name(self) -> str:
+        """The id as one word, as SARIF names rules: `over-budget` is `OverBudget`."""
+        return "".join(part.capitalize() for part in self.id.split("-"))
+
+    @property
+    def help_uri(self) -> str:
+        """The rule's section of docs/rules.md (headed by the id, whose anchor is the id)."""
+        return f"{RULES_PAGE}#{self.id}"
 
 
 def _first_sentence(doc: str) -> str:
@@ -43,6 +61,7 @@ class Catalog:
             summary=rule_id,
             details=rule_id,
             is_rule_of_meaning=False,
+            runs_with_rules=False,
         )
 
 
@@ -52,10 +71,12 @@ def catalog() -> Catalog:
     for rule_id, doc in FILE_FINDINGS.items():
         rules[rule_id] = RuleInfo(
             id=rule_id,
-            severity=Severity.ERROR,
+            # Problems of the file are errors; a suppression that silences nothing is a warning.
+            severity=Severity.WARNING if rule_id == UNUSED_IGNORE else Severity.ERROR,
             summary=_first_sentence(doc),
             details=doc,
             is_rule_of_meaning=False,
+            runs_with_rules=rule_id == UNUSED_IGNORE,
         )
     for rule in load_all().values():
         rules[rule.id] = RuleInfo(
@@ -64,6 +85,7 @@ def catalog() -> Catalog:
             summary=_first_sentence(rule.doc) or rule.id,
             details=rule.doc or rule.id,
             is_rule_of_meaning=True,
+            runs_with_rules=True,
         )
     return Catalog(rules)
 

@@ -1,7 +1,8 @@
 """Findings as GitHub Actions workflow commands, which GitHub shows as annotations on the diff.
 
 GitHub shows at most 10 error and 10 warning annotations per step, so `summary()` also writes
-every finding as Markdown for the job summary ($GITHUB_STEP_SUMMARY).
+every finding as Markdown for the job summary ($GITHUB_STEP_SUMMARY). Files are named from the
+top of their repository, as GitHub names them, whatever folder `vae` runs in.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def command(diagnostic: Diagnostic, *, lang: str) -> str:
 
 
 def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
-    lines = [command(d, lang=lang) for file in result.files for d in file.sorted()]
+    lines = [command(d, lang=lang) for file in result.files for d in file.forge_diagnostics()]
     lines.append(summary_line(result, lang=lang))
     return "\n".join(lines) + "\n"
 
@@ -50,7 +51,7 @@ def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
 def summary(result: CheckResult, *, lang: str) -> str:
     """Every finding as a Markdown table, for the job summary page."""
     out = ["## vae validate", "", markdown.escape(summary_line(result, lang=lang)), ""]
-    diagnostics = [d for file in result.files for d in file.sorted()]
+    diagnostics = [d for file in result.files for d in file.forge_diagnostics()]
     if diagnostics:
         out += ["| Where | Severity | Rule | Finding |", "| --- | --- | --- | --- |"]
         for d in diagnostics:

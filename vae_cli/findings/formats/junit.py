@@ -1,10 +1,20 @@
 """Findings as JUnit XML, which GitLab (`artifacts:reports:junit`), Jenkins and most CI servers
-show as a list of tests: one test suite per plan, one test case per rule.
+show as a list of tests: one test suite per plan, and in it one test case per rule vae knows,
+always the same list, so that a forge comparing two runs sees the same tests.
 
-A rule with findings fails, its failure listing every finding's location and message. Warnings
-fail too (with type="warning"), as ESLint's JUnit output does: a passed test would hide them.
-When a plan cannot be read or has the wrong shape, the rules of meaning did not run: their test
-cases are marked skipped, not passed.
+- A rule with errors fails (`<failure type="error">`), listing every finding's location and
+  message.
+- A rule with warnings only is `<skipped type="warning">`, listing them: GitLab and Jenkins show
+  a skipped test's text and count it neither as passed nor as failed, so a job that passes shows
+  no failure, yet the warnings are one click away. Under `--fail-on warning` (`warnings_fail`)
+  they fail, as the job does.
+- A rule that could not run (the plan cannot be read, has the wrong shape, or its referential
+  could not be found) is `<skipped type="not-checked">`.
+- Any other rule passed.
+
+Files are named from the top of their repository, as the forge names them. The document keeps
+to what Jenkins' xunit plugin accepts (its junit-10.xsd): no attribute that
+schema does not know, such as a test case's file and line, which are in the messages instead.
 """
 
 from __future__ import annotations
@@ -13,84 +23,91 @@ import re
 import xml.etree.ElementTree as ET
 
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity
-from vae_cli.findings.rule_catalog import Catalog, catalog
+from vae_cli.findings.rule_catalog import Catalog, RuleInfo, catalog
 
 # Characters XML 1.0 cannot hold at all, even escaped; a plan may quote one in a YAML string.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+_NOT_READ = "not checked: vae stops reading a file at its first problem"
+_NOT_RUN = "not checked: the plan could not be read, has the wrong shape or no referential"
 
 
 def _xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+def _ran(file: FileResult, rule: RuleInfo) -> bool:
+    return file.rules_ran if rule.runs_with_rules else file.read
+
+
 def _case(
-    file: FileResult, rule_id: str, found: list[Diagnostic], rules: Catalog, lang: str
+    file: FileResult, rule: RuleInfo, found: list[Diagnostic], *, lang: str, warnings_fail: bool
 ) -> ET.Element:
     # classname is what GitLab shows as the suite; the path keeps cases of two plans apart.
-    path = _xml_text(file.path)
-    case = ET.Element(
-        "testcase", classname=path, name=rule_id, file=path.replace("\\", "/"), time="0"
-    )
+    case = ET.Element("testcase", classname=_xml_text(file.forge_path), name=rule.id, time="0")
+    failing = warnings_fail or any(d.severity is Severity.ERROR for d in found)
     if found:
-        worst = "error" if any(d.severity is Severity.ERROR for d in found) else "warning"
         first = found[0]
-        failure = ET.SubElement(
+        outcome = ET.SubElement(
             case,
-            "failure",
+            "failure" if failing else "skipped",
+            type="error" if any(d.severity is Severity.ERROR for d in found) else "warning",
             message=_xml_text(
                 f"{first.path}:{first.position.line}:{first.position.column}: "
                 f"{first.message_in(lang)}"
             ),
-            type=worst,
         )
-        failure.text = _xml_text("\n".join(_failure_line(d, lang) for d in found))
-        case.set("line", str(first.position.line))
-    elif not file.rules_ran and rules.get(rule_id).is_rule_of_meaning:
-        ET.SubElement(
-            case, "skipped", message="not checked: the plan or its referential could not be read"
-        )
+        outcome.text = _xml_text("\n".join(_finding_line(d, lang) for d in found))
+    elif not _ran(file, rule):
+        message = _NOT_RUN if rule.runs_with_rules or file.read else _NOT_READ
+        ET.SubElement(case, "skipped", type="not-checked", message=message)
     return case
 
 
-def _failure_line(d: Diagnostic, lang: str) -> str:
+def _finding_line(d: Diagnostic, lang: str) -> str:
     pos, hint = d.position, d.hint_in(lang)
     line = f"{d.path}:{pos.line}:{pos.column}: {d.severity.value}: {d.message_in(lang)}"
     return line + (f"\n  hint: {hint}" if hint else "")
 
 
-def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
+def _suite(file: FileResult, rules: Catalog, *, lang: str, warnings_fail: bool) -> ET.Element:
+    by_rule: dict[str, list[Diagnostic]] = {}
+    for d in file.forge_diagnostics():
+        by_rule.setdefault(d.rule, []).append(d)
+    # Every rule vae knows, in the catalog's order; a rule id it does not know (a bug) last.
+    ids = list(rules.rules) + sorted(set(by_rule) - set(rules.rules))
+    cases = [
+        _case(
+            file,
+            rules.get(rule_id),
+            by_rule.get(rule_id, []),
+            lang=lang,
+            warnings_fail=warnings_fail,
+        )
+        for rule_id in ids
+    ]
+    suite = ET.Element(
+        "testsuite",
+        name=_xml_text(file.forge_path),
+        tests=str(len(cases)),
+        failures=str(sum(c.find("failure") is not None for c in cases)),
+        errors="0",
+        skipped=str(sum(c.find("skipped") is not None for c in cases)),
+        time="0",
+    )
+    suite.extend(cases)
+    return suite
+
+
+def render(
+    result: CheckResult, *, lang: str, color: bool = False, warnings_fail: bool = False
+) -> str:
     rules = catalog()
     root = ET.Element("testsuites", name="vae validate")
-    totals = {"tests": 0, "failures": 0, "skipped": 0}
-    for file in result.files:
-        by_rule: dict[str, list[Diagnostic]] = {}
-        for d in file.sorted():
-            by_rule.setdefault(d.rule, []).append(d)
-        # Every rule of meaning is a test; a reading or shape problem is one only when it occurs.
-        ids = [r.id for r in rules.rules.values() if r.is_rule_of_meaning]
-        ids = sorted(set(ids) | set(by_rule))
-        cases = [_case(file, rule_id, by_rule.get(rule_id, []), rules, lang) for rule_id in ids]
-        counts = {
-            "tests": len(cases),
-            "failures": sum(c.find("failure") is not None for c in cases),
-            "skipped": sum(c.find("skipped") is not None for c in cases),
-        }
-        suite = ET.SubElement(
-            root,
-            "testsuite",
-            name=_xml_text(file.path),
-            tests=str(counts["tests"]),
-            failures=str(counts["failures"]),
-            errors="0",
-            skipped=str(counts["skipped"]),
-            time="0",
-        )
-        suite.extend(cases)
-        for key in totals:
-            totals[key] += counts[key]
-    root.set("tests", str(totals["tests"]))
-    root.set("failures", str(totals["failures"]))
-    root.set("errors", "0")
-    root.set("skipped", str(totals["skipped"]))
+    suites = [_suite(f, rules, lang=lang, warnings_fail=warnings_fail) for f in result.files]
+    root.extend(suites)
+    for total in ("tests", "failures", "errors"):  # Jenkins' schema has no total of skipped
+        root.set(total, str(sum(int(s.get(total, "0")) for s in suites)))
+    root.set("time", "0")
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

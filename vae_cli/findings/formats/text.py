@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import re
-
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity
-from vae_cli.i18n.catalogs import gettext_for
-from vae_cli.i18n.language import LANGUAGES
 from vae_cli.i18n.messages import Message, msg
 from vae_cli.i18n.messages import render as written
 
@@ -143,18 +138,3 @@ def summary_line(result: CheckResult, *, lang: str) -> str:
     else:
         line = clean.fill(files=files)
     return written(line, lang)
-
-
-@functools.cache
-def _summary_patterns() -> list[re.Pattern[str]]:
-    placeholder = re.compile(r"\\\{\w+\\\}")  # `{files}` once escaped
-    return [
-        re.compile(placeholder.sub(".+", re.escape(gettext_for(lang)(line.template))))
-        for lang in LANGUAGES
-        for line in _SUMMARIES
-    ]
-
-
-def is_summary_line(line: str) -> bool:
-    """Whether `line` is the last line of the text and github formats, in any language."""
-    return any(pattern.fullmatch(line) for pattern in _summary_patterns())
