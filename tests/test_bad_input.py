@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import typing as t
 from pathlib import Path
 
@@ -218,11 +219,14 @@ def test_unreadable_file_is_a_usage_error(
 ) -> None:
     # CI runs as root, which reads any file whatever its mode: the refusal is simulated.
     path = write_plan("schema_version: 1\n")
+    real_open = os.open
 
-    def refuse(*args: object, **kwargs: object) -> t.NoReturn:
-        raise PermissionError(13, "Permission denied")
+    def refuse(name: str | Path, *args: t.Any, **kwargs: t.Any) -> int:
+        if Path(name) == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     run = run_vae("validate", path)
     assert run.exit_code == 2
     assert "cannot read" in run.stderr and "Permission denied" in run.stderr

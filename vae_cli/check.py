@@ -23,6 +23,7 @@ from vae_cli.findings.diagnostics import (
     in_repository,
 )
 from vae_cli.i18n.messages import Message, msg
+from vae_cli.inputs import check_input, check_named_by, irregular
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 from vae_cli.plan_format import PLAN_SUFFIXES
@@ -223,9 +224,11 @@ class Checker:
         return list(self._referentials)
 
     def load_referential(self, path: Path, *, raw: bytes | None = None) -> Loaded[Referential]:
-        """The referential file at `path` (its `raw` bytes, if already read), read once a run."""
+        """The referential file at `path` (its `raw` bytes, if already read), read once a run;
+        refused when a link takes it out of its repository (`vae_cli.inputs`)."""
         key = path.resolve()
         if key not in self._referentials:
+            check_input(path)
             self._referentials[key] = load_model(path, Referential, raw=raw)
         return self._referentials[key]
 
@@ -235,11 +238,14 @@ class Checker:
 
         `name` is a file (`.yaml`, `.yml`), relative to the folder of the `plan` that names it
         (or to the current folder when no plan does: a command-line option); else the id of a
-        referential given with `--referential FILE`, else of a built-in one.
+        referential given with `--referential FILE`, else of a built-in one. A file that a plan
+        names outside its area is refused with a usage error (`vae_cli.inputs`).
         """
         folder = plan.parent if plan is not None else Path()
         candidate = folder / name
         if name.endswith(PLAN_SUFFIXES):
+            if plan is not None and candidate.exists():
+                check_named_by(candidate, plan=plan, name=name)
             if plan is not None and candidate.is_file() and _same_file(candidate, plan):
                 return Unresolved(
                     msg("a plan cannot be its own referential"),
@@ -380,20 +386,26 @@ def collect_plans(paths: t.Sequence[Path], *, default_dir: Path = Path("plans"))
     for path in paths:
         if path.is_dir():
             candidates = sorted(p for p in path.rglob("*") if p.suffix in PLAN_SUFFIXES)
-            # A plan's link that leads nowhere is a plan not checked: never skipped in silence.
+            # A plan's link that leads nowhere, or a pipe where a plan would be, is a plan not
+            # checked: never skipped in silence.
             for candidate in candidates:
                 if problem := link_problem(candidate):
                     raise UsageError(f"{display_path(candidate)}: {problem}", hint=hint)
+                if (error := irregular(candidate)) is not None:
+                    raise error
             found = [p for p in candidates if p.is_file()]
             if not found:
                 raise UsageError(f"no plan (*.yaml) in the folder {display_path(path)}")
+            for plan in found:
+                check_input(plan, found_in=path)
             plans.extend(found)
         elif path.is_file():
+            check_input(path)
             plans.append(path)
         elif problem := link_problem(path):
             raise UsageError(f"{display_path(path)}: {problem}", hint=hint)
-        elif path.exists():
-            raise UsageError(f"{display_path(path)} is not a regular file")
+        elif (error := irregular(path)) is not None:
+            raise error
         else:
             close = (
                 did_you_mean(

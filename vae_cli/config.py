@@ -28,6 +28,7 @@ from pathlib import Path
 
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import Position, Severity, display_path
+from vae_cli.inputs import check_input
 
 CONFIG_NAME = ".vae.yaml"
 LEVELS = ("off", "warning", "error")
@@ -98,6 +99,8 @@ class Configs:
     """Each plan's configuration, each `.vae.yaml` read once per run."""
 
     def __init__(self, forced: Path | None = None) -> None:
+        if forced is not None:
+            check_input(forced)
         self._forced = read_config(forced) if forced is not None else None
         self._read: dict[Path, Config] = {}
 
@@ -113,6 +116,8 @@ class Configs:
         if found is None:
             return NO_CONFIG
         if found not in self._read:
+            # Found, not named: a link must not lead out of the repository, or of its folder.
+            check_input(found, found_in=found.parent)
             self._read[found] = read_config(found)
         return self._read[found]
 

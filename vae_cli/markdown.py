@@ -7,11 +7,21 @@ GitHub job summary of `vae validate` and the pull-request comment of `vae diff -
   a quote, a table row, a rule, a code block), wherever a template puts it: on a line of its
   own, in a list item, after a label, in a table cell.
 - `code`: a code span, fenced with more backticks than the text holds in a row.
+
+Both put the text on one line first and make it inert (`vae_cli.terminal`: no control
+character or bidirectional override reaches the page, or the terminal the Markdown is printed
+on). `escape` also keeps the forges from reading the text as their own references, which they
+find in the rendered text, past any backslash: `@name` would notify a person or a team, and
+`#123`, `GH-123` (or GitLab's `!123`) link an issue or a pull request. A word joiner (U+2060,
+invisible and unbreakable) after the `@`, the `#`, the `!` or the `GH-` keeps them as typed; an
+e-mail address (`@` after a letter) is left whole.
 """
 
 from __future__ import annotations
 
 import re
+
+from vae_cli.terminal import inert
 
 # Characters that can start Markdown syntax anywhere in a line: emphasis, code, links and
 # images, HTML, table cells, strikethrough, entities, backslash escapes themselves, headings
@@ -27,16 +37,23 @@ _WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 # punctuation is escaped, never the digits: in CommonMark a backslash before a digit is no
 # escape and would show.
 _LINE_START = re.compile(r"^( ?)([-+=]|\d+[.)](?= |$))")
+# Mentions and references, as the forges' own patterns find them: `@` not after a letter, a
+# digit or `_`, then a name; `#`, `!` or `GH-`, then a number.
+_REFERENCE = re.compile(r"(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])|[#!](?=\d)|\bGH-(?=\d)", re.IGNORECASE)
+_WORD_JOINER = "\u2060"
 
 
 def one_line(text: str) -> str:
-    """`text` with each run of breaking white space (newlines included) made one space."""
-    return _WHITESPACE.sub(" ", text)
+    """`text` with each run of breaking white space (newlines included) made one space, and
+    what is left of the controls made inert."""
+    return inert(_WHITESPACE.sub(" ", text))
 
 
 def escape(text: str) -> str:
-    """`text` as literal Markdown text: on one line, every syntax character backslash-escaped."""
+    """`text` as literal Markdown text: on one line, every syntax character backslash-escaped,
+    no mention or issue reference."""
     escaped = _INLINE.sub(r"\\\1", one_line(text))
+    escaped = _REFERENCE.sub(lambda m: m.group() + _WORD_JOINER, escaped)
     return _LINE_START.sub(_escape_line_start, escaped)
 
 

@@ -62,17 +62,20 @@ def test_github_annotations(
 
 
 def test_github_escaping():
-    """`%`, CR and LF are escaped everywhere; `,` and `:` too inside properties."""
+    """`%`, CR and LF are escaped everywhere; `,` and `:` too inside properties. A CR or LF
+    from the plan's text is shown as a picture first: only the line before the hint breaks."""
     diagnostic = Diagnostic(
         path="plans/a,b:c.yaml",
         position=Position.at(3, 4),
         severity=Severity.WARNING,
         rule="over-budget",
         message=verbatim("100% spent,\r\nreally: yes"),
+        hint=verbatim("50%"),
     )
     assert github.command(diagnostic, lang="en") == (
         "::warning file=plans/a%2Cb%3Ac.yaml,line=3,col=4,endLine=3,endColumn=5,"
-        "title=vae (over-budget)::plans/a,b:c.yaml:3:4: 100%25 spent,%0D%0Areally: yes"
+        "title=vae (over-budget)::plans/a,b:c.yaml:3:4: 100%25 spent,␍␊really: yes"
+        "%0Ahint: 50%25"
     )
 
 

@@ -53,7 +53,8 @@ def root(
 
 
 def handle_errors(command: t.Callable[P, None]) -> t.Callable[P, None]:
-    """The one place where a VaeError becomes a message on stderr and an exit code."""
+    """The one place where a VaeError becomes a message on stderr and an exit code (on one
+    line each, made inert by `err`: a message may quote a file's name or a plan's value)."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:

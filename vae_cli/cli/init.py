@@ -4,11 +4,12 @@ Only typer and the standard library are imported here (see app.py)."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import typing as t
 from pathlib import Path
 
 import typer
+
+from vae_cli.cli.options import out
 
 
 def init(
@@ -108,13 +109,12 @@ def init(
         )
     write(new)
     shown = display_path(plan)
-    sys.stdout.write(f"wrote {shown}: " + "; ".join(new.summary) + ".\n")
+    # Ids and paths come from the old plan or the command line: `out` makes them inert.
+    out(f"wrote {shown}: " + "; ".join(new.summary) + ".")
     for warning in new.warnings:
-        sys.stdout.write(f"  not in the referential any more: {warning}\n")
+        out(f"  not in the referential any more: {warning}")
     if new.warnings:
-        sys.stdout.write(
-            "  These ids were kept: choose new ones (`vae validate` points at them).\n"
-        )
+        out("  These ids were kept: choose new ones (`vae validate` points at them).")
     if new.schema is not None and new.schema.note:
-        sys.stdout.write(f"Schema: {new.schema.note}.\n")
-    sys.stdout.write(f"Next: fill in what `vae validate {shown}` lists.\n")
+        out(f"Schema: {new.schema.note}.")
+    out(f"Next: fill in what `vae validate {shown}` lists.")

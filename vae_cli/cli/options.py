@@ -1,6 +1,8 @@
-"""What the command modules share: the options several commands take, stderr, colour.
+"""What the command modules share: the options several commands take, stdout and stderr,
+colour.
 
-Only typer and the standard library here: `vae --help` must stay fast.
+Only typer, the standard library and `vae_cli.terminal` (which needs nothing else) here:
+`vae --help` must stay fast.
 """
 
 from __future__ import annotations
@@ -14,10 +16,18 @@ import typer
 
 from vae_cli.i18n.language import DEFAULT_LANGUAGE, LANGUAGES, Language
 from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
+from vae_cli.terminal import inert
 
 
-def err(message: str) -> None:
-    sys.stderr.write(message + "\n")
+def out(line: str) -> None:
+    """`line` on stdout, made inert: what it quotes (a file's name, an id or a value from a
+    plan) cannot act on the terminal or the CI log, nor start a line of its own."""
+    sys.stdout.write(inert(line) + "\n")
+
+
+def err(line: str) -> None:
+    """`line` on stderr, made inert as `out` makes it."""
+    sys.stderr.write(inert(line) + "\n")
 
 
 ColorChoice = t.Literal["auto", "always", "never"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import AsOf, Referentials
+from vae_cli.cli.options import AsOf, Referentials, out
 from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
 
 if t.TYPE_CHECKING:
@@ -152,11 +152,12 @@ def _run(
     from vae_cli.check import Checker
     from vae_cli.editing.errors import EditRefused
     from vae_cli.editing.record import record
+    from vae_cli.terminal import inert_lines
 
     checker = Checker(as_of=as_of or dt.date.today().year, referential_files=referential or [])
     outcome = record(plan, locate, new, replace=replace, checker=checker)
     if dry_run:
-        sys.stdout.write(outcome.diff())
+        sys.stdout.write(inert_lines(outcome.diff()))
     if outcome.new_errors:
         _show(outcome, outcome.new_errors, sys.stderr)
         count = len(outcome.new_errors)
@@ -169,10 +170,10 @@ def _run(
         return
     if outcome.new_text != outcome.source.text:  # nothing to write: the file keeps its date
         outcome.source.write(outcome.new_text)
-    sys.stdout.write(f"{outcome.source.shown}: {outcome.summary}.\n")
+    out(f"{outcome.source.shown}: {outcome.summary}.")
     if outcome.new_warnings:
         count = len(outcome.new_warnings)
-        sys.stdout.write(f"It adds {count} warning{'s' if count > 1 else ''}:\n")
+        out(f"It adds {count} warning{'s' if count > 1 else ''}:")
         _show(outcome, outcome.new_warnings, sys.stdout)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import PlanPaths, use_color
+from vae_cli.cli.options import PlanPaths, out, use_color
 from vae_cli.i18n.language import Language
 from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
 
@@ -100,6 +100,6 @@ def report(
         # (`$VAE_LANG`...); the report's own points to watch speak the report's (`--lang`).
         sys.stdout.write(render_findings(outcome.failed, lang=language(), color=use_color()))
     for path in outcome.written:
-        sys.stdout.write(f"wrote {path}\n")
+        out(f"wrote {path}")
     if outcome.failed.files:
         raise typer.Exit(1)

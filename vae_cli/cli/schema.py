@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 import typing as t
 from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import err
+from vae_cli.cli.options import err, out
 from vae_cli.errors import ExitCode
 
 
@@ -25,9 +24,9 @@ def schema(
 
     stale = write_schemas(output, check=check)
     for path in stale:
-        sys.stdout.write(f"{'stale' if check else 'wrote'} {path}\n")
+        out(f"{'stale' if check else 'wrote'} {path}")
     if check and stale:
         err("vae: the schemas are stale; run `vae schema` and commit the result")
         raise typer.Exit(int(ExitCode.FINDINGS))
     if not stale:
-        sys.stdout.write(f"{output}: up to date\n")
+        out(f"{output}: up to date")

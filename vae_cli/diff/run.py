@@ -13,6 +13,7 @@ from vae_cli.diff.compare import compare
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import display_path
 from vae_cli.git import Repository
+from vae_cli.inputs import check_input, irregular
 from vae_cli.plan_format import PLAN_SUFFIXES
 
 
@@ -99,16 +100,18 @@ def _plans(at_base: AtBase, paths: t.Sequence[Path], *, cwd: Path) -> list[Path]
     found: list[Path] = []
     for given in paths:
         path = given if given.is_absolute() else cwd / given
+        if (error := irregular(path)) is not None:
+            raise error
         if path.is_file() or (not path.exists() and _is_plan(path)):
             if not path.is_file() and at_base.read(path) is None:
                 raise UsageError(
                     f"{display_path(path)}: no such plan, now or at {base.described} ({base.short})"
                 )
+            if path.is_file():
+                check_input(path)
             found.append(path.resolve())
             continue
-        now = (
-            {p for p in path.rglob("*") if _is_plan(p) and p.is_file()} if path.is_dir() else set()
-        )
+        now = _plans_now(path)
         then = {p for p in at_base.files_under(path) if _is_plan(p)}
         if not now and not then:
             raise UsageError(
@@ -118,3 +121,18 @@ def _plans(at_base: AtBase, paths: t.Sequence[Path], *, cwd: Path) -> list[Path]
             )
         found.extend(sorted({p.resolve() for p in now} | {p.resolve() for p in then}))
     return list(dict.fromkeys(found))
+
+
+def _plans_now(folder: Path) -> set[Path]:
+    """The plans in `folder` now, as `vae validate` finds them: a pipe where a plan would be,
+    or a link out of the repository, is refused, never skipped."""
+    found: set[Path] = set()
+    for path in folder.rglob("*") if folder.is_dir() else ():
+        if not _is_plan(path):
+            continue
+        if (error := irregular(path)) is not None:
+            raise error
+        if path.is_file():
+            check_input(path, found_in=folder)
+            found.add(path)
+    return found

@@ -12,6 +12,7 @@ from vae_cli.diff.changes import PlanDiff, PlanState
 from vae_cli.diff.run import DiffReport
 from vae_cli.diff.sentences import sections
 from vae_cli.diff.words import MARKDOWN, PLAIN, plural
+from vae_cli.terminal import escaped_in_json, inert
 
 JSON_FORMAT_VERSION = 1
 
@@ -44,14 +45,15 @@ def _counts(plan: PlanDiff) -> str:
 
 
 def render_text(report: DiffReport) -> str:
+    """One line per change, each made inert: plan text cannot write to the terminal."""
     lines: list[str] = []
     for plan in report.plans:
-        lines.append(f"{plan.path}: {headline(plan, report)}")
+        lines.append(inert(f"{plan.path}: {headline(plan, report)}"))
         if plan.state is PlanState.ADDED:
             continue
         for title, items in sections(plan, PLAIN):
             lines.append(f"  {title}")
-            lines.extend(f"    {item}" for item in items)
+            lines.extend(f"    {inert(item)}" for item in items)
     return "\n".join(lines) + "\n"
 
 
@@ -87,7 +89,7 @@ def render_json(report: DiffReport) -> str:
         "base": {"commit": report.base.commit, "described": report.base.described},
         "plans": [_plain(dataclasses.asdict(plan)) for plan in report.plans],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return escaped_in_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 RENDERERS: dict[str, t.Callable[[DiffReport], str]] = {

@@ -6,7 +6,7 @@ import codecs
 import dataclasses
 from pathlib import Path
 
-from vae_cli.check import collect_plans
+from vae_cli.check import collect_plans, read_plan
 from vae_cli.editing.errors import EditRefused
 from vae_cli.errors import UsageError
 from vae_cli.files import FileChangedError, write_atomic
@@ -45,10 +45,7 @@ def read_source(path: Path) -> Source:
     if path.is_dir():
         raise UsageError(f"{display_path(path)} is a folder; give the plan file to edit")
     collect_plans([path])  # a missing file: the same message, with a did-you-mean
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise UsageError(f"cannot read {display_path(path)}: {e.strerror or e}") from None
+    raw = read_plan(path)  # a regular file only: a pipe put in its place is not waited for
     try:
         text = text_from(raw)
     except LoadError as e:

@@ -9,6 +9,7 @@ from pathlib import Path
 from vae_cli import git
 from vae_cli.i18n.language import DEFAULT_LANGUAGE
 from vae_cli.i18n.messages import Message, render, sentence
+from vae_cli.terminal import inert
 
 
 class Severity(enum.StrEnum):
@@ -39,7 +40,9 @@ class Diagnostic:
 
     The message and the hint are kept as data (template and values) and written in a language
     only by the format that prints them (`message_in`, `hint_in`), so that nothing but the
-    printed words depends on the reader's language.
+    printed words depends on the reader's language. Written, they are one line each, with any
+    plan text they quote made inert (`vae_cli.terminal`): no format can print a control
+    character, a line break or a bidirectional override from a plan.
     """
 
     path: str
@@ -54,10 +57,10 @@ class Diagnostic:
     data_path: str | None = None
 
     def message_in(self, lang: str) -> str:
-        return sentence(self.message, lang)
+        return inert(sentence(self.message, lang))
 
     def hint_in(self, lang: str) -> str | None:
-        return None if self.hint is None else render(self.hint, lang)
+        return None if self.hint is None else inert(render(self.hint, lang))
 
     @property
     def sort_key(self) -> tuple[str, Position, str, str]:

@@ -13,7 +13,7 @@ from vae_cli.errors import UsageError
 from vae_cli.files import UnsafeWrite, write_atomic, write_target
 from vae_cli.findings import report_marks
 from vae_cli.findings.diagnostics import CheckResult, display_path
-from vae_cli.findings.formats import FORMATS_BY_NAME, github, junit
+from vae_cli.findings.formats import FORMATS_BY_NAME, github, inert_output, junit
 from vae_cli.findings.formats import text as text_format
 from vae_cli.plan_format import PLAN_SUFFIXES
 
@@ -94,7 +94,7 @@ def emit(
     summary = check_summary_path(Path(summary_file), reports, inputs) if summary_file else None
     for report in reports:
         text = render(report.format, result, lang=lang, fail_on=fail_on)
-        _write(report.path, report_marks.mark(report.format, text))
+        _write(report.path, inert_output(report.format, report_marks.mark(report.format, text)))
     if summary is not None:
         # GitHub shows 10 error and 10 warning annotations per step; the summary shows them all.
         _append(summary, github.summary(result, lang=lang))
@@ -109,7 +109,8 @@ def render(
     """The findings in the format `name`. JUnit is the one format that says whether the run
     fails: there a warning fails its test when warnings fail the run."""
     if name == "junit":
-        return junit.render(result, lang=lang, warnings_fail=fail_on is FailOn.WARNING)
+        xml = junit.render(result, lang=lang, warnings_fail=fail_on is FailOn.WARNING)
+        return inert_output("junit", xml)
     return FORMATS_BY_NAME[name](result, lang=lang, color=color)
 
 

@@ -24,6 +24,7 @@ import yaml
 from vae_cli.findings.diagnostics import START_OF_FILE, Position
 from vae_cli.i18n.messages import Message, msg
 from vae_cli.i18n.numbers import Count
+from vae_cli.inputs import read_regular
 from vae_cli.models.plan import LIST_ITEM_KEYS
 
 _Parser: t.Any
@@ -188,9 +189,9 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
 
 def read_raw(path: Path, *, max_bytes: int = MAX_BYTES) -> bytes:
     """A plan's bytes, or its first `max_bytes` and one more: enough for `text_from` to say it
-    is too large, without reading a huge file whole."""
-    with path.open("rb") as stream:
-        return stream.read(max_bytes + 1)
+    is too large, without reading a huge file whole. Only a regular file is read: a named pipe
+    or a device is an OSError (`vae_cli.inputs.NotARegularFile`), never waited for."""
+    return read_regular(path, max_bytes=max_bytes)
 
 
 def text_from(raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:

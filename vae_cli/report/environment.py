@@ -24,6 +24,7 @@ from vae_cli import markdown
 from vae_cli.errors import UsageError
 from vae_cli.i18n.catalogs import translations
 from vae_cli.i18n.formatting import Formatter, french_unit
+from vae_cli.inputs import read_regular
 from vae_cli.report import isolated
 from vae_cli.report.sandbox import ReportEnvironment
 from vae_cli.report.template_data import to_template_data
@@ -191,9 +192,8 @@ def is_generated(path: Path) -> bool:
     """Whether `path` is a report `vae report` wrote (which it may overwrite): one that starts
     with the marker comment, or with a doctype line and then the marker comment (`with_marker`).
     A file that only mentions the marker further on (notes about the reports) is the user's."""
-    try:
-        with path.open("r", encoding="utf-8", errors="replace") as stream:
-            head = stream.read(512)
+    try:  # a regular file only: a named pipe there would be waited for
+        head = read_regular(path, max_bytes=512)[:512].decode("utf-8", errors="replace")
     except OSError:
         return False
     opening = f"<!-- {MARKER}"

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from vae_cli.check import Checker, PlanCheck
 from vae_cli.errors import UsageError
-from vae_cli.files import write_atomic
+from vae_cli.files import write_atomic, write_target
 from vae_cli.findings.diagnostics import CheckResult, display_path
+from vae_cli.inputs import check_folder
 from vae_cli.models.plan import Plan
 from vae_cli.report.source import source_of
 
@@ -80,6 +81,8 @@ def write_reports(request: Request) -> Outcome:
     from vae_cli.report.followup import build_followup
     from vae_cli.report.plan_document import build_plan_document
 
+    if request.template_dir is not None:
+        check_folder(request.template_dir)
     outcome = Outcome()
     checker = Checker(as_of=request.today.year)
     ready: list[tuple[Path, PlanCheck, int]] = []
@@ -104,6 +107,7 @@ def write_reports(request: Request) -> Outcome:
                         hint="report on them one at a time, with a different --output each",
                     )
                 targets[target] = path
+                write_target(target)  # a pipe or a device there: refused, even with --force
                 if target.exists() and not request.force and not is_generated(target):
                     raise UsageError(
                         f"{display_path(target)} exists and was not written by vae report",

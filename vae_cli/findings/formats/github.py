@@ -10,6 +10,7 @@ from __future__ import annotations
 from vae_cli import markdown
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, Severity
 from vae_cli.findings.formats.text import summary_line
+from vae_cli.terminal import inert
 
 
 def _escape_data(text: str) -> str:
@@ -18,8 +19,9 @@ def _escape_data(text: str) -> str:
 
 
 def _escape_property(text: str) -> str:
-    # Properties are `key=value` separated by `,` and ended by `::`.
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    # Properties are `key=value` separated by `,` and ended by `::`. A file's name may hold
+    # anything: it is made inert first, as the plan text in the message is (`message_in`).
+    return _escape_data(inert(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def command(diagnostic: Diagnostic, *, lang: str) -> str:
@@ -34,7 +36,7 @@ def command(diagnostic: Diagnostic, *, lang: str) -> str:
     }
     props = ",".join(f"{key}={_escape_property(value)}" for key, value in properties.items())
     # The log shows only the message, so it starts with the location (as ruff's format does).
-    message = f"{diagnostic.path}:{pos.line}:{pos.column}: {diagnostic.message_in(lang)}"
+    message = f"{inert(diagnostic.path)}:{pos.line}:{pos.column}: {diagnostic.message_in(lang)}"
     hint = diagnostic.hint_in(lang)
     if hint:
         message += f"\nhint: {hint}"

@@ -24,6 +24,7 @@ import xml.etree.ElementTree as ET
 
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity
 from vae_cli.findings.rule_catalog import Catalog, RuleInfo, catalog
+from vae_cli.terminal import inert
 
 # Characters XML 1.0 cannot hold at all, even escaped; a plan may quote one in a YAML string.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -66,7 +67,9 @@ def _case(
 
 def _finding_line(d: Diagnostic, lang: str) -> str:
     pos, hint = d.position, d.hint_in(lang)
-    line = f"{d.path}:{pos.line}:{pos.column}: {d.severity.value}: {d.message_in(lang)}"
+    # One line per finding: a newline in a file's name would start a line of its own (read
+    # as a workflow command when the XML is printed in a GitHub job's log).
+    line = f"{inert(d.path)}:{pos.line}:{pos.column}: {d.severity.value}: {d.message_in(lang)}"
     return line + (f"\n  hint: {hint}" if hint else "")
 
 

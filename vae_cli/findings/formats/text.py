@@ -5,6 +5,7 @@ from __future__ import annotations
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity
 from vae_cli.i18n.messages import Message, msg
 from vae_cli.i18n.messages import render as written
+from vae_cli.terminal import inert
 
 _RED, _YELLOW, _BOLD, _DIM, _GREEN, _RESET = (
     "\x1b[31m",
@@ -14,22 +15,6 @@ _RED, _YELLOW, _BOLD, _DIM, _GREEN, _RESET = (
     "\x1b[32m",
     "\x1b[0m",
 )
-
-
-def _inert(text: str) -> str:
-    """Text from a plan made harmless for a terminal: each control character (escape sequences
-    that would move the cursor, erase a line or hide text) is shown as its Unicode control
-    picture (␛, ␍…), one character for one, so that the caret under a source line stays aligned.
-    """
-    return text.translate(_CONTROL_PICTURES)
-
-
-# C0 controls and DEL as their pictures (U+2400-U+2421); C1 controls as U+FFFD.
-_CONTROL_PICTURES = {
-    **{code: 0x2400 + code for code in range(0x20)},
-    0x7F: 0x2421,
-    **dict.fromkeys(range(0x80, 0xA0), 0xFFFD),
-}
 
 
 # The words around the findings, in the same language as the findings.
@@ -82,12 +67,12 @@ def render_diagnostic(
         written(_SEVERITY[diagnostic.severity], lang),
     )
     out = [
-        f"{paint(_BOLD, _inert(f'{diagnostic.path}:{pos.line}:{pos.column}'))}: {severity} "
-        f"[{diagnostic.rule}] {_inert(diagnostic.message_in(lang))}"
+        f"{paint(_BOLD, inert(f'{diagnostic.path}:{pos.line}:{pos.column}'))}: {severity} "
+        f"[{diagnostic.rule}] {diagnostic.message_in(lang)}"
     ]
     source = file.source_line(pos.line)
     if source is not None:
-        shown, column = _excerpt(_inert(source.replace("\t", " ")), pos.column)
+        shown, column = _excerpt(inert(source.replace("\t", " ")), pos.column)
         width = len(str(pos.line))
         length = pos.end_column - pos.column if pos.end_line == pos.line else len(shown)
         length = max(1, min(length, len(shown) - column + 1))
@@ -95,7 +80,7 @@ def render_diagnostic(
         out.append(f"  {' ' * width} | {' ' * (column - 1)}{paint(_RED, '^' * length)}")
     hint = diagnostic.hint_in(lang)
     if hint:
-        out.append(f"  {paint(_DIM, written(_HINT, lang))} {_inert(hint)}")
+        out.append(f"  {paint(_DIM, written(_HINT, lang))} {inert(hint)}")
     return "\n".join(out)
 
 
@@ -107,7 +92,7 @@ def render(result: CheckResult, *, lang: str, color: bool = False, quiet: bool =
         diagnostics = file.sorted()
         for diagnostic in diagnostics:
             blocks.append(render_diagnostic(diagnostic, file, lang=lang, color=color))
-        path = _inert(file.path)
+        path = inert(file.path)
         if quiet:
             continue
         if diagnostics:
