@@ -167,3 +167,74 @@ def test_schema_check(tmp_path: Path):
     assert run_vae("schema", "--check", "--output", schemas).exit_code == 1
     # --check writes nothing.
     assert not plan_schema.exists()
+
+
+def _install_script(path: Path) -> str:
+    """The shell that installs vae in a city's workflow: GitHub's "Install vae" step, GitLab's
+    `before_script`."""
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if path == GITLAB_CI:
+        return "\n".join(workflow["plans"]["before_script"])
+    (step,) = [s for s in workflow["jobs"]["plans"]["steps"] if s.get("name") == "Install vae"]
+    return str(step["run"])
+
+
+@pytest.mark.parametrize("path", [GITHUB_WORKFLOW, GITLAB_CI])
+@pytest.mark.parametrize(
+    ("source", "installs"),
+    [
+        ("", False),  # the template as shipped: not set yet
+        ("vae-cli", False),  # a package name: anyone could register it
+        ("git+https://forge.example.org/vae.git", False),  # no tag or commit: it moves
+        ("git+https://forge.example.org/vae.git@v0.1.0", True),
+        ("git+ssh://git@forge.example.org/vae.git@3f2a9c1", True),
+    ],
+)
+def test_the_city_workflow_installs_vae_only_from_a_pinned_source(
+    path: Path, tmp_path: Path, source: str, installs: bool
+) -> None:
+    """Run the workflow's own install lines with stand-ins for pip and apt-get."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for tool in ("python", "apt-get"):
+        stub = bin_dir / tool
+        stub.write_text(f'#!/bin/sh\necho "{tool} $*" >> "{tmp_path}/calls"\n', encoding="utf-8")
+        stub.chmod(0o755)
+    done = subprocess.run(
+        ["bash", "-e", "-c", _install_script(path)],
+        env={"PATH": f"{bin_dir}:/usr/bin:/bin", "VAE_SOURCE": source},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    calls = (
+        (tmp_path / "calls").read_text(encoding="utf-8") if (tmp_path / "calls").exists() else ""
+    )
+    if installs:
+        assert done.returncode == 0, done
+        assert (
+            f"python -m pip install {'--quiet ' if path == GITLAB_CI else ''}vae-cli @ {source}"
+            in calls
+        )
+    else:
+        assert done.returncode == 1, done
+        assert "pip" not in calls
+        assert "VAE_SOURCE" in done.stdout + done.stderr
+
+
+def test_the_github_workflow_sends_its_sarif_to_code_scanning() -> None:
+    workflow = yaml.safe_load(GITHUB_WORKFLOW.read_text(encoding="utf-8"))
+    assert workflow["permissions"]["security-events"] == "write"
+    steps = workflow["jobs"]["plans"]["steps"]
+    (upload,) = [
+        s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif")
+    ]
+    assert upload["with"]["sarif_file"] == "out/vae.sarif" and upload["continue-on-error"] is True
+
+
+def test_the_gitlab_pipeline_runs_once_per_change_and_caches_pip() -> None:
+    pipeline = yaml.safe_load(GITLAB_CI.read_text(encoding="utf-8"))
+    rules = pipeline["workflow"]["rules"]
+    assert {"if": "$CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS", "when": "never"} in rules
+    assert pipeline["plans"]["cache"]["paths"] == [".cache/pip"]
+    assert pipeline["variables"]["PIP_CACHE_DIR"] == "$CI_PROJECT_DIR/.cache/pip"
