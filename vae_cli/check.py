@@ -25,6 +25,7 @@ from vae_cli.reading.yaml_document import (
     compose,
     paused_gc,
     read_raw,
+    split_lines,
     text_from,
 )
 from vae_cli.referentials import builtin_referentials
@@ -65,7 +66,7 @@ def load_model(
         else:
             if text is None:
                 text = text_from(read_plan(path) if raw is None else raw)
-            loaded.result.lines = text.splitlines()
+            loaded.result.lines = split_lines(text)
             document = compose(text, loaded.result.lines)
     except LoadError as e:
         loaded.result.diagnostics.append(

@@ -112,8 +112,11 @@ def _break_at(text: str, i: int) -> str:
 
 
 def dominant_newline(text: str) -> str:
+    """The line break most lines of `text` end with: LF, CRLF or a lone CR (old Mac files)."""
     crlf = text.count("\r\n")
-    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+    counts = {"\r\n": crlf, "\n": text.count("\n") - crlf, "\r": text.count("\r") - crlf}
+    best = max(counts, key=lambda newline: counts[newline])  # CRLF wins a tie with LF
+    return best if counts[best] else "\n"
 
 
 def _column(text: str, i: int) -> int:
