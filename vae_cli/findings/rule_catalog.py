@@ -1,7 +1,8 @@
 """Every rule id a finding can carry, with the words CI formats show for it (SARIF, JUnit).
 
-The rules of meaning document themselves in `vae_cli.rules`; the problems found while reading a
-file (YAML syntax, shape) are described in `vae_cli.rules.FILE_FINDINGS`, as docs/rules.md is.
+The rules of meaning (of a plan, and of a referential file) document themselves in
+`vae_cli.rules`; the problems found while reading a file (YAML syntax, shape) are described in
+`vae_cli.rules.FILE_FINDINGS`, as docs/rules.md is.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import hashlib
 import typing as t
 
 from vae_cli.findings.diagnostics import Diagnostic, Severity
-from vae_cli.rules import FILE_FINDINGS, load_all
+from vae_cli.rules import FILE_FINDINGS, load_all, referential_rules
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -20,7 +21,9 @@ class RuleInfo:
     severity: Severity
     summary: str  # one sentence
     details: str  # the whole documentation, summary included
-    # False for the problems of reading and shape: when they are found, the rules did not run.
+    # True for the rules of meaning of a plan (every plan's JUnit suite has a case for each);
+    # False for the problems of reading and shape (when they are found, the rules did not run)
+    # and for the checks of a referential file.
     is_rule_of_meaning: bool
 
 
@@ -47,7 +50,8 @@ class Catalog:
 
 
 def catalog() -> Catalog:
-    """All known rules: reading and shape problems first, then the rules of meaning."""
+    """All known rules: reading and shape problems first, then the rules of meaning, then the
+    checks of a referential file."""
     rules: dict[str, RuleInfo] = {}
     for rule_id, doc in FILE_FINDINGS.items():
         rules[rule_id] = RuleInfo(
@@ -64,6 +68,14 @@ def catalog() -> Catalog:
             summary=_first_sentence(rule.doc) or rule.id,
             details=rule.doc or rule.id,
             is_rule_of_meaning=True,
+        )
+    for check in referential_rules().values():
+        rules[check.id] = RuleInfo(
+            id=check.id,
+            severity=check.severity,
+            summary=_first_sentence(check.doc),
+            details=check.doc,
+            is_rule_of_meaning=False,
         )
     return Catalog(rules)
 
