@@ -115,6 +115,7 @@ def test_a_folded_note_stays_folded_and_is_broken_at_spaces(plan: Path) -> None:
     [
         ("Fermé.\n\n", '"Fermé.\\n\\n"'),  # `|+` would take in the blank lines after it
         ("  en retrait", '"  en retrait"'),  # a block would read its spaces as indentation
+        ("\tRetrait", '"\\tRetrait"'),  # a tab cannot indent a block
     ],
 )
 def test_a_note_no_block_can_hold_is_quoted(plan: Path, note: str, written: str) -> None:
@@ -151,3 +152,26 @@ def test_quotes_are_those_of_the_value_replaced(plan: Path) -> None:
     assert only_line_changed(old, new)[1] == (
         "      - {year: 2024, status: 'done', spent_eur: 2000, note: 'Rouvert.'}\n"
     )
+
+
+def test_a_block_is_replaced_to_its_end_and_the_blank_lines_after_it_stay(plan: Path) -> None:
+    """The spaces that end a block's last line are part of the note: they go with it."""
+    old = with_entry(
+        plan,
+        "      - year: 2024\n"
+        "        status: delayed\n"
+        "        note: |+\n"
+        "          Deux ateliers.  \n"
+        "           \n"
+        "\n",
+    )
+    new = replace_2024(plan, "--status", "delayed", "--note", "Un\tatelier.")
+    assert changes(old, new) == [
+        (
+            "replace",
+            ["        note: |+\n", "          Deux ateliers.  \n", "           \n"],
+            ["        note: |-\n", "          Un\tatelier.\n", "\n"],
+        )
+    ]
+    entry = compose(new).data["actions"][1]["progress"][3]  # type: ignore[index]
+    assert entry["note"] == "Un\tatelier."  # type: ignore[index]

@@ -9,7 +9,7 @@ import math
 import re
 import typing as t
 
-from vae_cli.reading.yaml_document import Scalar, compose, resolve_plain
+from vae_cli.reading.yaml_document import LoadError, Scalar, compose, resolve_plain
 
 # Characters that cannot start a plain scalar, or that change its meaning inside flow `{}`/`[]`.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -125,7 +125,10 @@ def block_scalar(text: str, *, folded: bool, indent: int, width: int) -> list[st
     else:
         lines = body.split("\n")
     written = [header, *(" " * indent + line if line else "" for line in lines)]
-    reread = compose("block: " + "\n".join(written) + "\n").data.get("block")
+    try:  # a tab or spaces starting a line can make it no block at all
+        reread = compose("block: " + "\n".join(written) + "\n").data.get("block")
+    except LoadError:
+        return None
     return written if reread == text else None
 
 

@@ -524,26 +524,32 @@ def _replace_value(text: str, node: Node, value: Scalar, *, flow: bool, key_colu
     anchor = "" if _is_alias(node) else getattr(event, "anchor", None) or ""
     prefix = f"&{anchor} " if anchor else ""
     style = getattr(event, "style", None) if node.children is None else None
-    written: str | None = None
-    if style in ("|", ">") and isinstance(value, str) and not flow:
-        header = _BLOCK_HEADER.match(text, _after_properties(text, start))
-        assert header is not None  # the parser read a block scalar there
-        after_header = text[header.end() : line_end(text, header.end())]  # spaces, a comment
-        lines = block_scalar(
-            value,
-            folded=style == ">",
-            indent=_block_indent(text, node, key_column),
-            width=FLOW_WIDTH,
-        )
-        if lines is not None:
-            newline = _break_at(text, line_end(text, start))
-            written = newline.join([lines[0] + after_header, *lines[1:]])
-    if written is None:
-        quote = style if style in ("'", '"') else None
-        written = format_scalar(value, flow=flow, quote=quote)
     if start == end and start > 0 and text[start - 1] not in " \t":
         prefix = " " + prefix  # `note:` with nothing after it
-    return Edit(start, end, prefix + written)
+    if style not in ("|", ">"):
+        quote = style if style in ("'", '"') else None
+        return Edit(start, end, prefix + format_scalar(value, flow=flow, quote=quote))
+
+    # A block's text runs to its last line break, over the blank lines after it (its trailing
+    # spaces are text too): all of it is replaced, the blank lines kept empty.
+    last_break = line_end(text, end)
+    block_end = max(int(event.end_mark.index), last_break)
+    blank_lines = re.sub("[ \t]", "", text[last_break:block_end])
+    newline = _break_at(text, line_end(text, start))
+    header = _BLOCK_HEADER.match(text, _after_properties(text, start))
+    assert header is not None  # the parser read a block scalar there
+    lines = None
+    if isinstance(value, str) and not flow:
+        indent = _block_indent(text, node, key_column)
+        lines = block_scalar(value, folded=style == ">", indent=indent, width=FLOW_WIDTH)
+    if lines is None:
+        written = format_scalar(value, flow=flow)
+    else:
+        after_header = text[header.end() : line_end(text, header.end())]  # spaces, a comment
+        written = newline.join([lines[0] + after_header, *lines[1:]])
+    if not blank_lines and isinstance(value, str) and value.endswith("\n"):
+        blank_lines = newline  # the file ended on the block's last line, without a line break
+    return Edit(start, block_end, prefix + written + blank_lines)
 
 
 def _after_properties(text: str, i: int) -> int:
