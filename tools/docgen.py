@@ -13,7 +13,7 @@ from pathlib import Path
 from vae_cli.files import write_atomic
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
-from vae_cli.rules import FILE_FINDINGS, load_all
+from vae_cli.rules import FILE_FINDINGS, load_all, referential_rules
 
 Schema = dict[str, t.Any]
 
@@ -190,12 +190,32 @@ def rules_doc() -> str:
         for rule in sorted(rules.values(), key=lambda r: r.id):
             if rule.severity.value != severity:
                 continue
-            summary, _, details = rule.doc.partition("\n\n")
-            out += [f"### `{rule.id}`", "", " ".join(summary.split()), ""]
-            if details.strip():
-                out += ["\n".join(line.strip() for line in details.strip().splitlines()), ""]
+            out += _rule_section(rule.id, rule.doc)
+    out += [REFERENTIAL_RULES_INTRO]
+    for check in sorted(referential_rules().values(), key=lambda r: r.id):
+        out += _rule_section(check.id, check.doc)
     out += [EXCEPTIONS]
     return "\n".join(out).rstrip() + "\n"
+
+
+REFERENTIAL_RULES_INTRO = """\
+## Rules of a referential file (errors)
+
+A referential file ([the referential format](plan-format.md#the-referential-format)) is checked
+like a plan, whether it is given to `vae validate`, named by a plan or added with
+`--referential FILE`: its shape, then the rules below, with findings located in its own file. A
+referential with findings is not used: each plan naming it gets a `known-reference` error saying
+so, and is not checked further. These rules cannot be turned off.
+"""
+
+
+def _rule_section(rule_id: str, doc: str) -> list[str]:
+    """A rule's heading, its summary on one line, then the rest of its docstring."""
+    summary, _, details = doc.partition("\n\n")
+    out = [f"### `{rule_id}`", "", " ".join(summary.split()), ""]
+    if details.strip():
+        out += ["\n".join(line.strip() for line in details.strip().splitlines()), ""]
+    return out
 
 
 EXCEPTIONS = """\

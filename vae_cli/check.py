@@ -34,10 +34,11 @@ from vae_cli.reading.yaml_document import (
     compose,
     paused_gc,
     read_raw,
+    split_lines,
     text_from,
 )
 from vae_cli.referentials import builtin_referentials
-from vae_cli.rules import Context, load_all
+from vae_cli.rules import Context, Finding, ReferentialContext, load_all, referential_rules
 
 if t.TYPE_CHECKING:
     from vae_cli.config import Configs
@@ -47,7 +48,8 @@ M = t.TypeVar("M", bound=BaseModel)
 
 @dataclasses.dataclass
 class Loaded(t.Generic[M]):
-    """A file read, with its model if its shape is valid."""
+    """A file read, with its model if its shape is valid (a referential's only if its rules
+    pass too: see `Checker.load_referential`)."""
 
     result: FileResult
     document: Document | None = None
@@ -74,7 +76,7 @@ def load_model(
         else:
             if text is None:
                 text = text_from(read_plan(path) if raw is None else raw)
-            loaded.result.lines = text.splitlines()
+            loaded.result.lines = split_lines(text)
             document = compose(text, loaded.result.lines)
     except LoadError as e:
         loaded.result.diagnostics.append(
@@ -224,12 +226,20 @@ class Checker:
         return list(self._referentials)
 
     def load_referential(self, path: Path, *, raw: bytes | None = None) -> Loaded[Referential]:
-        """The referential file at `path` (its `raw` bytes, if already read), read once a run;
-        refused when a link takes it out of its repository (`vae_cli.inputs`)."""
+        """The referential file at `path` (its `raw` bytes, if already read), read and checked
+        once a run; refused when a link takes it out of its repository (`vae_cli.inputs`). Its
+        model is None unless it is valid: of the right shape, and passing the referential rules
+        (which all find errors)."""
         key = path.resolve()
         if key not in self._referentials:
             check_input(path)
-            self._referentials[key] = load_model(path, Referential, raw=raw)
+            loaded = load_model(path, Referential, raw=raw)
+            if loaded.model is not None and loaded.document is not None:
+                found = run_referential_rules(loaded.model, loaded.document, loaded.result.path)
+                if found:
+                    loaded.result.diagnostics.extend(found)
+                    loaded.model = None
+            self._referentials[key] = loaded
         return self._referentials[key]
 
     def find_referential(self, name: str, *, plan: Path | None) -> Loaded[Referential] | Unresolved:
@@ -274,7 +284,9 @@ class Checker:
             )
         for file in self.referential_files:
             loaded = self.load_referential(file)
-            if loaded.model is not None and loaded.model.id == name:
+            # Its id as written: a plan naming a broken one is told it has errors, not that it
+            # is unknown.
+            if loaded.document is not None and loaded.document.data.get("id") == name:
                 return loaded
         builtins = builtin_referentials()
         if name in builtins:
@@ -352,22 +364,36 @@ def looks_like_referential(raw: bytes) -> bool:
 
 def run_rules(context: Context, path: str) -> list[Diagnostic]:
     """The rules' findings on one plan."""
-    document = context.document
     found: list[Diagnostic] = []
     for rule in load_all().values():
-        for finding in rule.check(context):
-            found.append(
-                Diagnostic(
-                    path=path,
-                    position=document.locate(finding.loc, key=finding.at_key),
-                    severity=rule.severity,
-                    rule=rule.id,
-                    message=finding.message,
-                    hint=finding.hint,
-                    data_path=document.structural_path(finding.loc),
-                )
-            )
+        found.extend(_located(rule.check(context), rule.id, rule.severity, context.document, path))
     return found
+
+
+def run_referential_rules(
+    referential: Referential, document: Document, path: str
+) -> list[Diagnostic]:
+    """The referential rules' findings on one referential file."""
+    context = ReferentialContext(referential=referential, document=document)
+    found: list[Diagnostic] = []
+    for rule in referential_rules().values():
+        found.extend(_located(rule.check(context), rule.id, rule.severity, document, path))
+    return found
+
+
+def _located(
+    findings: t.Iterable[Finding], rule: str, severity: Severity, document: Document, path: str
+) -> t.Iterator[Diagnostic]:
+    for finding in findings:
+        yield Diagnostic(
+            path=path,
+            position=document.locate(finding.loc, key=finding.at_key),
+            severity=severity,
+            rule=rule,
+            message=finding.message,
+            hint=finding.hint,
+            data_path=document.structural_path(finding.loc),
+        )
 
 
 def collect_plans(paths: t.Sequence[Path], *, default_dir: Path = Path("plans")) -> list[Path]:

@@ -148,3 +148,20 @@ def test_the_next_mandate_starts_after_the_previous_one(tmp_path: Path, mandate:
 def test_a_next_mandate_overlapping_the_last_year_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "next.yaml"
     assert run_vae("init", path, "--from", SMALL_TOWN, "--mandate", "2026-2032").exit_code == 0
+
+
+def test_a_previous_plan_whose_mandate_is_reversed_is_to_be_fixed_first(tmp_path: Path) -> None:
+    """Its mandate 2026-2020 is no base for the next one (the hint used to suggest 2020-2014)."""
+    old = tmp_path / "old.yaml"
+    text = SMALL_TOWN.read_text(encoding="utf-8")
+    reversed_ = text.replace(
+        "mandate:\n  start: 2020\n  end: 2026", "mandate:\n  start: 2026\n  end: 2020"
+    )
+    assert reversed_ != text
+    old.write_text(reversed_, encoding="utf-8")
+    path = tmp_path / "next.yaml"
+    run = run_vae("init", path, "--from", old, "--mandate", "2026-2032")
+    assert run.exit_code == 1, run
+    assert "the mandate of" in run.stderr and "ends (2020) before it starts (2026)" in run.stderr
+    assert "vae validate" in run.stderr and "2014" not in run.stderr
+    assert not path.exists()

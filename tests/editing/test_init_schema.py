@@ -78,3 +78,22 @@ def test_outside_a_repository_the_installed_schema_is_named(tmp_path: Path) -> N
     assert first_line(path) == f"# yaml-language-server: $schema={SHIPPED.resolve().as_uri()}"
     assert "the plan is in no git repository" in run.stdout
     assert not (tmp_path / "schemas").exists()
+
+
+def test_a_long_schema_address_stays_on_its_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Editors read `# yaml-language-server: $schema=…` only whole, on one line: however long
+    the address of the installed schema, the line is not wrapped."""
+    installed = tmp_path / ("un-dossier-au-nom-assez-long-" * 4) / "vae" / "schemas"
+    installed.mkdir(parents=True)
+    (installed / "plan.schema.json").write_bytes(SHIPPED.read_bytes())
+    monkeypatch.setattr("vae_cli.editing.init.schema_link.data_dir", lambda name: installed)
+    path = tmp_path / "plan.yaml"
+    run = init(path)
+    assert run.exit_code == 0, run
+    uri = (installed / "plan.schema.json").resolve().as_uri()
+    assert len(uri) > 100
+    first, second = path.read_text(encoding="utf-8").splitlines()[:2]
+    assert first == f"# yaml-language-server: $schema={uri}"
+    assert second == "#"

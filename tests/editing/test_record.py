@@ -254,6 +254,19 @@ def test_crlf_line_endings_and_byte_order_mark_are_kept(plan: Path) -> None:
     assert inserted(old[3:], new[3:]) == ["    - {year: 2026, amount_eur: 150}\r\n"]
 
 
+def test_a_file_with_old_mac_line_endings_gets_no_other_kind(plan: Path) -> None:
+    """A lone CR ends every line: the entry added at the end of the file, which has no final
+    line break to copy, gets a CR too."""
+    head, _, _ = plan.read_text(encoding="utf-8").partition("consultations:")
+    one_line, block = "[{year: 2021, value: 0}]", "\n          - {year: 2021, value: 0}"
+    head = head.rstrip("\n").replace(f"measurements: {one_line}", f"measurements:{block}")
+    old = head.replace("\n", "\r").encode()
+    plan.write_bytes(old)
+    run = record("measure", plan, "reunions-reseau", "--year", "2022", "--value", "2")
+    assert run.exit_code == 0, run
+    assert plan.read_bytes() == old + b"\r          - {year: 2022, value: 2}"
+
+
 def test_a_file_without_a_final_line_break_keeps_it_that_way(plan: Path) -> None:
     # Without its consultation, the plan ends on the last indicator's measurements (an error
     # already there, so not one the edit adds).

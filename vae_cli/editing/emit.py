@@ -52,9 +52,19 @@ def _is_scalar(value: Tree) -> bool:
     return not isinstance(value, dict | list | Commented)
 
 
+class Directive(str):
+    """A comment line that a tool reads, and only whole: it is never wrapped, however long
+    (`yaml-language-server: $schema=…`, whose address may be a long path)."""
+
+    __slots__ = ()
+
+
 def _comment_lines(lines: t.Iterable[str], indent: int) -> list[str]:
     out: list[str] = []
     for line in lines:
+        if isinstance(line, Directive):
+            out.append(" " * indent + "# " + line)
+            continue
         # A long line wraps under its own text: under the words of a `  - item : ...` line.
         lead = len(line) - len(line.lstrip())
         hang = " " * (lead + 4 if line.lstrip().startswith("- ") else lead)

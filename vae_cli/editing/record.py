@@ -20,7 +20,7 @@ from pathlib import Path
 from vae_cli.check import Checker
 from vae_cli.editing.errors import EditRefused
 from vae_cli.editing.source import Source, parse, read_source
-from vae_cli.editing.splice import Entry, Upsert, apply, navigate, upsert
+from vae_cli.editing.splice import Entry, Upsert, apply, upsert
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import Diagnostic, FileResult, Severity
 from vae_cli.models.plan import Action, Indicator, Membership, Status
@@ -180,13 +180,12 @@ def record(
     source = read_source(path)
     document = parse(source)
     target = locate(document, source)
-    mapping = navigate(document, target.path, target.what)
 
     def splice(entry: Entry) -> Upsert:
         return upsert(
             source.text,
             document,
-            mapping,
+            target.path,
             target.key,
             entry,
             replace=replace,

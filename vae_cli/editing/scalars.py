@@ -9,7 +9,7 @@ import math
 import re
 import typing as t
 
-from vae_cli.reading.yaml_document import Scalar, resolve_plain
+from vae_cli.reading.yaml_document import LoadError, Scalar, compose, resolve_plain
 
 # Characters that cannot start a plain scalar, or that change its meaning inside flow `{}`/`[]`.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -98,3 +98,51 @@ def format_scalar(value: Scalar, *, flow: bool, quote: str | None = None) -> str
     if quote == '"' or not plain_ok(value, flow=flow):
         return double_quoted(value)
     return value
+
+
+def block_scalar(text: str, *, folded: bool, indent: int, width: int) -> list[str] | None:
+    """`text` as a literal (`|`) or folded (`>`) block scalar: its header (`|`, `|-`, `>-`...)
+    then its lines, indented by `indent` columns; None when no such block reads back as exactly
+    `text` (leading spaces, line breaks other than `\\n`, control characters...).
+
+    A folded block is broken at single spaces to fit in `width` columns. The chomping indicator
+    says whether `text` ends with a line break (`|`) or not (`|-`); a text ending with several is
+    not written as a block, since `|+` would take in the blank lines that follow it in the file.
+    """
+    body = text.removesuffix("\n")
+    if not body or body.endswith("\n") or "\r" in body:
+        return None
+    if _NOT_PRINTABLE.search(body.replace("\n", "").replace("\t", "")):
+        return None
+    header = (">" if folded else "|") + ("" if text.endswith("\n") else "-")
+    if folded:
+        lines: list[str] = []
+        for i, paragraph in enumerate(body.split("\n")):
+            if i:
+                lines.append("")  # a line break of the text is an empty line of the block
+            if paragraph:
+                lines.extend(_fold(paragraph, width - indent))
+    else:
+        lines = body.split("\n")
+    written = [header, *(" " * indent + line if line else "" for line in lines)]
+    try:  # a tab or spaces starting a line can make it no block at all
+        reread = compose("block: " + "\n".join(written) + "\n").data.get("block")
+    except LoadError:
+        return None
+    return written if reread == text else None
+
+
+def _fold(paragraph: str, width: int) -> list[str]:
+    """A paragraph broken at single spaces into lines of at most `width` characters where the
+    words allow (a space next to another space, or at either end, is kept inside a line: a block
+    folds only a line break between two words into a space)."""
+    lines: list[str] = []
+    current = ""
+    for word in paragraph.split(" "):
+        if current and word and not current.endswith(" ") and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current or not word else word
+    lines.append(current)
+    return lines

@@ -2,19 +2,23 @@
 
 The fast loader gives every value's position; from them we work out where the entry goes, how
 its neighbours are written (one-line `{...}` or one key per line, dash column, quotes, line
-ending) and write it the same way. Everything else in the file is left as it was, byte for byte.
+ending) and write it the same way. An entry replaced has only its values that change rewritten,
+each in its own style, so its comments stay. Everything else in the file is left as it was, byte
+for byte; an edit that would change what an alias repeats elsewhere is refused.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing as t
 
 import yaml
 
 from vae_cli.editing.errors import EditRefused
-from vae_cli.editing.scalars import format_scalar
-from vae_cli.reading.yaml_document import Document, Node, Scalar
+from vae_cli.editing.scalars import block_scalar, format_scalar
+from vae_cli.errors import UsageError
+from vae_cli.reading.yaml_document import Data, Document, Node, Scalar
 
 Path = tuple[str | int, ...]
 Entry = dict[str, Scalar]
@@ -47,6 +51,21 @@ def _start(node: Node) -> int:
     return int(node.event.start_mark.index)
 
 
+def _content_start(text: str, node: Node) -> int:
+    """Where a collection's own text starts, after its anchor and tag (`&p !!seq`): its first
+    `- ` or key (block style) or its bracket (flow style)."""
+    end = int(node.event.end_mark.index)  # libyaml ends a collection's start event there...
+    if _is_flow(node):
+        return end - 1
+    if (
+        isinstance(node.children, list)
+        and text[end - 1 : end] == "-"
+        and text[end : end + 1] != "-"
+    ):
+        return end - 1  # ...or, for a list written flush with its key, just after its first dash
+    return end
+
+
 def _is_flow(node: Node) -> bool:
     return bool(getattr(node.event, "flow_style", False))
 
@@ -65,6 +84,8 @@ def _values(node: Node) -> list[Node]:
 def node_end(text: str, node: Node) -> int:
     """Index just after the last character of `node` (its closing bracket, for `{}`/`[]`)."""
     children = node.children
+    if _is_alias(node):
+        return int(node.event.end_mark.index)  # `*name`: its children are written elsewhere
     if children is None:
         end = int(node.event.end_mark.index)
         # A folded or literal block scalar's end mark lies after its trailing blank lines.
@@ -74,7 +95,7 @@ def node_end(text: str, node: Node) -> int:
     values = _values(node)
     if not _is_flow(node):
         return node_end(text, values[-1]) if values else _start(node)
-    after = node_end(text, values[-1]) if values else _start(node) + 1
+    after = node_end(text, values[-1]) if values else _content_start(text, node) + 1
     return _closing(text, after, "]" if isinstance(children, list) else "}")
 
 
@@ -112,8 +133,11 @@ def _break_at(text: str, i: int) -> str:
 
 
 def dominant_newline(text: str) -> str:
+    """The line break most lines of `text` end with: LF, CRLF or a lone CR (old Mac files)."""
     crlf = text.count("\r\n")
-    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+    counts = {"\r\n": crlf, "\n": text.count("\n") - crlf, "\r": text.count("\r") - crlf}
+    best = max(counts, key=lambda newline: counts[newline])  # CRLF wins a tie with LF
+    return best if counts[best] else "\n"
 
 
 def _column(text: str, i: int) -> int:
@@ -145,9 +169,10 @@ def _style_of(text: str, items: t.Sequence[Node], fallback: Style) -> Style:
     flow = _is_flow(first)
     offset = fallback.key_offset
     if not flow:
-        dash = text.rfind("-", line_start(text, _start(first)), _start(first))
+        at = _content_start(text, first)
+        dash = text.rfind("-", line_start(text, at), at)
         if dash >= 0:
-            offset = _start(first) - dash
+            offset = at - dash
     return Style(flow=flow, key_offset=offset, quotes={**fallback.quotes, **quotes})
 
 
@@ -173,10 +198,16 @@ def _same_key_items(document: Document, key: str) -> list[Node]:
     stack = [document.root]
     while stack:
         node = stack.pop()
+        if _is_alias(node):
+            continue  # what it repeats is visited where it is written
         if isinstance(node.children, dict):
             for name, child in node.children.items():
-                if name == key and isinstance(child.children, list):
-                    found.extend(c for c in child.children if isinstance(c.children, dict))
+                if name == key and isinstance(child.children, list) and not _is_alias(child):
+                    found.extend(
+                        c
+                        for c in child.children
+                        if isinstance(c.children, dict) and not _is_alias(c)
+                    )
                 stack.append(child)
         elif isinstance(node.children, list):
             stack.extend(node.children)
@@ -188,11 +219,19 @@ def _dash_offset(document: Document) -> int:
     stack = [document.root]
     while stack:
         node = stack.pop()
+        if _is_alias(node):
+            continue
         if isinstance(node.children, dict) and node.key_events is not None:
             for name, child in node.children.items():
-                if isinstance(child.children, list) and child.children and not _is_flow(child):
+                if (
+                    isinstance(child.children, list)
+                    and child.children
+                    and not _is_flow(child)
+                    and not _is_alias(child)
+                ):
                     key_column = node.key_events[name].start_mark.column
-                    return int(child.event.start_mark.column - key_column)
+                    # The start event of a block list ends at its first dash.
+                    return int(child.event.end_mark.column - key_column)
                 stack.append(child)
         elif isinstance(node.children, list):
             stack.extend(node.children)
@@ -258,29 +297,42 @@ def _child(node: Node, part: str | int) -> Node | None:
     return None
 
 
-def navigate(document: Document, path: Path, what: str) -> Node:
-    node = document.root
+def _through_alias(what: str, node: Node) -> UsageError:
+    return UsageError(
+        f"{what} is written with a YAML alias (*{node.event.anchor}), which repeats a value "
+        f"written elsewhere; `vae` does not edit through aliases, so nothing was written",
+        hint="write the values out in full there, then run the command again",
+    )
+
+
+def navigate(document: Document, path: Path, what: str) -> list[Node]:
+    """The nodes from the top of the plan down to the mapping at `path` (the last one)."""
+    nodes = [document.root]
     for part in path:
-        child = _child(node, part)
+        child = _child(nodes[-1], part)
         if child is None:
             raise EditRefused(
                 f"cannot find {what} in the plan", hint="run `vae validate` on the plan"
             )
-        node = child
-        if _is_alias(node):
-            raise EditRefused(
-                f"{what} is written with a YAML alias (*name); `vae` does not edit through aliases",
-                hint="write the values out in full, then run the command again",
-            )
-    if not isinstance(node.children, dict):
+        if _is_alias(child):
+            raise _through_alias(what, child)
+        nodes.append(child)
+    if not isinstance(nodes[-1].children, dict):
         raise EditRefused(f"{what} is not a mapping of keys", hint="run `vae validate` on the plan")
-    return node
+    return nodes
+
+
+def _data_at(document: Document, path: Path) -> dict[str, Data]:
+    data: t.Any = document.data
+    for part in path:
+        data = data[part]
+    return t.cast(dict[str, Data], data)
 
 
 def upsert(
     text: str,
     document: Document,
-    mapping: Node,
+    path: Path,
     key: str,
     entry: Entry,
     *,
@@ -288,9 +340,15 @@ def upsert(
     key_order: t.Sequence[str],
     what: str,
 ) -> Upsert:
-    """Edits adding `entry` to the list `key` of `mapping`, kept in year order; an entry of the
-    same year is replaced only with `replace` (else EditRefused)."""
+    """Edits adding `entry` to the list `key` of the mapping at `path`, kept in year order; an
+    entry of the same year is replaced only with `replace` (else EditRefused), by rewriting the
+    values that change and adding the fields it lacks."""
+    nodes = navigate(document, path, what)
+    mapping = nodes[-1]
     assert isinstance(mapping.children, dict)
+    shared = _Shared(document)
+    for node in nodes:
+        shared.check(node, what if node is mapping else f"a part of the plan holding {what}")
     year = entry["year"]
     others = _same_key_items(document, key)
     fallback = _style_of(text, others, Style())
@@ -300,15 +358,22 @@ def upsert(
         return Upsert(
             [_add_key(text, document, mapping, key, entry, key_order, fallback)], 0, False
         )
+    listed = f"the `{key}` list of {what}"
+    if _is_alias(value):
+        raise _through_alias(listed, value)
     if value.children is None and not value.event.style and value.event.value in _NULLS:
+        shared.check(value, f"the empty `{key}:` of {what}")
         return Upsert([*_fill_null(text, document, mapping, key, entry, fallback)], 0, False)
-    if not isinstance(value.children, list) or _is_alias(value):
+    if not isinstance(value.children, list):
         raise EditRefused(f"`{key}` of {what} is not a list", hint="run `vae validate` on the plan")
+    shared.check(value, listed)
 
     items = value.children
     years: list[object] = []
     for item in items:
-        if not isinstance(item.children, dict) or _is_alias(item):
+        if _is_alias(item):
+            raise _through_alias(f"an item of {listed}", item)
+        if not isinstance(item.children, dict):
             raise EditRefused(
                 f"an item of `{key}` of {what} is not a mapping of keys",
                 hint="run `vae validate` on the plan",
@@ -322,17 +387,62 @@ def upsert(
         if not replace:
             raise _exists(key, what, year)
         k = same[0]
-        return Upsert([_replace_item(text, items[k], entry, fallback)], k, True)
+        old = t.cast(list[dict[str, Data]], _data_at(document, path)[key])[k]
+        described = f"the {year} `{key}` entry of {what}"
+        edits = _replace_item(text, items[k], old, entry, fallback, shared, described)
+        return Upsert(edits, k, True)
     k = _position(years, t.cast(int, year))
     if _is_flow(value):
         style = _style_of(text, items, fallback)
         return Upsert([_insert_flow(text, value, items, k, entry, style)], k, False)
-    style = _choose_style(text, items or others, entry, fallback, _column(text, _start(value)))
-    dash = _column(text, _start(value))
+    dash = _column(text, _content_start(text, value))
+    style = _choose_style(text, items or others, entry, fallback, dash)
     lines = _item_lines(entry, style, dash)
     if k > 0:
         return Upsert([_insert_lines_after(text, node_end(text, items[k - 1]), lines)], k, False)
-    return Upsert([_insert_lines_before(text, _start(value), lines)], k, False)
+    return Upsert([_insert_lines_before(text, _content_start(text, value), lines)], k, False)
+
+
+class _Shared:
+    """Refuses an edit of a value that an alias (`*name`) repeats elsewhere in the plan: the
+    edit would change the copy too (and the check that the edit changes nothing else would
+    stop `vae` with an internal error)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self._aliased: set[str] | None = None
+
+    def aliased(self) -> set[str]:
+        """The anchors some alias of the plan repeats (found once, when an anchor is met)."""
+        if self._aliased is None:
+            self._aliased = set()
+            stack = [self.document.root]
+            while stack:
+                node = stack.pop()
+                if _is_alias(node):
+                    self._aliased.add(node.event.anchor)
+                    continue  # what it repeats is visited where it is written
+                stack.extend(_values(node))
+        return self._aliased
+
+    def check(self, node: Node, described: str, *, within: bool = False) -> None:
+        """Refuse if `node` (and, `within`, any value inside it) carries an anchor an alias
+        repeats."""
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if _is_alias(current):
+                continue
+            anchor = getattr(current.event, "anchor", None)
+            if anchor and anchor in self.aliased():
+                raise UsageError(
+                    f"{described} is anchored as &{anchor}, and *{anchor} repeats it elsewhere "
+                    "in the plan: the edit would change it there too, so nothing was written",
+                    hint=f"write out in full what *{anchor} stands for (or edit both by hand), "
+                    "then run the command again",
+                )
+            if within:
+                stack.extend(_values(current))
 
 
 def _exists(key: str, what: str, year: object) -> EditRefused:
@@ -350,14 +460,120 @@ def _position(years: list[object], year: int) -> int:
     return len(years)
 
 
-def _replace_item(text: str, item: Node, entry: Entry, fallback: Style) -> Edit:
-    style = _style_of(text, [item], fallback)
-    start, end = _start(item), node_end(text, item)
-    if style.flow:
-        return Edit(start, end, render_flow(entry, style.quotes))
-    lines = render_block(entry, style.quotes, _column(text, start))
+def _same_value(old: Data, new: Scalar) -> bool:
+    """Whether the plan already holds `new` (a number as a number: 2000 is 2000.0)."""
+    numbers = (int, float)
+    if isinstance(old, numbers) and isinstance(new, numbers):
+        return not isinstance(old, bool) and not isinstance(new, bool) and old == new
+    return type(old) is type(new) and old == new
+
+
+def _replace_item(
+    text: str,
+    item: Node,
+    old: dict[str, Data],
+    entry: Entry,
+    fallback: Style,
+    shared: _Shared,
+    described: str,
+) -> list[Edit]:
+    """Rewrite the values of `item` that `entry` changes, each where and as it is written (its
+    comments, layout and quotes stay), and add the fields it lacks after its last one."""
+    assert isinstance(item.children, dict) and item.key_events is not None
+    flow = _is_flow(item)
+    edits: list[Edit] = []
+    added: Entry = {}
+    for key, value in entry.items():
+        node = item.children.get(key)
+        if node is None:
+            added[key] = value
+        elif key not in old or not _same_value(old[key], value):
+            shared.check(item, described)
+            shared.check(node, f"the `{key}:` of {described}", within=True)
+            key_column = int(item.key_events[key].start_mark.column)
+            edits.append(_replace_value(text, node, value, flow=flow, key_column=key_column))
+    if added:
+        shared.check(item, described)
+        quotes = _style_of(text, [item], fallback).quotes
+        last = list(item.children.values())[-1]
+        if flow:
+            at = node_end(text, last)
+            edits.append(
+                Edit(at, at, "".join(", " + _field(k, v, quotes, True) for k, v in added.items()))
+            )
+        else:
+            column = int(next(iter(item.key_events.values())).start_mark.column)
+            lines = [" " * column + _field(k, v, quotes, False) for k, v in added.items()]
+            edits.append(_insert_lines_after(text, node_end(text, last), lines))
+    return edits
+
+
+def _field(key: str, value: Scalar, quotes: dict[str, str | None], flow: bool) -> str:
+    return f"{key}: {format_scalar(value, flow=flow, quote=quotes.get(key))}"
+
+
+_BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
+
+
+def _replace_value(text: str, node: Node, value: Scalar, *, flow: bool, key_column: int) -> Edit:
+    """The text of one value, replaced by `value` written in the same style: quotes kept, a
+    literal or folded block kept where it can hold the value (else quotes), its anchor kept (a
+    tag goes: it was about the old value)."""
+    start, end = _start(node), node_end(text, node)
+    event = node.event
+    anchor = "" if _is_alias(node) else getattr(event, "anchor", None) or ""
+    prefix = f"&{anchor} " if anchor else ""
+    style = getattr(event, "style", None) if node.children is None else None
+    if start == end and start > 0 and text[start - 1] not in " \t":
+        prefix = " " + prefix  # `note:` with nothing after it
+    if style not in ("|", ">"):
+        quote = style if style in ("'", '"') else None
+        return Edit(start, end, prefix + format_scalar(value, flow=flow, quote=quote))
+
+    # A block's text runs to its last line break, over the blank lines after it (its trailing
+    # spaces are text too): all of it is replaced, the blank lines kept empty.
+    last_break = line_end(text, end)
+    block_end = max(int(event.end_mark.index), last_break)
+    blank_lines = re.sub("[ \t]", "", text[last_break:block_end])
     newline = _break_at(text, line_end(text, start))
-    return Edit(start, end, newline.join(lines))
+    header = _BLOCK_HEADER.match(text, _after_properties(text, start))
+    assert header is not None  # the parser read a block scalar there
+    lines = None
+    if isinstance(value, str) and not flow:
+        indent = _block_indent(text, node, key_column)
+        lines = block_scalar(value, folded=style == ">", indent=indent, width=FLOW_WIDTH)
+    if lines is None:
+        written = format_scalar(value, flow=flow)
+    else:
+        after_header = text[header.end() : line_end(text, header.end())]  # spaces, a comment
+        written = newline.join([lines[0] + after_header, *lines[1:]])
+    if not blank_lines and isinstance(value, str) and value.endswith("\n"):
+        blank_lines = newline  # the file ended on the block's last line, without a line break
+    return Edit(start, block_end, prefix + written + blank_lines)
+
+
+def _after_properties(text: str, i: int) -> int:
+    """Index of a value's own text, after the anchor and tag written at `i` (`&n !!str |`)."""
+    while text[i] in "&!":
+        while i < len(text) and text[i] not in " \t\r\n":
+            i += 1
+        while i < len(text) and text[i] in " \t\r\n":
+            i += 1
+    return i
+
+
+def _block_indent(text: str, node: Node, key_column: int) -> int:
+    """The columns a block scalar's lines are indented by: as its first line (else its key's
+    plus 2)."""
+    i = line_end(text, _start(node))
+    end = node_end(text, node)
+    while i < end:
+        i += 2 if text.startswith("\r\n", i) else 1
+        line = text[i : line_end(text, i)]
+        if line.strip():
+            return len(line) - len(line.lstrip(" "))
+        i = line_end(text, i)
+    return key_column + 2
 
 
 def _insert_flow(
@@ -365,7 +581,7 @@ def _insert_flow(
 ) -> Edit:
     rendered = render_flow(entry, style.quotes)
     if not items:
-        at = _start(sequence) + 1
+        at = _content_start(text, sequence) + 1
         return Edit(at, at, rendered)
     if k > 0:
         at = node_end(text, items[k - 1])
@@ -388,18 +604,19 @@ def _add_key(
         values = list(mapping.children.values())
         rendered = f"{key}: [{render_flow(entry, style.quotes)}]"
         if not values:
-            at = _start(mapping) + 1
+            at = _content_start(text, mapping) + 1
             return Edit(at, at, rendered)
         at = node_end(text, values[-1])
         return Edit(at, at, ", " + rendered)
 
-    key_column = _column(text, _start(mapping))
+    first = _content_start(text, mapping)
+    key_column = _column(text, first)
     dash = key_column + _dash_offset(document)
     lines = [" " * key_column + f"{key}:", *_item_lines(entry, style, dash)]
     later = key_order[key_order.index(key) + 1 :] if key in key_order else []
     for name, key_event in mapping.key_events.items():
         at = int(key_event.start_mark.index)
-        if name in later and at != _start(mapping):
+        if name in later and at != first:
             return _insert_lines_before(text, _comments_above(text, at, key_column), lines)
     last = list(mapping.children.values())[-1]
     return _insert_lines_after(text, node_end(text, last), lines)
@@ -421,14 +638,26 @@ def _comments_above(text: str, index: int, column: int) -> int:
 def _fill_null(
     text: str, document: Document, mapping: Node, key: str, entry: Entry, style: Style
 ) -> list[Edit]:
-    """`progress:` with nothing (or `~`) after it becomes a list holding the entry."""
+    """`progress:` with nothing (or `~`) after it becomes a list holding the entry; its anchor
+    stays (`progress: &p`), a tag other than `!!seq` goes (it said the value was empty)."""
     assert isinstance(mapping.children, dict) and mapping.key_events is not None
     value = mapping.children[key]
     start, end = _start(value), int(value.event.end_mark.index)
+    properties = " ".join(
+        part
+        for part in text[start:end].split()
+        if part.startswith("&") or (part.startswith("!") and value.event.tag == _SEQ)
+    )
     if _is_flow(mapping):
-        return [Edit(start, end, f"[{render_flow(entry, style.quotes)}]")]
+        return [Edit(start, end, f"{properties} [{render_flow(entry, style.quotes)}]".lstrip())]
     while start > 0 and text[start - 1] in " \t":  # `key: ~` -> `key:`
         start -= 1
     key_column = _column(text, int(mapping.key_events[key].start_mark.index))
     lines = _item_lines(entry, style, key_column + _dash_offset(document))
-    return [Edit(start, end, ""), _insert_lines_after(text, end, lines)]
+    return [
+        Edit(start, end, f" {properties}" if properties else ""),
+        _insert_lines_after(text, end, lines),
+    ]
+
+
+_SEQ = "tag:yaml.org,2002:seq"

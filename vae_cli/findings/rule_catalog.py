@@ -1,7 +1,8 @@
 """Every rule id a finding can carry, with the words CI formats show for it (SARIF, JUnit).
 
-The rules of meaning document themselves in `vae_cli.rules`; the problems found while reading a
-file (YAML syntax, shape) are described in `vae_cli.rules.FILE_FINDINGS`, as docs/rules.md is.
+The rules of meaning (of a plan, and of a referential file) document themselves in
+`vae_cli.rules`; the problems found while reading a file (YAML syntax, shape) are described in
+`vae_cli.rules.FILE_FINDINGS`, as docs/rules.md is.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import typing as t
 
 from vae_cli.config import UNUSED_IGNORE
 from vae_cli.findings.diagnostics import Diagnostic, Severity
-from vae_cli.rules import FILE_FINDINGS, load_all
+from vae_cli.rules import FILE_FINDINGS, load_all, referential_rules
 
 # vae's home page, which SARIF viewers link to; each rule links to its section of docs/rules.md.
 HOMEPAGE = "https://example.org/vae"
@@ -25,7 +26,9 @@ class RuleInfo:
     severity: Severity
     summary: str  # one sentence
     details: str  # the whole documentation, summary included
-    # False for the problems of reading and shape: when they are found, the rules did not run.
+    # True for the rules of meaning of a plan (every plan's JUnit suite has a case for each);
+    # False for the problems of reading and shape (when they are found, the rules did not run)
+    # and for the checks of a referential file.
     is_rule_of_meaning: bool
     # Whether the check runs only after the rules of meaning (they and `unused-ignore`, which
     # looks at what they found), rather than while the file is read.
@@ -66,7 +69,8 @@ class Catalog:
 
 
 def catalog() -> Catalog:
-    """All known rules: reading and shape problems first, then the rules of meaning."""
+    """All known rules: reading and shape problems first, then the rules of meaning, then the
+    checks of a referential file."""
     rules: dict[str, RuleInfo] = {}
     for rule_id, doc in FILE_FINDINGS.items():
         rules[rule_id] = RuleInfo(
@@ -86,6 +90,14 @@ def catalog() -> Catalog:
             details=rule.doc or rule.id,
             is_rule_of_meaning=True,
             runs_with_rules=True,
+        )
+    for check in referential_rules().values():
+        rules[check.id] = RuleInfo(
+            id=check.id,
+            severity=check.severity,
+            summary=_first_sentence(check.doc),
+            details=check.doc,
+            is_rule_of_meaning=False,
         )
     return Catalog(rules)
 

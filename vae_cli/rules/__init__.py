@@ -72,7 +72,7 @@ RULES: dict[str, Rule] = {}
 
 def rule(rule_id: str, severity: Severity) -> t.Callable[[Check], Check]:
     def register(check: Check) -> Check:
-        if rule_id in RULES:
+        if rule_id in RULES or rule_id in REFERENTIAL_RULES:
             raise RuntimeError(f"rule {rule_id} registered twice")
         RULES[rule_id] = Rule(rule_id, severity, check)
         return check
@@ -80,11 +80,64 @@ def rule(rule_id: str, severity: Severity) -> t.Callable[[Check], Check]:
     return register
 
 
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class ReferentialContext:
+    """A referential file whose shape is valid, checked on its own (`Finding.loc` is a path in
+    its data)."""
+
+    referential: Referential
+    document: Document
+
+
+ReferentialCheck = t.Callable[[ReferentialContext], t.Iterator[Finding]]
+
+
+@dataclasses.dataclass(frozen=True)
+class ReferentialRule:
+    """A check of a referential file. All find errors: plans are checked against what the
+    referential says, so it must say it without contradiction (and none can be turned off)."""
+
+    id: str
+    check: ReferentialCheck
+    severity: Severity = Severity.ERROR
+
+    @property
+    def doc(self) -> str:
+        return (self.check.__doc__ or "").strip()
+
+
+REFERENTIAL_RULES: dict[str, ReferentialRule] = {}
+
+
+def referential_rule(rule_id: str) -> t.Callable[[ReferentialCheck], ReferentialCheck]:
+    def register(check: ReferentialCheck) -> ReferentialCheck:
+        if rule_id in RULES or rule_id in REFERENTIAL_RULES:
+            raise RuntimeError(f"rule {rule_id} registered twice")
+        REFERENTIAL_RULES[rule_id] = ReferentialRule(rule_id, check)
+        return check
+
+    return register
+
+
 def load_all() -> dict[str, Rule]:
-    """Import every rule module (which registers its rules) and return the registry."""
-    from vae_cli.rules import coverage, money, placeholders, references, tracking, years  # noqa: F401
+    """Import every rule module (which registers its rules) and return the plans' registry."""
+    from vae_cli.rules import (  # noqa: F401
+        coverage,
+        money,
+        placeholders,
+        references,
+        referential,
+        tracking,
+        years,
+    )
 
     return RULES
+
+
+def referential_rules() -> dict[str, ReferentialRule]:
+    """The checks of a referential file, registered by `vae_cli.rules.referential`."""
+    load_all()
+    return REFERENTIAL_RULES
 
 
 # Findings that come from reading the file and checking its shape rather than from a rule module.

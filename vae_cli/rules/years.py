@@ -70,9 +70,12 @@ def year_in_mandate(ctx: Context) -> t.Iterator[Finding]:
     """Progress entries, measurements and membership payments fall inside the mandate.
 
     A plan covers one mandate (e.g. 2020-2026); a year outside it is usually a typo. Baselines may
-    lie before the mandate and are not checked here.
+    lie before the mandate and are not checked here. A mandate that ends before it starts, which
+    no year is inside, is reported by `start-before-end` alone.
     """
     start, end = ctx.plan.mandate.start, ctx.plan.mandate.end
+    if end < start:
+        return
     for loc, year, what, whose in _dated_entries(ctx):
         if not start <= year <= end:
             yield Finding(
@@ -251,9 +254,11 @@ def target_in_mandate(ctx: Context) -> t.Iterator[Finding]:
     """Every indicator's target year falls inside the mandate.
 
     The plan commits the city for its mandate; a target beyond it cannot be reviewed at the end of
-    the mandate.
+    the mandate. A mandate that ends before it starts is reported by `start-before-end` alone.
     """
     start, end = ctx.plan.mandate.start, ctx.plan.mandate.end
+    if end < start:
+        return
     for i, action in enumerate(ctx.plan.actions):
         for j, indicator in enumerate(action.indicators):
             if not start <= indicator.target.year <= end:

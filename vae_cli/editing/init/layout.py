@@ -5,7 +5,7 @@ from __future__ import annotations
 import typing as t
 
 from vae_cli.editing import texts
-from vae_cli.editing.emit import Commented, Section
+from vae_cli.editing.emit import Commented, Directive, Section
 from vae_cli.editing.init.schema_link import SchemaLink
 from vae_cli.models.referential import Referential
 from vae_cli.reading.yaml_document import Data
@@ -123,7 +123,7 @@ def header(
         "" if years in referential.name.fr else f", mandat {years}"
     )
     return [
-        f"yaml-language-server: $schema={schema.target}",
+        Directive(f"yaml-language-server: $schema={schema.target}"),
         "",
         f"{title}.",
         f"Référentiel : {referential.name.fr}.",

@@ -43,6 +43,12 @@ def next_mandate(
             f"{display_path(previous)} cannot be read as a plan ({old_check.result.errors} errors)",
             hint=f"fix it first: `vae validate {display_path(previous)}` shows where",
         )
+    if old.mandate.end < old.mandate.start:
+        raise EditRefused(
+            f"the mandate of {display_path(previous)} ends ({old.mandate.end}) before it starts "
+            f"({old.mandate.start}): it is no base for the next one",
+            hint=f"fix it first: `vae validate {display_path(previous)}` shows where",
+        )
     start, end = mandate
     if start <= old.mandate.start:
         raise UsageError(
