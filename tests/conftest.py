@@ -81,6 +81,11 @@ def edit_at(text: str, old: str, new: str, pointed: str) -> tuple[str, tuple[int
     return edited, (line, column)
 
 
+# pip's `--no-compile` for a pip a test starts (pre-commit's, a build's isolated one) where what
+# it installs is run once or not at all: `--compile` set false (PIP_NO_COMPILE=1 would be true).
+PIP_NO_BYTECODE = {"PIP_COMPILE": "0"}
+
+
 @dataclasses.dataclass(frozen=True)
 class Installed:
     """vae installed from its wheel in a fresh venv, outside the checkout."""
@@ -103,11 +108,15 @@ def _install_wheel(root: Path) -> Installed:
     """Build the wheel into root/dist and install it, with its dependencies, in root/venv.
 
     The venv gets no pip of its own (bootstrapping one took half the time): this pip installs
-    into it the wheel and its dependencies, nothing else."""
+    into it the wheel and its dependencies, nothing else. (Their bytecode is compiled: the
+    tests run `vae` several times from this venv.)"""
     dist = root / "dist"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
     subprocess.run(
-        [*pip, "wheel", "--no-deps", "-q", "-w", dist, ROOT], check=True, capture_output=True
+        [*pip, "wheel", "--no-deps", "-q", "-w", dist, ROOT],
+        check=True,
+        capture_output=True,
+        env={**os.environ, **PIP_NO_BYTECODE},  # hatchling, in the build's own environment
     )
     (wheel,) = dist.glob("*.whl")
     venv = root / "venv"

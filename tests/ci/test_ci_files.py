@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SMALL_TOWN, run_vae
+from tests.conftest import PIP_NO_BYTECODE, ROOT, SMALL_TOWN, run_vae
 
 BIN = Path(sys.executable).parent
 # The city's workflows, kept out of vae's own .github/workflows/ (GitHub would run them on vae).
@@ -132,7 +132,7 @@ def test_pre_commit_hook_refuses_a_broken_plan(tmp_path: Path):
     # untracked files, which can leave a half-finished mix; a clone holds the committed state.
     vae = tmp_path / "vae"
     run("git", "clone", "-q", ROOT, vae)
-    env = {"PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env = {"PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1", **PIP_NO_BYTECODE}
     done = subprocess.run(
         [BIN / "pre-commit", "try-repo", vae, "vae-validate", "--all-files", "--verbose"],
         cwd=city,

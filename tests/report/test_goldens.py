@@ -38,8 +38,8 @@ def test_the_same_plan_gives_the_same_bytes(report_plan: Path) -> None:
 
 
 def test_update_goldens_works_from_the_repository_root() -> None:
-    """The messages above say `pytest --update-goldens`: pytest knows the option wherever it is
-    typed from the root, also for a run of tests outside tests/report/ (nothing is rewritten:
+    """The golden tests say to run `pytest --update-goldens`: pytest knows the option from the
+    repository's root, also for a run that starts outside tests/report/ (nothing is rewritten:
     this only collects)."""
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "--update-goldens", "--collect-only", "-q",
