@@ -94,7 +94,7 @@ def _run(command: str, plan: Path, tmp_path: Path) -> Run:
         return run_vae("validate", plan, "--as-of", AS_OF, "--format", "github")
     if command == "report":
         return run_vae("report", plan, "--year", "2023", "--output", tmp_path / "out")
-    return run_vae("record", "progress", plan, "aide-devoirs", "--year", "2026",
+    return run_vae("record", "progress", plan, "rues-aux-ecoles", "--year", "2026",
                    "--status", "done", "--replace", "--as-of", AS_OF)  # fmt: skip
 
 

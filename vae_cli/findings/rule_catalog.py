@@ -98,6 +98,8 @@ def catalog() -> Catalog:
             summary=_first_sentence(check.doc),
             details=check.doc,
             is_rule_of_meaning=False,
+            # They check a referential file, not a plan: no test case of a plan's suite.
+            runs_with_rules=False,
         )
     return Catalog(rules)
 
