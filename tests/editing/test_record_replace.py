@@ -90,6 +90,9 @@ def test_a_block_header_keeps_its_comment(plan: Path) -> None:
         "        note: |-  # mot du service\n",
         "          Fermé.\n",
     ]
+    # Quoted where no block can hold the note, the comment stays on its line.
+    new = replace_2024(plan, "--status", "delayed", "--note", " Fermé.")
+    assert '        note: " Fermé."  # mot du service\n' in new
 
 
 def test_a_folded_note_stays_folded_and_is_broken_at_spaces(plan: Path) -> None:

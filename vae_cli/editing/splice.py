@@ -538,14 +538,14 @@ def _replace_value(text: str, node: Node, value: Scalar, *, flow: bool, key_colu
     newline = _break_at(text, line_end(text, start))
     header = _BLOCK_HEADER.match(text, _after_properties(text, start))
     assert header is not None  # the parser read a block scalar there
+    after_header = text[header.end() : line_end(text, header.end())]  # spaces, a comment
     lines = None
     if isinstance(value, str) and not flow:
         indent = _block_indent(text, node, key_column)
         lines = block_scalar(value, folded=style == ">", indent=indent, width=FLOW_WIDTH)
     if lines is None:
-        written = format_scalar(value, flow=flow)
+        written = format_scalar(value, flow=flow) + after_header.rstrip()
     else:
-        after_header = text[header.end() : line_end(text, header.end())]  # spaces, a comment
         written = newline.join([lines[0] + after_header, *lines[1:]])
     if not blank_lines and isinstance(value, str) and value.endswith("\n"):
         blank_lines = newline  # the file ended on the block's last line, without a line break
