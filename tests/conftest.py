@@ -12,6 +12,8 @@ import typing as t
 from pathlib import Path
 
 import pytest
+import typer.main
+import typer.testing
 from filelock import FileLock
 from typer.testing import CliRunner
 
@@ -45,6 +47,21 @@ class Run:
 
     def __str__(self) -> str:  # shown by pytest when an assertion on a Run fails
         return f"exit {self.exit_code}\n--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}"
+
+
+# typer's CliRunner builds the Click command from the app on every invoke: tens of
+# milliseconds, a thousand times in the suite, the largest share of many tests' time. The app
+# is complete once imported, so the command is built once per test process. (Only the
+# building is skipped: each run still gets its own Click context, as in `vae` itself.)
+_COMMAND = typer.main.get_command(app)
+
+
+def _command_of(given: typer.Typer) -> t.Any:
+    return _COMMAND if given is app else typer.main.get_command(given)
+
+
+if hasattr(typer.testing, "_get_command"):  # where typer.testing looks the builder up
+    typer.testing._get_command = _command_of
 
 
 def run_vae(*args: str | Path, env: dict[str, str] | None = None) -> Run:

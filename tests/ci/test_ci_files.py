@@ -110,6 +110,23 @@ def test_the_city_workflow_is_not_one_of_vaes_own():
     assert "copy to .github/workflows/plans.yml" in GITHUB_WORKFLOW.read_text(encoding="utf-8")
 
 
+def test_the_projects_own_hooks_run_the_tools_of_make_test():
+    """vae's own .pre-commit-config.yaml is valid and runs ruff, ruff format and mypy from the
+    venv (no download: only PyPI is reachable from the developers' machines)."""
+    config_file = ROOT / ".pre-commit-config.yaml"
+    run(BIN / "pre-commit", "validate-config", config_file)
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    assert [r["repo"] for r in config["repos"]] == ["local"]
+    hooks = {h["id"]: h["entry"].split() for r in config["repos"] for h in r["hooks"]}
+    assert hooks == {
+        "ruff": [".venv/bin/ruff", "check", "--force-exclude"],
+        "ruff-format": [".venv/bin/ruff", "format", "--force-exclude"],
+        "mypy": [".venv/bin/mypy"],
+    }
+    for program, *_ in hooks.values():
+        assert (BIN / Path(program).name).is_file(), program
+
+
 @pytest.mark.slow
 def test_pre_commit_hook_refuses_a_broken_plan(tmp_path: Path):
     """`pre-commit try-repo` installs vae with pip from this repository (its last commit), as a
