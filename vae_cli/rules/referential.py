@@ -13,6 +13,7 @@ import typing as t
 from vae_cli.i18n.messages import msg
 from vae_cli.reading.shape_findings import did_you_mean
 from vae_cli.rules import Finding, ReferentialContext, referential_rule
+from vae_cli.rules.years import reversed_mandate
 
 Loc = tuple[str | int, ...]
 
@@ -107,18 +108,7 @@ def start_before_end(ctx: ReferentialContext) -> t.Iterator[Finding]:
     """
     ref = ctx.referential
     mandate = ref.mandate
-    if mandate.start >= mandate.end:
-        yield Finding(
-            loc=("mandate", "end"),
-            message=msg("the mandate starts and ends in {end}", end=mandate.end)
-            if mandate.start == mandate.end
-            else msg(
-                "the mandate ends ({end}) before it starts ({start})",
-                end=mandate.end,
-                start=mandate.start,
-            ),
-            hint=msg("a municipal mandate lasts six years, e.g. start: 2020, end: 2026"),
-        )
+    yield from reversed_mandate(mandate.start, mandate.end)
     editions = ref.consultation.editions if ref.consultation is not None else []
     for i, edition in enumerate(editions):
         if edition.start is not None and edition.end is not None and edition.end < edition.start:

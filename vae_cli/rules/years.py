@@ -137,22 +137,24 @@ def year_not_future(ctx: Context) -> t.Iterator[Finding]:
             )
 
 
+def reversed_mandate(start: int, end: int) -> t.Iterator[Finding]:
+    """The finding of a mandate (a plan's or a referential's) that does not start before it
+    ends, at its `end`."""
+    if start >= end:
+        yield Finding(
+            loc=("mandate", "end"),
+            message=msg("the mandate starts and ends in {end}", end=end)
+            if start == end
+            else msg("the mandate ends ({end}) before it starts ({start})", end=end, start=start),
+            hint=msg("a municipal mandate lasts six years, e.g. start: 2020, end: 2026"),
+        )
+
+
 @rule("start-before-end", Severity.ERROR)
 def start_before_end(ctx: Context) -> t.Iterator[Finding]:
     """The mandate and every action start before they end; a target comes after its baseline."""
     mandate = ctx.plan.mandate
-    if mandate.start >= mandate.end:
-        yield Finding(
-            loc=("mandate", "end"),
-            message=msg("the mandate starts and ends in {end}", end=mandate.end)
-            if mandate.start == mandate.end
-            else msg(
-                "the mandate ends ({end}) before it starts ({start})",
-                end=mandate.end,
-                start=mandate.start,
-            ),
-            hint=msg("a municipal mandate lasts six years, e.g. start: 2020, end: 2026"),
-        )
+    yield from reversed_mandate(mandate.start, mandate.end)
     for i, action in enumerate(ctx.plan.actions):
         if action.end is not None and action.end < action.start:
             yield Finding(
