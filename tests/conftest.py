@@ -147,12 +147,12 @@ def _install_wheel(root: Path) -> Installed:
 
 
 @pytest.fixture(scope="session")
-def installed_wheel(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Installed:
+def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     """vae installed from its wheel, once for the whole run (it takes seconds).
 
     Under pytest-xdist every worker has its own session: the first worker to ask builds the
     wheel in the run's shared temporary folder, under a lock, and the others reuse it."""
-    if worker_id == "master":  # not under xdist
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # one process runs every test
         return _install_wheel(tmp_path_factory.mktemp("wheel"))
     shared = tmp_path_factory.getbasetemp().parent / "wheel"
     done = shared / "installed"
