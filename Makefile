@@ -8,7 +8,7 @@ TEST_STAMP := $(VENV)/.installed-test
 WORKERS ?= auto
 PYTEST_PARALLEL = -n $(WORKERS)
 
-.PHONY: run test test-fast lint typecheck pytest bench docs schemas clean
+.PHONY: run test test-fast bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
