@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, SMALL_TOWN, run_vae
+from tests.conftest import AS_OF, ROOT, SMALL_TOWN, run_vae
 
 INVISIBLE = ["\x01", "\x1b[2J", "\x7f", "\u0085", "\u2028", "\u2029", "\u202e", "\u2066"]
 
@@ -40,3 +40,16 @@ def test_a_note_may_span_lines_but_holds_no_control_character(tmp_path: Path) ->
     written = run_vae(*base, "--note", "Fini en juin.\nBilan en septembre.")
     assert written.exit_code == 0, written
     assert "Bilan en septembre." in plan.read_text(encoding="utf-8")
+
+
+def test_init_from_a_plan_whose_name_holds_a_control_character(tmp_path: Path) -> None:
+    """The old plan's name goes into the new plan's comments, where YAML allows no control
+    character: it is shown as its picture, and the new plan reads."""
+    old = tmp_path / "ancien\x01plan.yaml"
+    old.write_bytes((ROOT / "plans" / "dijon-2020.yaml").read_bytes())
+    new = tmp_path / "nouveau.yaml"
+    run = run_vae("init", new, "--from", old, "--mandate", "2026-2032")
+    assert run.exit_code == 0, run
+    text = new.read_text(encoding="utf-8")
+    assert "# Reprise de ancien\u2401plan.yaml" in text and "\x01" not in text
+    assert run_vae("validate", new, "--format", "json").exit_code in (0, 1)

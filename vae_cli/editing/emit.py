@@ -13,6 +13,7 @@ import typing as t
 
 from vae_cli.editing.scalars import foldable, format_scalar
 from vae_cli.reading.yaml_document import Data, compose
+from vae_cli.terminal import inert
 
 WIDTH = 100
 # Keys whose mapping, or whose list's items, are written on one line: `{year: 2023, value: 4}`.
@@ -59,10 +60,19 @@ class Directive(str):
     __slots__ = ()
 
 
+def _as_comment(text: str) -> str:
+    """`text` as a YAML comment can hold it: no control character (a file name, a city name
+    from elsewhere may bring one), and UTF-8 only (a file name that is not shows `�`)."""
+    printable = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return inert(printable)
+
+
 def _comment_lines(lines: t.Iterable[str], indent: int) -> list[str]:
     out: list[str] = []
     for line in lines:
-        if isinstance(line, Directive):
+        directive = isinstance(line, Directive)
+        line = _as_comment(line)
+        if directive:
             out.append(" " * indent + "# " + line)
             continue
         # A long line wraps under its own text: under the words of a `  - item : ...` line.
@@ -83,7 +93,7 @@ def _comment_lines(lines: t.Iterable[str], indent: int) -> list[str]:
 
 
 def _tail(after: str | None) -> str:
-    return f"  # {after}" if after else ""
+    return f"  # {_as_comment(after)}" if after else ""
 
 
 def _flow(value: Tree) -> str:

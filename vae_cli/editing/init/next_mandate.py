@@ -40,7 +40,8 @@ def next_mandate(
     old, document = old_check.plan, old_check.document
     if old is None or document is None:
         raise EditRefused(
-            f"{display_path(previous)} cannot be read as a plan ({old_check.result.errors} errors)",
+            f"{display_path(previous)} cannot be read as a plan "
+            f"({old_check.result.errors} error{'s' if old_check.result.errors > 1 else ''})",
             hint=f"fix it first: `vae validate {display_path(previous)}` shows where",
         )
     if old.mandate.end < old.mandate.start:
