@@ -82,15 +82,18 @@ def _relative(plan: Path, folder: Path) -> str:
 def find_config(plan: Path) -> Path | None:
     """The `.vae.yaml` nearest to `plan`: in its folder or a parent, up to the repository's
     root (the first folder holding `.git`), else up to the file system's root."""
+    from vae_cli.git import work_tree_top
+
     try:
         folder = plan.resolve().parent
-    except OSError:
+    except (OSError, RuntimeError):
         return None
+    top = work_tree_top(folder)
     for candidate in (folder, *folder.parents):
         config = candidate / CONFIG_NAME
         if config.is_file():
             return config
-        if (candidate / ".git").exists():
+        if candidate == top:
             return None
     return None
 

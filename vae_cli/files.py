@@ -188,24 +188,21 @@ def temporary_folder(folder: Path) -> Path:
     folder (`.git/vae-tmp`) when `folder` is in one, so that a copy left by a `vae` killed
     mid-write is never committed by `git add -A`; else `folder` itself. Either way on the same
     file system, so the final rename is atomic."""
+    from vae_cli.git import work_tree_top
+
+    top = work_tree_top(folder)
+    if top is None:
+        return folder
+    git = top / ".git"
     try:
-        here = folder.resolve()
-        device = here.stat().st_dev
+        # A worktree's `.git` is a file; another file system would make the rename a copy.
+        if not git.is_dir() or git.stat().st_dev != folder.resolve().stat().st_dev:
+            return folder
+        scratch = git / "vae-tmp"
+        scratch.mkdir(exist_ok=True)
     except OSError:
         return folder
-    for parent in (here, *here.parents):
-        git = parent / ".git"
-        try:
-            if not git.is_dir() or git.stat().st_dev != device:
-                if git.exists():
-                    return folder  # a worktree's `.git` file, or another file system
-                continue
-            scratch = git / "vae-tmp"
-            scratch.mkdir(exist_ok=True)
-            return scratch
-        except OSError:
-            return folder
-    return folder
+    return scratch
 
 
 def _remove_stale_temporaries(folder: Path, name: str) -> None:

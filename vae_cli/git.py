@@ -8,6 +8,7 @@ were at a revision (`Repository`), `vae report` names the commit its figures com
 from __future__ import annotations
 
 import dataclasses
+import os
 import subprocess
 import typing as t
 from pathlib import Path, PurePosixPath
@@ -72,21 +73,24 @@ def last_commit(path: Path) -> Commit | None:
     return Commit(short, date, modified=status.returncode == 0 and bool(status.stdout.strip()))
 
 
-def work_tree_top(folder: Path) -> Path | None:
-    """The top of the git work tree holding `folder` (absolute, without symlinks): the nearest
-    of `folder` and its parents that holds a `.git` (a folder, or the file of a linked worktree
-    or a submodule), as git itself finds it; None outside any work tree.
+def work_tree_top(folder: Path, *, follow_links: bool = True) -> Path | None:
+    """The top of the git work tree holding `folder`: the nearest of `folder` and its parents
+    that holds a `.git` (a folder, or the file of a linked worktree or a submodule), as git
+    itself finds it; None outside any work tree. With `follow_links` (the default) the folder is
+    first resolved, and the top is absolute and without symlinks; without, the folders are those
+    of the path as it is named (where a link stands, not where it leads).
 
     Found by looking, without starting git: `vae validate` asks it of every plan, and must work
-    where git is not installed.
+    where git is not installed. The one search of its kind: configurations, temporary copies,
+    schema links and the inputs' area all ask here.
     """
     try:
-        here = folder.resolve()
+        here = folder.resolve() if follow_links else Path(os.path.abspath(folder))
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return None
     for candidate in (here, *here.parents):
         try:
-            if (candidate / ".git").exists():
+            if os.path.lexists(candidate / ".git"):
                 return candidate
         except OSError:  # a folder we may not look into: not one we can name files from
             return None

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import display_path
+from vae_cli.git import work_tree_top
 
 
 class NotARegularFile(OSError):
@@ -101,13 +102,8 @@ def _without_waiting(name: str, flags: int) -> int:
 
 def repository_top(path: Path) -> Path | None:
     """The top folder of the git repository holding `path` as it is named (links not
-    followed): the nearest of its folders holding a `.git` (a folder, or the `.git` file of a
-    worktree or a submodule). None outside any repository."""
-    folder = Path(os.path.abspath(path)).parent
-    for candidate in (folder, *folder.parents):
-        if os.path.lexists(candidate / ".git"):
-            return candidate
-    return None
+    followed). None outside any repository."""
+    return work_tree_top(path.parent if path.name else path, follow_links=False)
 
 
 @dataclasses.dataclass(frozen=True)

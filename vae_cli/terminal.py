@@ -36,6 +36,8 @@ _PICTURES = {
     **dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A)), _REPLACEMENT),
 }
 
+# Every character `inert` changes: what no plan text may hold as typed (`editing.arguments`).
+ACTIVE = re.compile("[" + "".join(re.escape(chr(c)) for c in _PICTURES) + "]")
 # What `inert` changes beyond C0, which JSON and XML writers escape or refuse already.
 _LINE_BREAK = re.compile(r"(\r?\n)")
 _ACTIVE_BEYOND_C0 = re.compile("[" + "".join(chr(c) for c in _PICTURES if c > 0x7E) + "]")

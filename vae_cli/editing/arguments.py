@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import typing as t
 
 from vae_cli.errors import UsageError
+from vae_cli.terminal import ACTIVE
 
 T = t.TypeVar("T", bound=str | None)
-
-
-# What a plan cannot hold as typed text: control characters (C0, DEL, C1 such as NEL), the line
-# and paragraph separators, and the bidirectional overrides that reorder a line as it is shown.
-# Tabs are fine; newlines only where the value may span lines (`--note`).
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def check_text(value: T, option: str, *, lines: bool = False) -> T:
@@ -34,7 +28,11 @@ def check_text(value: T, option: str, *, lines: bool = False) -> T:
             hint="the terminal or script passed it in another encoding: set it to UTF-8 "
             "(e.g. LANG=fr_FR.UTF-8), or retype the accented letters",
         ) from None
-    found = _INVISIBLE.search(value) or (None if lines else re.search("\n", value))
+    # What a plan cannot hold as typed text is what a terminal would act on (`terminal.ACTIVE`:
+    # controls, line separators, bidi overrides), but tabs, and newlines where the value may
+    # span lines (`--note`).
+    allowed = "\t\n" if lines else "\t"
+    found = next((m for m in ACTIVE.finditer(value) if m.group() not in allowed), None)
     if found:
         raise UsageError(
             f"{option} holds an invisible character (U+{ord(found.group()):04X}) at position "

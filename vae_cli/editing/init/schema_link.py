@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from vae_cli.findings.diagnostics import display_path
+from vae_cli.git import work_tree_top
 from vae_cli.models.plan import Plan
 from vae_cli.resources import data_dir
 from vae_cli.schema_export import SCHEMAS, schema_text
@@ -24,21 +25,12 @@ class SchemaLink:
     note: str | None = None  # said to the user once the plan is written
 
 
-def repository_of(folder: Path) -> Path | None:
-    """The nearest folder from `folder` up that holds a `.git` (a folder, or a file in a
-    worktree or submodule): the top of the repository the plan will be committed to."""
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
-
-
 def schema_link(plan: Path) -> SchemaLink:
     """Relative to the plan, a link that works on every clone: `<repo>/schemas/plan.schema.json`,
     copied there when the repository has none. Outside a repository there is nothing to commit
     it to, and the link goes to the schema installed on this machine."""
     folder = Path(os.path.abspath(plan)).parent.resolve()
-    repository = repository_of(folder)
+    repository = work_tree_top(folder)
     if repository is None:
         installed = (data_dir("schemas") / SCHEMA_NAME).resolve()
         return SchemaLink(
