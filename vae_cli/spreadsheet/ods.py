@@ -24,16 +24,29 @@ class _Styles:
     """The automatic styles, made once each: a cell's style is its data format and whether it
     is filled in (unprotected, marked) or read-only (protected)."""
 
-    def __init__(self, doc: t.Any) -> None:
+    def __init__(self, doc: t.Any, lang: str) -> None:
         self.doc = doc
         self.cache: dict[tuple[str, bool], t.Any] = {}
-        euro = number.CurrencyStyle(name="euro")
-        euro.addElement(number.Number(decimalplaces="2", minintegerdigits="1", grouping="true"))
-        euro.addElement(number.Text(text="\u00a0"))
-        euro.addElement(number.CurrencySymbol(language="fr", country="FR", text="€"))
+        # Money as the sheet's language writes it, whatever the reader's settings: 12 000,00 €
+        # in French, €12,000.00 in English.
+        language, country = ("fr", "FR") if lang == "fr" else ("en", "GB")
+        euro = number.CurrencyStyle(name="euro", language=language, country=country)
+        amount = number.Number(decimalplaces="2", minintegerdigits="1", grouping="true")
+        symbol = number.CurrencySymbol(language=language, country=country, text="€")
+        if lang == "fr":
+            euro.addElement(amount)
+            euro.addElement(number.Text(text="\u00a0"))
+            euro.addElement(symbol)
+        else:
+            euro.addElement(symbol)
+            euro.addElement(amount)
         year = number.NumberStyle(name="year")
         year.addElement(number.Number(decimalplaces="0", minintegerdigits="1", grouping="false"))
-        for data_style in (euro, year):
+        date = number.DateStyle(name="date")
+        for part in (number.Year(style="long"), "-", number.Month(style="long"), "-"):
+            date.addElement(number.Text(text=part) if isinstance(part, str) else part)
+        date.addElement(number.Day(style="long"))
+        for data_style in (euro, year, date):
             doc.automaticstyles.addElement(data_style)
         self.header = self._cell("header", data=None, fill=False, header=True)
 
@@ -52,7 +65,7 @@ class _Styles:
         return cell_style
 
     def cell(self, kind: CellKind, fill: bool) -> t.Any:
-        data = {CellKind.EUROS: "euro", CellKind.YEAR: "year"}.get(kind)
+        data = {CellKind.EUROS: "euro", CellKind.YEAR: "year", CellKind.DATE: "date"}.get(kind)
         key = (data or "", fill)
         if key not in self.cache:
             self.cache[key] = self._cell(f"c-{data or 'plain'}-{int(fill)}", data=data, fill=fill)
@@ -79,7 +92,9 @@ def _cell(shown: Shown, cell_style: t.Any, validation: str | None = None) -> t.A
             teletype.addTextToElement(paragraph, line)
             cell.addElement(paragraph)
         return cell
-    if shown.kind is CellKind.EUROS:
+    if isinstance(value, dt.date):
+        cell = table.TableCell(valuetype="date", datevalue=value.isoformat(), **attributes)
+    elif shown.kind is CellKind.EUROS:
         cell = table.TableCell(valuetype="currency", currency="EUR", value=value, **attributes)
     else:
         cell = table.TableCell(valuetype="float", value=value, **attributes)
@@ -118,7 +133,7 @@ def write(workbook: Workbook) -> bytes:
     doc.meta.addElement(dc.Title(text=title_of(workbook.properties).written_in(lang)))
     for name, value in properties_dict(workbook.properties).items():
         doc.meta.addElement(meta.UserDefined(name=name, valuetype="string", text=value))
-    styles = _Styles(doc)
+    styles = _Styles(doc, lang)
 
     validations = table.ContentValidations()
     choices = ";".join('"' + c.replace('"', '""') + '"' for c in lay.status_choices(lang))

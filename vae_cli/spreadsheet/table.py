@@ -4,6 +4,7 @@ yet. Statuses stay the plan's values here; each writer shows them as its format 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import enum
 import re
 import typing as t
@@ -24,7 +25,7 @@ class Euros:
     amount: float
 
 
-Value = str | int | float | Euros | Message | None
+Value = str | int | float | dt.date | Euros | Message | None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -142,7 +143,7 @@ def _membership(plan: Plan, referential: Referential, year: int) -> Sheet:
     rows: list[list[Value]] = [
         [msg("Annual fee (€)"), Euros(membership.annual_fee_eur)],
         [msg("Paid for {year} (€)", year=year), Euros(paid.amount_eur) if paid else None],
-        [msg("Date paid"), str(paid.date) if paid and paid.date else None],
+        [msg("Date paid"), dt.date.fromisoformat(str(paid.date)) if paid and paid.date else None],
         [msg("Years without a payment"), ", ".join(map(str, unpaid)) or msg("none")],
     ]
     rules = referential.consultation
@@ -246,12 +247,13 @@ class CellKind(enum.Enum):
     NUMBER = "number"
     YEAR = "year"
     EUROS = "euros"
+    DATE = "date"
 
 
 @dataclasses.dataclass(frozen=True)
 class Shown:
     kind: CellKind
-    value: str | int | float | None
+    value: str | int | float | dt.date | None
 
 
 _EMPTY = Shown(CellKind.EMPTY, None)
@@ -266,6 +268,8 @@ def shown(value: Value, column: lay.Column, lang: str, *, words: bool = True) ->
         return Shown(CellKind.TEXT, value.written_in(lang))
     if isinstance(value, Euros):
         return Shown(CellKind.EUROS, _amount(value.amount))
+    if isinstance(value, dt.date):
+        return Shown(CellKind.DATE, value)
     if isinstance(value, str):
         if column.kind in lay.WORDS and words:
             return Shown(CellKind.TEXT, lay.word(column.kind, value, lang))

@@ -20,8 +20,9 @@ from vae_cli.spreadsheet.table import CellKind, Workbook, properties_dict, rows_
 from vae_cli.spreadsheet.table import title as title_of
 from vae_cli.spreadsheet.table import width as width_of
 
-# Excel's own euro format for France, which LibreOffice reads as euros too.
-EURO_FORMAT = '#,##0.00\\ "€"'
+# Excel's own euro formats, for France and for Britain (the symbol's place differs), which
+# LibreOffice reads as euros too; the digits are grouped as the reader's settings say.
+EURO_FORMATS = {"fr": "#,##0.00\\ [$€-40C]", "en": "[$€-809]#,##0.00"}
 YEAR_FORMAT = "0"
 FILL = PatternFill("solid", fgColor="FFF2CC")
 HEADER = PatternFill("solid", fgColor="DDE4EE")
@@ -52,8 +53,9 @@ def write(workbook: Workbook) -> bytes:
             letter = get_column_letter(c)
             ws.column_dimensions[letter].width = width_of(headers[c - 1], (r[c - 1] for r in rows))
             formats = {
-                CellKind.EUROS: EURO_FORMAT,
+                CellKind.EUROS: EURO_FORMATS[lang],
                 CellKind.YEAR: YEAR_FORMAT,
+                CellKind.DATE: "yyyy-mm-dd",
             }
             for r, row in enumerate(rows, start=2):
                 cell = ws.cell(row=r, column=c)
