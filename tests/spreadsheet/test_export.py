@@ -161,3 +161,23 @@ def test_wrong_options_are_usage_errors(
     assert run.exit_code == 2, run
     assert message in run.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_plan_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        DIJON.read_text(encoding="utf-8").replace(
+            'title: "Rues aux écoles : apaiser et dépolluer les abords des écoles"',
+            'title: "=HYPERLINK(\\"http://example.org\\";\\"x\\")"',
+        ),
+        encoding="utf-8",
+    )
+    for name in ("s.xlsx", "s.ods"):
+        run = run_vae("export", plan, "--year", "2025", "-o", tmp_path / name)
+        assert run.exit_code == 0, run
+    ws = load_workbook(tmp_path / "s.xlsx")["Actions"]
+    cell = ws[f"B{row_of(tmp_path / 's.xlsx', 'Actions', 'rues-aux-ecoles')}"]
+    assert (cell.data_type, cell.value) == ("s", '=HYPERLINK("http://example.org";"x")')
+    book = read_book(tmp_path / "s.ods", "en")
+    row = book.sheets[0].rows[row_of(tmp_path / "s.ods", "Actions", "rues-aux-ecoles") - 1]
+    assert row[1] == '=HYPERLINK("http://example.org";"x")'

@@ -231,3 +231,14 @@ def _action_cells_xlsx(
         ("Actions", f"{column_of(Path(path), 'Actions', 'Statut 2026')}{row}"): status,
         ("Actions", f"{column_of(Path(path), 'Actions', 'Dépensé 2026 (€)')}{row}"): spent,
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "content"), [("x.ods", b"not a zip"), ("x.xlsx", b"PK\x03\x04broken")]
+)
+def test_a_damaged_file_is_a_plain_usage_error(repo: Path, name: str, content: bytes) -> None:
+    (repo / name).write_bytes(content)
+    code, _, err = _import(name, PLAN)
+    assert code == 2
+    kind = name.rsplit(".", 1)[1]
+    assert err.splitlines()[0] == f"vae: error: {name} cannot be read as a {kind} spreadsheet"

@@ -48,14 +48,18 @@ class Outcome:
     new_warnings: list[Diagnostic]
 
     def diff(self) -> str:
-        shown = self.source.shown
-        lines = difflib.unified_diff(
-            self.source.text.splitlines(keepends=True),
-            self.new_text.splitlines(keepends=True),
-            fromfile=f"a/{shown}",
-            tofile=f"b/{shown}",
-        )
-        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+        return unified_diff(self.source, self.new_text)
+
+
+def unified_diff(source: Source, new_text: str) -> str:
+    """The change from the file as read to `new_text`, as `git diff` shows it."""
+    lines = difflib.unified_diff(
+        source.text.splitlines(keepends=True),
+        new_text.splitlines(keepends=True),
+        fromfile=f"a/{source.shown}",
+        tofile=f"b/{source.shown}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 # --- Finding where the entry goes ------------------------------------------------------------

@@ -11,8 +11,8 @@ shows the outcome, and writes it unless `--dry-run`.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
-import difflib
 import functools
 import typing as t
 from pathlib import Path
@@ -98,14 +98,7 @@ class Outcome:
     new_warnings: list[Diagnostic]
 
     def diff(self) -> str:
-        shown = self.source.shown
-        lines = difflib.unified_diff(
-            self.source.text.splitlines(keepends=True),
-            self.new_text.splitlines(keepends=True),
-            fromfile=f"a/{shown}",
-            tofile=f"b/{shown}",
-        )
-        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+        return rec.unified_diff(self.source, self.new_text)
 
 
 # --- Reading a file --------------------------------------------------------------------------
@@ -485,8 +478,27 @@ def _current(document: Document, target: rec.Target, year: int) -> dict[str, Dat
 # --- The edit --------------------------------------------------------------------------------
 
 
-def _overlaps(edits: list[Edit], taken: list[tuple[int, int]]) -> bool:
-    return any(e.start <= end and start <= e.end for e in edits for start, end in taken)
+class _Spans:
+    """The parts of the text a round's edits touch, kept in order: a new edit is checked
+    against its neighbours only (thousands of entries go into one text)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, edits: list[Edit]) -> bool:
+        for edit in edits:
+            i = bisect.bisect_right(self.starts, edit.end)
+            # The span starting at or before this edit's end must end before its start.
+            if i and self.ends[i - 1] >= edit.start:
+                return False
+        return True
+
+    def take(self, edits: list[Edit]) -> None:
+        for edit in edits:
+            i = bisect.bisect_right(self.starts, edit.start)
+            self.starts.insert(i, edit.start)
+            self.ends.insert(i, edit.end)
 
 
 def _splice_all(
@@ -500,16 +512,16 @@ def _splice_all(
     while pending:
         context = Context(text, document)
         batch: list[tuple[Wanted, rec.Spliced]] = []
-        taken: list[tuple[int, int]] = []
+        taken = _Spans()
         later: list[tuple[Wanted, rec.Target]] = []
         for item, target in pending:
             spliced = rec.splice_entry(
                 text, document, target, item.entry, replace=True, context=context
             )
-            if _overlaps(spliced.change.edits, taken):
+            if not taken.free(spliced.change.edits):
                 later.append((item, target))
                 continue
-            taken += [(e.start, e.end) for e in spliced.change.edits]
+            taken.take(spliced.change.edits)
             batch.append((item, spliced))
         new_text = apply(text, [e for _, s in batch for e in s.change.edits])
         document = rec.verify(document, [s for _, s in batch], new_text)

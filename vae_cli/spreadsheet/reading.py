@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import zipfile
 from pathlib import Path
 
 from vae_cli.errors import UsageError
@@ -81,8 +80,9 @@ def read_book(path: Path, lang: str) -> Book:
                 lang
             )
         ) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, AttributeError, IndexError) as e:
-        # What the libraries raise on a file that is not what its name says, or is damaged.
+    except Exception as e:
+        # Whatever the libraries raise on a file that is not what its name says, or is damaged
+        # (a zip without its parts, XML cut short...): the file's problem, not a bug of ours.
         raise UsageError(
             msg(
                 "{file} cannot be read as a {kind} spreadsheet", file=shown, kind=suffix[1:]

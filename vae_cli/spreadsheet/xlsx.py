@@ -66,6 +66,9 @@ def write(workbook: Workbook) -> bytes:
                     cell.fill, cell.protection = FILL, UNLOCKED
                 if row[c - 1].kind is CellKind.TEXT:
                     cell.alignment = wrap
+                    # Text, always: openpyxl would make `=...` a formula, which a plan's text
+                    # (anyone's pull request) must never become in a department's Excel.
+                    cell.data_type = "s"
             if column.fill and column.kind is lay.Kind.STATUS and rows:
                 validation = DataValidation(
                     type="list",
