@@ -180,6 +180,12 @@ def test_a_sheet_of_another_plan_or_year_is_refused(repo: Path) -> None:
         "besancon.ods: this is the follow-up of another plan (Dijon, 25056/2020-2026), not of "
         f"{PLAN} (21231/2020-2026); import it into the plan it was exported from"
     )
+    code, _, err = _import("2025.ods", PLAN, "--year", "2026")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "2025.ods: this file is the follow-up of 2025, not of 2026; import the files of 2026, "
+        "or this one with --year 2025"
+    )
     code, _, err = _import("2025.ods", SPORTS, PLAN)
     assert code == 1
     assert err.splitlines()[0] == (

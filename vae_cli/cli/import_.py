@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from vae_cli.cli.options import AsOf, Lang, Referentials, err, out
+from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
 
 
 def import_(
@@ -25,6 +26,16 @@ def import_(
     dry_run: t.Annotated[
         bool, typer.Option("--dry-run", help="Print the change as a unified diff; write nothing.")
     ] = False,
+    year: t.Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            min=FIRST_YEAR,
+            max=LAST_YEAR,
+            help="Refuse files of another year (each file says which year it is for).",
+            show_default=False,
+        ),
+    ] = None,
     lang: Lang = None,
     as_of: AsOf = None,
     referential: Referentials = None,
@@ -56,7 +67,7 @@ def import_(
     *sheets, plan = files
     checker = Checker(as_of=as_of or dt.date.today().year, referential_files=referential or [])
     try:
-        outcome = import_files(sheets, plan, checker=checker, lang=chosen)
+        outcome = import_files(sheets, plan, checker=checker, lang=chosen, year=year)
     except ImportRefused as refused:
         for problem in refused.problems:
             err(problem.written(chosen))

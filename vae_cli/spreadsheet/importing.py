@@ -112,7 +112,10 @@ def _sheet(book: Book, key: str) -> RawSheet | None:
 class _FileReader:
     """The entries one file asks for, and the problems found reading it."""
 
-    def __init__(self, path: Path, plan: Plan, plan_path: Path, lang: str) -> None:
+    def __init__(
+        self, path: Path, plan: Plan, plan_path: Path, lang: str, year: int | None = None
+    ) -> None:
+        self.asked = year
         self.file = display_path(path)
         self.plan = plan
         self.plan_path = plan_path
@@ -178,6 +181,20 @@ class _FileReader:
                     start=plan.mandate.start,
                     end=plan.mandate.end,
                 )
+            )
+            return False
+        if self.asked is not None and int(year) != self.asked:
+            self.problem(
+                msg(
+                    "this file is the follow-up of {year}, not of {asked}",
+                    year=year,
+                    asked=self.asked,
+                ),
+                msg(
+                    "import the files of {asked}, or this one with --year {year}",
+                    asked=self.asked,
+                    year=year,
+                ),
             )
             return False
         self.year = int(year)
@@ -552,9 +569,11 @@ def _located(
     return Problem(place.file, message, diagnostic.hint, place)
 
 
-def import_files(paths: list[Path], plan_path: Path, *, checker: Checker, lang: str) -> Outcome:
+def import_files(
+    paths: list[Path], plan_path: Path, *, checker: Checker, lang: str, year: int | None = None
+) -> Outcome:
     """Work out the plan with the files' entries recorded; write nothing. ImportRefused lists
-    every problem when there is one."""
+    every problem when there is one. With `year`, a file of another year is one."""
     source = read_source(plan_path)
     document = parse(source)
     before = checker.check_plan(plan_path, document=document)
@@ -571,7 +590,7 @@ def import_files(paths: list[Path], plan_path: Path, *, checker: Checker, lang: 
         )
     readers: list[_FileReader] = []
     for path in paths:
-        reader = _FileReader(path, before.plan, plan_path, lang)
+        reader = _FileReader(path, before.plan, plan_path, lang, year)
         reader.read(read_book(path, lang))
         readers.append(reader)
     year, wanted, problems = _merge(readers, lang)
