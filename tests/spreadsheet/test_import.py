@@ -248,3 +248,11 @@ def test_a_damaged_file_is_a_plain_usage_error(repo: Path, name: str, content: b
     assert code == 2
     kind = name.rsplit(".", 1)[1]
     assert err.splitlines()[0] == f"vae: error: {name} cannot be read as a {kind} spreadsheet"
+
+
+def test_files_with_nothing_filled_in_record_nothing(repo: Path) -> None:
+    before = (repo / PLAN).read_bytes()
+    code, out, err = _import(EDUCATION, SPORTS, PLAN)
+    assert (code, err) == (0, "")
+    assert out == f"{PLAN}: the files hold no figure of 2026 to record (no cell filled in)\n"
+    assert (repo / PLAN).read_bytes() == before

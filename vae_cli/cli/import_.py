@@ -85,6 +85,15 @@ def import_(
         return
     if outcome.new_text != outcome.source.text:
         outcome.source.write(outcome.new_text)
+    if not outcome.recorded and not outcome.unchanged:
+        out(
+            msg(
+                "{plan}: the files hold no figure of {year} to record (no cell filled in)",
+                plan=outcome.source.shown,
+                year=outcome.year,
+            ).written_in(chosen)
+        )
+        return
     out(
         msg(
             "{plan}: recorded {count} entries of {year} ({same} already held these values)",

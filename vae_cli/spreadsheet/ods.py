@@ -166,7 +166,7 @@ def write(workbook: Workbook) -> bytes:
         headers = [c.header.written_in(lang) for c in sheet.layout.columns]
         rows = rows_shown(sheet, lang)
         for c, header in enumerate(headers):
-            chars = width_of(header, (row[c] for row in rows))
+            chars = width_of(sheet.layout.columns[c], header, (row[c] for row in rows))
             grid.addElement(table.TableColumn(stylename=styles.column(f"co{s}-{c}", chars)))
         header_row = table.TableRow()
         for header in headers:

@@ -292,12 +292,14 @@ def rows_shown(sheet: Sheet, lang: str, *, words: bool = True) -> list[list[Show
     ]
 
 
-def width(header: str, cells: t.Iterable[Shown]) -> int:
-    """A column's width in characters: its longest line, within bounds (a long note wraps)."""
+def width(column: lay.Column, header: str, cells: t.Iterable[Shown]) -> int:
+    """A column's width in characters: its longest line, within bounds (a long note wraps);
+    a text to fill in gets room for a sentence even when the sheet leaves it empty."""
     longest = max(
         (len(str(c.value)) + (3 if c.kind is CellKind.EUROS else 0) for c in cells), default=0
     )
-    return max(8, min(50, max(len(header), longest) + 2))
+    least = 30 if column.fill and column.kind is lay.Kind.TEXT else 8
+    return max(least, min(50, max(len(header), longest) + 2))
 
 
 # The document's properties (custom, user-defined ones) that say where a sheet came from.

@@ -51,7 +51,9 @@ def write(workbook: Workbook) -> bytes:
             ws.append([cell.value for cell in row])
         for c, column in enumerate(sheet.layout.columns, start=1):
             letter = get_column_letter(c)
-            ws.column_dimensions[letter].width = width_of(headers[c - 1], (r[c - 1] for r in rows))
+            ws.column_dimensions[letter].width = width_of(
+                column, headers[c - 1], (r[c - 1] for r in rows)
+            )
             formats = {
                 CellKind.EUROS: EURO_FORMATS[lang],
                 CellKind.YEAR: YEAR_FORMAT,
