@@ -47,7 +47,7 @@ CASES: list[tuple[str, str, str, str, str, set[str]]] = [
         'edition: "2020-2021"',
         'edition: "2020-21"',
         '"2020-21"',
-        {"consultation-held"},
+        set(),  # consultation-held waits: the 2025-2026 edition runs until March 2026
     ),
     ("known-reference", "error", "  - id: bien-etre", "  - id: bien-etr", "bien-etr", set()),
     ("unique-ids", "error", "id: aide-devoirs", "id: rues-aux-ecoles", "rues-aux-ecoles", set()),
@@ -164,6 +164,33 @@ def test_missing_payment_points_at_payments(
     assert check(write_plan(text)) == [(line, column, "warning", "membership-payment-missing")]
 
 
+def test_a_city_that_joined_after_the_first_year_owes_no_payment_before(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """Rouen declared its intent in November 2020: with `since: 2021`, no 2020 payment is
+    expected, and the years from 2021 on still are."""
+    text = edit(small_town, "    - {year: 2020, amount_eur: 150, date: 2020-12-01}\n", "")
+    assert [r for *_, r in check(write_plan(text))] == ["membership-payment-missing"]
+    joined = edit(text, "  annual_fee_eur: 150\n", "  since: 2021\n  annual_fee_eur: 150\n")
+    assert check(write_plan(joined)) == []
+    later = edit(joined, "    - {year: 2021, amount_eur: 150}\n", "")
+    line, column = locate(later, "payments:")
+    assert check(write_plan(later)) == [(line, column, "warning", "membership-payment-missing")]
+
+
+def test_a_payment_before_the_membership_starts_is_reported(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text = edit(small_town, "  annual_fee_eur: 150\n", "  since: 2021\n  annual_fee_eur: 150\n")
+    line, column = locate(text, "{year: 2020, amount_eur: 150", occurrence=1)
+    run = run_vae("validate", write_plan(text), "--format", "json", "--as-of", AS_OF)
+    (diagnostic,) = run.json()["diagnostics"]
+    assert (diagnostic["line"], diagnostic["column"] - 7) == (line, column)
+    assert diagnostic["message"] == (
+        "A membership payment is recorded for 2020, before the membership starts (`since: 2021`)"
+    )
+
+
 def test_missing_progress_year_points_at_progress(
     small_town: str, write_plan: t.Callable[[str], Path]
 ) -> None:
@@ -193,7 +220,9 @@ def test_consultation_obligation_needs_a_consultation_of_the_mandate(
 ) -> None:
     text = edit(small_town, 'edition: "2020-2021"', 'edition: "2018"')
     line, column = locate(text, "consultations:")
-    assert check(write_plan(text)) == [(line, column, "error", "consultation-held")]
+    # In 2027, once the mandate's last edition (2025-2026) has closed.
+    errors = [f for f in check(write_plan(text), "--as-of", "2027") if f[2] == "error"]
+    assert errors == [(line, column, "error", "consultation-held")]
 
 
 def test_action_without_indicator_is_a_warning(
@@ -299,7 +328,9 @@ def test_a_target_equal_to_the_baseline_means_keep_it(
     [
         ("2022", []),  # the 2023-2024 edition is still to come
         ("2024", []),  # ... and runs until March 2024
-        ("2025", ["consultation-held"]),  # every edition of the mandate has closed
+        ("2025", []),  # the 7th edition opens in October 2025
+        ("2026", []),  # ... and runs until March 2026
+        ("2027", ["consultation-held"]),  # every edition of the mandate has closed
     ],
 )
 def test_consultation_held_waits_while_an_edition_is_to_come(

@@ -268,8 +268,8 @@ def test_only_the_editions_of_the_mandate_are_suggested(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     assert init(path, "--mandate", "2020-2026").exit_code == 0  # type: ignore[attr-defined]
     text = path.read_text(encoding="utf-8")
-    assert '#   - edition: "2023-2024"\n' in text
-    assert '# Éditions de ce mandat : "2020-2021", "2023-2024".\n' in text
+    assert '#   - edition: "2025-2026"\n' in text
+    assert '# Éditions de ce mandat : "2020-2021", "2023-2024", "2025-2026".\n' in text
     assert '"2018"' not in text
     # The referential's name gives the mandate: the title does not repeat it.
     assert "# Plan d'action de Villebourg.\n" in text

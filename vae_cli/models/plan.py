@@ -159,6 +159,13 @@ class Deliberation(VaeModel):
 
     date: IsoDate | None = Field(default=None, description="Date of the council meeting.")
     year: Year | None = Field(default=None, description="Year, when the date is not known.")
+    number: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=40,
+        description="Number the council gave it, as written in its minutes, in quotes.",
+        examples=["9-7"],
+    )
     title: Text = Field(description="Title (objet) of the deliberation.")
     rapporteur: str | None = Field(default=None, description="Who presented it.")
     secretary: str | None = Field(default=None, description="Secretary of the session.")
@@ -184,9 +191,52 @@ class Payment(VaeModel):
 
 
 class Membership(VaeModel):
+    since: Year | None = Field(
+        default=None,
+        description="Year the city's membership of the network starts: a payment is expected "
+        "for each year from it on (empty: from the first year of the mandate).",
+        examples=[2021],
+    )
     annual_fee_eur: Euros = Field(description="Yearly membership fee decided by the council.")
     payments: list[Payment] = Field(
         max_length=MAX_ITEMS, default=[], description="Fees paid, one entry per year."
+    )
+
+
+class Step(VaeModel):
+    """A dated step of the network's admission process."""
+
+    date: IsoDate = Field(description="When it happened (or is planned).")
+    note: str | None = Field(
+        default=None, description="What was decided or said, and where it is written."
+    )
+
+
+class Probation(VaeModel):
+    """A probation period (période probatoire) the network set before granting the title."""
+
+    start: IsoDate = Field(description="First day of the probation.")
+    end: IsoDate | None = Field(default=None, description="Last day, once known.")
+    note: str | None = Field(default=None, description="Why, and what the network asked for.")
+
+
+class Process(VaeModel):
+    """The network's admission steps, each dated: what a reviewer asks about."""
+
+    declaration_of_intent: Step | None = Field(
+        default=None, description="The council declares the city's intent to apply."
+    )
+    hearing: Step | None = Field(
+        default=None, description="The hearing before UNICEF France's commission."
+    )
+    board_decision: Step | None = Field(
+        default=None, description="UNICEF France's board decides on the title."
+    )
+    convention_signed: Step | None = Field(
+        default=None, description="The convention between the city and UNICEF France is signed."
+    )
+    probation: Probation | None = Field(
+        default=None, description="A probation period, if the network set one."
     )
 
 
@@ -306,6 +356,9 @@ class Plan(VaeModel):
         max_length=MAX_ITEMS, default=[], description="Council deliberations."
     )
     membership: Membership = Field(description="Membership of the network and its fees.")
+    process: Process | None = Field(
+        default=None, description="The dated steps of the network's admission process."
+    )
     commitments: list[CommitmentFraming] = Field(
         max_length=MAX_ITEMS,
         default=[],
