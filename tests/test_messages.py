@@ -79,7 +79,7 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "yaml syntax",
         "  commission: Commission enfance",
         "  commission: Commission: enfance",
-        "YAML invalide (mapping values are not allowed in this context)",
+        "YAML invalide (une valeur après `:` n'est pas permise à cet endroit)",
         f"un texte qui contient «{NBSP}:{NBSP}» doit être entre guillemets, par exemple "
         f'title: "Objectif{NBSP}: 100{NBSP}%"',
     ),

@@ -16,6 +16,7 @@ from vae_cli.models.common import (
     Euros,
     Identifier,
     IsoDate,
+    Reference,
     Text,
     VaeModel,
     Value,
@@ -241,7 +242,7 @@ class Process(VaeModel):
 
 
 class CommitmentFraming(VaeModel):
-    id: Identifier = Field(
+    id: Reference = Field(
         description="Id of a commitment of the referential.", examples=["bien-etre"]
     )
     summary: Text = Field(description="How the city frames this commitment, in a few sentences.")
@@ -292,16 +293,16 @@ class Action(VaeModel):
     )
     title: Text = Field(description="Short title.")
     description: Text = Field(description="What the action does and for whom.")
-    commitment: Identifier = Field(
+    commitment: Reference = Field(
         description="Id of the referential commitment it serves.", examples=["bien-etre"]
     )
-    obligations: list[Identifier] = Field(
+    obligations: list[Reference] = Field(
         max_length=MAX_ITEMS,
         default=[],
         description="Ids of the network obligations this action covers.",
         examples=[["suivi", "formation"]],
     )
-    recommendations: list[Identifier] = Field(
+    recommendations: list[Reference] = Field(
         max_length=MAX_ITEMS,
         default=[],
         description="Ids of the referential recommendations it follows.",

@@ -13,7 +13,7 @@ from vae_cli.editing.init.layout import (
     sections,
     to_fill,
 )
-from vae_cli.editing.init.options import check_insee, department_of
+from vae_cli.editing.init.options import check_insee
 from vae_cli.editing.init.plan_file import NewPlan, refuse_existing
 from vae_cli.editing.init.referential import (
     DEFAULT_REFERENTIAL,
@@ -22,6 +22,7 @@ from vae_cli.editing.init.referential import (
 )
 from vae_cli.editing.init.schema_link import schema_link
 from vae_cli.errors import UsageError
+from vae_cli.plan_format import department_of
 from vae_cli.rules.placeholders import MARKER
 
 
