@@ -100,8 +100,19 @@ def _example(prop: Schema) -> str:
     if not examples:
         return ""
     value = examples[0]
-    # Digits in quotes stay text (an INSEE code): show the quotes the user must write.
-    return f'`"{value}"`' if isinstance(value, str) and value.isdigit() else f"`{value}`"
+    # Text that YAML would not read as that text when written bare (`01053`, a number; `%`, a
+    # syntax error) is shown with the quotes the user must write: the example is copied as is.
+    return f'`"{value}"`' if isinstance(value, str) and not _reads_bare(value) else f"`{value}`"
+
+
+def _reads_bare(text: str) -> bool:
+    """Whether `key: text`, unquoted, reads back as the text `text`."""
+    from vae_cli.reading.yaml_document import LoadError, compose
+
+    try:
+        return compose(f"key: {text}\n").data.get("key") == text
+    except LoadError:
+        return False
 
 
 def _sections(schema: Schema, root_title: str) -> list[str]:

@@ -271,7 +271,10 @@ class Indicator(VaeModel):
         description="Identifier, unique in the plan.", examples=["ecoles-rue-aux-ecoles"]
     )
     label: Text = Field(description="What is measured.")
-    unit: Text = Field(description="Unit; `%` values must lie between 0 and 100.", examples=["%"])
+    unit: Text = Field(
+        description='Unit; with `"%"` (in quotes), values must lie between 0 and 100.',
+        examples=["%"],
+    )
     direction: DirectionValue = Field(
         description="Whether progress means the value going up or down."
     )

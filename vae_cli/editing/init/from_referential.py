@@ -42,7 +42,7 @@ def new_plan(
     insee = check_insee(insee)
     if not city.strip():
         raise UsageError("--city is empty", hint='e.g. --city "Dijon"')
-    actions = [placeholder_action(referential, c.id, start) for c in referential.commitments]
+    actions = [placeholder_action(referential, c.id, (start, end)) for c in referential.commitments]
     laid_out = sections(
         referential_value=value,
         referential=referential,
@@ -55,6 +55,9 @@ def new_plan(
         fee=Commented(0, after=f"{MARKER} : cotisation annuelle votée par le conseil, en euros"),
         framings=commitment_framings(referential, []),
         actions=actions,
+        # A city may join after the mandate's first year (Rouen declared its intent in November
+        # 2020): only it can say, so the first year is written to be checked.
+        since=Commented(start, after=f"{MARKER} : première année d'adhésion au réseau"),
     )
     schema = schema_link(path)
     first_lines = header(
