@@ -388,3 +388,30 @@ def test_a_missing_quote_shows_the_line_where_the_text_started(
         '  2 |   name: "Rue aux écoles',
         "    |         ^",
     ]
+
+
+def test_the_reports_own_french_labels_are_understood() -> None:
+    """What the French reports call a status, a priority or a direction (« Réalisée »,
+    « Haute »…) is a word `vae validate` and `vae record --status` read back as its value."""
+    from vae_cli.i18n.catalogs import catalog
+    from vae_cli.models.french import meant
+    from vae_cli.models.plan import Direction, Priority, Status
+
+    labels = {  # the English labels of templates/_labels.jinja
+        Status.PLANNED: "Planned",
+        Status.IN_PROGRESS: "In progress",
+        Status.DONE: "Done",
+        Status.DELAYED: "Delayed",
+        Status.PAUSED: "Paused",
+        Status.ABANDONED: "Abandoned",
+        Priority.HIGH: "High",
+        Priority.MEDIUM: "Medium",
+        Priority.LOW: "Low",
+    }
+    french = catalog("fr")
+    for value, label in labels.items():
+        choices = [v.value for v in type(value)]
+        assert meant(french[label], choices) == value.value, (label, french[label])
+        assert meant(label, choices) == value.value  # `In progress`, the English label
+    assert meant("Hausse", [d.value for d in Direction]) == "increase"
+    assert meant("bloqué", [s.value for s in Status]) is None  # paused or delayed: no guess

@@ -387,3 +387,37 @@ def test_a_measurement_before_the_baseline_is_a_warning(
     found = check(write_plan(text))
     assert (line, column, "warning", "measurement-before-baseline") in found
     assert {rule for *_, rule in found} == {"measurement-before-baseline", "year-in-mandate"}
+
+
+def test_the_admission_steps_come_in_their_order(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """Rouen: intent declared on 2 November 2020, hearing on 26 May 2021. A hearing dated a
+    year early, or a convention signed before the board's decision, is pointed at."""
+    process = (
+        "process:\n"
+        "  declaration_of_intent: {date: 2020-11-02}\n"
+        "  hearing: {date: 2021-05-26}\n"
+        "  board_decision: {date: 2021-06-10}\n"
+        "  convention_signed: {date: 2021-06-28}\n"
+        "membership:\n"
+    )
+    text = edit(small_town, "membership:\n", process)
+    assert check(write_plan(text)) == []
+    early = edit(text, "hearing: {date: 2021-05-26}", "hearing: {date: 2020-05-26}")
+    line, column = locate(early, "2020-05-26")
+    run = run_vae("validate", write_plan(early), "--format", "json", "--as-of", AS_OF)
+    (diagnostic,) = run.json()["diagnostics"]
+    assert (diagnostic["line"], diagnostic["column"], diagnostic["rule"]) == (
+        line,
+        column,
+        "process-in-order",
+    )
+    assert diagnostic["message"] == (
+        "`hearing` is dated 2020-05-26, before `declaration_of_intent` (2020-11-02)"
+    )
+    swapped = edit(
+        text, "convention_signed: {date: 2021-06-28}", "convention_signed: {date: 2021-06-01}"
+    )
+    line, column = locate(swapped, "2021-06-01")
+    assert check(write_plan(swapped)) == [(line, column, "warning", "process-in-order")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import typing as t
 
 from vae_cli.findings.diagnostics import Severity
@@ -37,3 +38,54 @@ def department_matches_insee(ctx: Context) -> t.Iterator[Finding]:
                 expected=expected,
             ),
         )
+
+
+_STEPS = ("declaration_of_intent", "hearing", "board_decision", "convention_signed")
+
+
+@rule("process-in-order", Severity.WARNING)
+def process_in_order(ctx: Context) -> t.Iterator[Finding]:
+    """The network's admission steps (`process:`) come in their order.
+
+    The declaration of intent comes first; the hearing before UNICEF France's commission, the
+    board's decision and the convention signed come after it; the convention is signed once the
+    board has decided; a probation period ends after it starts. A date out of that order is
+    usually a typo in the year or in the day and month (`2021-05-26` written `2021-26-05` would
+    not read at all; `2020-05-26` would, a year early).
+    """
+    process = ctx.plan.process
+    if process is None:
+        return
+    dated = {name: getattr(process, name) for name in _STEPS if getattr(process, name)}
+    declared = dated.get("declaration_of_intent")
+    for name, step in dated.items():
+        if declared is not None and name != "declaration_of_intent" and step.date < declared.date:
+            yield _out_of_order(name, step.date, "declaration_of_intent", declared.date)
+    board, convention = dated.get("board_decision"), dated.get("convention_signed")
+    if board is not None and convention is not None and convention.date < board.date:
+        yield _out_of_order("convention_signed", convention.date, "board_decision", board.date)
+    probation = process.probation
+    if probation is not None and probation.end is not None and probation.end < probation.start:
+        yield Finding(
+            loc=("process", "probation", "end"),
+            message=msg(
+                "the probation period ends ({end}) before it starts ({start})",
+                end=probation.end.isoformat(),
+                start=probation.start.isoformat(),
+            ),
+            hint=msg("swap `start` and `end`, or check the years"),
+        )
+
+
+def _out_of_order(name: str, date: dt.date, before: str, before_date: dt.date) -> Finding:
+    return Finding(
+        loc=("process", name, "date"),
+        message=msg(
+            "`{step}` is dated {date}, before `{before}` ({before_date})",
+            step=name,
+            date=date.isoformat(),
+            before=before,
+            before_date=before_date.isoformat(),
+        ),
+        hint=msg("check both dates (YYYY-MM-DD): the steps follow one another"),
+    )
