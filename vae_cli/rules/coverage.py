@@ -6,6 +6,7 @@ import typing as t
 
 from vae_cli.findings.diagnostics import Severity
 from vae_cli.i18n.messages import msg
+from vae_cli.models.plan import Action, Status
 from vae_cli.rules import Context, Finding, rule
 
 
@@ -130,5 +131,60 @@ def consultation_respondents(ctx: Context) -> t.Iterator[Finding]:
                 if consultation.local_extract
                 else msg(
                     "only national results will be available; plan a wider campaign next time"
+                ),
+            )
+
+
+def _abandoned(action: Action, as_of: int) -> bool:
+    """Whether the action's latest progress entry, up to `as_of`, says it was abandoned."""
+    entries = sorted((p for p in action.progress if p.year <= as_of), key=lambda p: p.year)
+    return bool(entries) and entries[-1].status is Status.ABANDONED
+
+
+@rule("covered-only-by-abandoned", Severity.WARNING)
+def covered_only_by_abandoned(ctx: Context) -> t.Iterator[Finding]:
+    """No obligation or commitment is covered only by abandoned actions.
+
+    An abandoned action covers nothing: the follow-up report counts an obligation whose every
+    action was abandoned as not covered, and a commitment served only by abandoned actions as
+    not served. Give it an action under way (a new one, or one that already runs, by adding the
+    obligation to its `obligations:`). The finding points at the last abandoned action that
+    named it; an action is abandoned when its latest progress entry (up to `--as-of`) says so.
+    """
+    actions = list(enumerate(ctx.plan.actions))
+    abandoned = {i for i, action in actions if _abandoned(action, ctx.as_of)}
+    for obligation in ctx.referential.obligations:
+        covering = [(i, a) for i, a in actions if obligation.id in a.obligations]
+        if covering and all(i in abandoned for i, _ in covering):
+            i, action = covering[-1]
+            yield Finding(
+                loc=("actions", i, "obligations", action.obligations.index(obligation.id)),
+                message=msg(
+                    'the obligation "{obligation}" is covered only by abandoned actions '
+                    "({actions})",
+                    obligation=obligation.id,
+                    actions=", ".join(a.id for _, a in covering),
+                ),
+                hint=msg(
+                    "an abandoned action covers nothing: add `{obligation}` to the "
+                    "`obligations:` of an action under way",
+                    obligation=obligation.id,
+                ),
+            )
+    for commitment in ctx.referential.commitments:
+        serving = [(i, a) for i, a in actions if a.commitment == commitment.id]
+        if serving and all(i in abandoned for i, _ in serving):
+            i, _ = serving[-1]
+            yield Finding(
+                loc=("actions", i, "commitment"),
+                message=msg(
+                    'the commitment "{commitment}" is served only by abandoned actions ({actions})',
+                    commitment=commitment.id,
+                    actions=", ".join(a.id for _, a in serving),
+                ),
+                hint=msg(
+                    "an abandoned action serves nothing: add an action under way with "
+                    "`commitment: {commitment}`",
+                    commitment=commitment.id,
                 ),
             )
