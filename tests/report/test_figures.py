@@ -279,3 +279,28 @@ def test_the_public_status_function_agrees_with_the_report(year: int) -> None:
             assessment = indicator_status(view.indicator, year)
             assert assessment == view.assessment
             assert assessment.method in set(Method)
+
+
+def test_a_year_in_progress_has_nothing_overdue_yet(small_town: str, write_plan: WritePlan) -> None:
+    """2026 is under way: its missing entries, values and fee are not points to watch yet, as
+    `vae validate` does not count them overdue."""
+    checked = Checker(as_of=2026).check_plan(write_plan(small_town))
+    assert checked.plan and checked.referential
+
+    def watch(in_progress: bool) -> Counter[str]:
+        assert checked.plan and checked.referential
+        report = build_followup(
+            checked.plan, checked.referential, year=2026, source=Source(path="plan.yaml"),
+            warnings=[], in_progress=in_progress, lang="fr",
+        )  # fmt: skip
+        return _watch(report)
+
+    # Over: aide-devoirs and conseil-enfants have no 2026 entry, nor their indicators a 2026
+    # value (the done actions' and the abandoned one's are not due), and no 2026 fee is in.
+    assert {k: watch(False)[k] for k in ("not_reported", "not_measured", "unpaid")} == {
+        "not_reported": 2,
+        "not_measured": 2,
+        "unpaid": 1,
+    }
+    under_way = watch(True)
+    assert not (under_way["not_reported"] or under_way["not_measured"] or under_way["unpaid"])

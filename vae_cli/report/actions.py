@@ -150,7 +150,8 @@ class ActionView:
 
     @property
     def late(self) -> bool:
-        return self.status in LATE
+        """Needs attention: delayed, paused, not reported, or behind its own dates."""
+        return self.status in LATE or self.standing is Standing.LATE
 
     @property
     def abandoned(self) -> bool:

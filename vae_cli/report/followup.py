@@ -235,6 +235,7 @@ def build_followup(
         actions=all_views,
         consultation=(consultation.held, consultation.minimum) if consultation.closed else None,
         unpaid_years=membership.unpaid_years,
+        in_progress=in_progress,
     )
     return Followup(
         plan=plan,

@@ -71,10 +71,12 @@ def points_to_watch(
     actions: list[ActionView],
     consultation: tuple[Consultation | None, int | None] | None,
     unpaid_years: list[int],
+    in_progress: bool = False,
 ) -> list[PointToWatch]:
     """Every point to watch at the end of `year`, in the order of `Watch`. `consultation` is
     the consultation held and the questionnaires a local extract needs, or None while the
-    edition still runs."""
+    edition still runs. A year `in_progress` is not over: what it has not recorded yet (its
+    progress entries, values and payment) is not overdue, as for `vae validate`."""
     points: list[PointToWatch] = []
     for o in obligations:
         if o.active and o.consultation_held is False:
@@ -90,6 +92,9 @@ def points_to_watch(
             )
     points += [p for a in actions for p in _action_points(a)]
     points += [p for a in actions if not a.abandoned for p in _indicator_points(a, year)]
+    if in_progress:
+        points = [p for p in points if p.kind not in (Watch.NOT_REPORTED, Watch.NOT_MEASURED)]
+        unpaid_years = [y for y in unpaid_years if y != year]
     if unpaid_years:
         points.append(PointToWatch(kind=Watch.UNPAID, years=unpaid_years))
     if consultation is not None:
