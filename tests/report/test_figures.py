@@ -99,7 +99,7 @@ def test_dijon_2023() -> None:
     # the app abandoned, the pricing and the observatory done.
     assert len(since.statuses) == 5
     assert (since.spent_year, since.spent_before) == (751_500, 755_000)
-    assert (len(since.indicators), since.better, since.worse) == (10, 7, 3)
+    assert (len(since.indicators), since.better, since.worse, since.first) == (10, 7, 3, 0)
 
 
 def test_dijon_2021_no_change_is_not_deterioration() -> None:
@@ -124,6 +124,10 @@ def test_dijon_2021_no_change_is_not_deterioration() -> None:
     # Four actions start in 2021 or 2022 and are still planned: not due yet, not late.
     assert _counts(report)["standing"] == {"on_track": 18, "not_started": 4, "late": 1}
     assert _watch(report) == {"off_track": 12, "unchanged": 5, "falling": 2, "late": 1}
+    # Since 2020: every indicator got its first value after the baseline; none could be
+    # better or worse than "not available".
+    assert report.since is not None
+    assert (len(report.since.indicators), report.since.first, report.since.better) == (26, 26, 0)
 
 
 def test_dijon_2025_missed_targets_and_a_paused_action() -> None:

@@ -79,6 +79,14 @@ class SinceLastYear:
     def worse(self) -> int:
         return sum(c.worse for c in self.indicators)
 
+    @property
+    def first(self) -> int:
+        """Indicators assessed for the first time: "not available" the year before."""
+        return sum(
+            c.before is ProgressStatus.NOT_AVAILABLE and c.after is not ProgressStatus.NOT_AVAILABLE
+            for c in self.indicators
+        )
+
 
 def since_last_year(
     plan: Plan,
