@@ -308,3 +308,14 @@ def test_a_year_in_progress_has_nothing_overdue_yet(small_town: str, write_plan:
     }
     under_way = watch(True)
     assert not (under_way["not_reported"] or under_way["not_measured"] or under_way["unpaid"])
+
+
+def test_dijon_2020_the_first_year() -> None:
+    report = _followup(DIJON, 2020)
+    # 20 actions start in 2021 or 2022: not due yet; 3 run from 2020 (the CME, the plan, the
+    # consultation). No year before: nothing to compare with.
+    assert _counts(report)["standing"] == {"on_track": 3, "not_started": 20}
+    assert report.since is None
+    # Training is covered only by actions starting in 2021: covered, weakly.
+    assert [o.obligation.id for o in report.weak] == ["formation"]
+    assert _watch(report) == {"weak": 1}

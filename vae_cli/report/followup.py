@@ -176,6 +176,11 @@ class Followup:
     def uncovered(self) -> list[ObligationCoverage]:
         return [o for o in self.obligations if not o.covered]
 
+    @property
+    def weak(self) -> list[ObligationCoverage]:
+        """Covered, but by no action on track or done."""
+        return [o for o in self.obligations if o.weak]
+
 
 STATUS_ORDER = [s.value for s in YearStatus]
 STANDING_ORDER = [s.value for s in Standing]

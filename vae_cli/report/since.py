@@ -1,4 +1,4 @@
-""" "Since last year": what changed in the actions' status, the spending and the indicators
+"""Since last year: what changed in the actions' status, the spending and the indicators
 against the year before, the first thing a council asks."""
 
 from __future__ import annotations
