@@ -151,19 +151,22 @@ def covered_only_by_abandoned(ctx: Context) -> t.Iterator[Finding]:
     obligation to its `obligations:`). The finding points at the last abandoned action that
     named it; an action is abandoned when its latest progress entry (up to `--as-of`) says so.
     """
-    actions = list(enumerate(ctx.plan.actions))
-    abandoned = {i for i, action in actions if _abandoned(action, ctx.as_of)}
     for obligation in ctx.referential.obligations:
-        covering = [(i, a) for i, a in actions if obligation.id in a.obligations]
-        if covering and all(i in abandoned for i, _ in covering):
-            i, action = covering[-1]
+        left = _left_to_abandoned(ctx, obligation.id, lambda a: a.obligations)
+        if left is not None:
+            i, ids = left
             yield Finding(
-                loc=("actions", i, "obligations", action.obligations.index(obligation.id)),
+                loc=(
+                    "actions",
+                    i,
+                    "obligations",
+                    ctx.plan.actions[i].obligations.index(obligation.id),
+                ),
                 message=msg(
                     'the obligation "{obligation}" is covered only by abandoned actions '
                     "({actions})",
                     obligation=obligation.id,
-                    actions=", ".join(a.id for _, a in covering),
+                    actions=ids,
                 ),
                 hint=msg(
                     "an abandoned action covers nothing: add `{obligation}` to the "
@@ -172,15 +175,15 @@ def covered_only_by_abandoned(ctx: Context) -> t.Iterator[Finding]:
                 ),
             )
     for commitment in ctx.referential.commitments:
-        serving = [(i, a) for i, a in actions if a.commitment == commitment.id]
-        if serving and all(i in abandoned for i, _ in serving):
-            i, _ = serving[-1]
+        left = _left_to_abandoned(ctx, commitment.id, lambda a: [a.commitment])
+        if left is not None:
+            i, ids = left
             yield Finding(
                 loc=("actions", i, "commitment"),
                 message=msg(
                     'the commitment "{commitment}" is served only by abandoned actions ({actions})',
                     commitment=commitment.id,
-                    actions=", ".join(a.id for _, a in serving),
+                    actions=ids,
                 ),
                 hint=msg(
                     "an abandoned action serves nothing: add an action under way with "
@@ -188,3 +191,14 @@ def covered_only_by_abandoned(ctx: Context) -> t.Iterator[Finding]:
                     commitment=commitment.id,
                 ),
             )
+
+
+def _left_to_abandoned(
+    ctx: Context, wanted: str, named: t.Callable[[Action], list[str]]
+) -> tuple[int, str] | None:
+    """When the actions that name `wanted` (among the ids `named` gives) are all abandoned: the
+    index of the last one, and all their ids."""
+    serving = [(i, a) for i, a in enumerate(ctx.plan.actions) if wanted in named(a)]
+    if not serving or not all(_abandoned(a, ctx.as_of) for _, a in serving):
+        return None
+    return serving[-1][0], ", ".join(a.id for _, a in serving)
