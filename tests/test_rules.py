@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import typing as t
 from pathlib import Path
 
@@ -202,7 +203,11 @@ def test_missing_progress_year_points_at_progress(
 def test_every_commitment_needs_an_action(
     small_town: str, write_plan: t.Callable[[str], Path]
 ) -> None:
-    text = edit(small_town, "commitment: partenariat", "commitment: participation")
+    text = edit(
+        small_town,
+        "commitment: partenariat  # vae: ignore[covered-only-by-abandoned]",
+        "commitment: participation",
+    )
     line, column = locate(text, "actions:")
     assert check(write_plan(text)) == [(line, column, "error", "commitment-covered")]
 
@@ -213,6 +218,38 @@ def test_every_obligation_needs_an_action(
     text = edit(small_town, "obligations: [vision-partagee]", "obligations: []")
     line, column = locate(text, "actions:")
     assert check(write_plan(text)) == [(line, column, "error", "obligation-covered")]
+
+
+def test_a_commitment_served_only_by_an_abandoned_action_is_a_warning(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """The small town's partenariat has one action, abandoned in 2021, and says it knows."""
+    text = edit(small_town, "  # vae: ignore[covered-only-by-abandoned]", "")
+    line, column = locate(text, "partenariat\n    obligations")
+    assert check(write_plan(text)) == [(line, column, "warning", "covered-only-by-abandoned")]
+
+
+def test_an_obligation_covered_only_by_an_abandoned_action_is_a_warning(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """plan-action loses its live action: the abandoned groupes-unicef covers nothing."""
+    text = edit(small_town, "obligations: [plan-action, suivi]", "obligations: [suivi]")
+    line, column = locate(text, "[plan-action]")
+    run = run_vae("validate", write_plan(text), "--as-of", AS_OF, "--format", "json")
+    assert findings(run) == [(line, column + 1, "warning", "covered-only-by-abandoned")]
+    [diagnostic] = json.loads(run.stdout)["diagnostics"]
+    assert diagnostic["message"] == (
+        'The obligation "plan-action" is covered only by abandoned actions (groupes-unicef)'
+    )
+
+
+def test_an_action_abandoned_after_the_as_of_year_still_covers(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """Checked as of 2020, before its 2021 abandonment, groupes-unicef still counts."""
+    text = edit(small_town, "  # vae: ignore[covered-only-by-abandoned]", "")
+    found = findings(run_vae("validate", write_plan(text), "--format", "json", "--as-of", "2020"))
+    assert "covered-only-by-abandoned" not in {rule for *_, rule in found}
 
 
 def test_consultation_obligation_needs_a_consultation_of_the_mandate(
