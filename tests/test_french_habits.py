@@ -211,6 +211,17 @@ CASES = [
         f"écrivez l'année et la valeur{NB}: `target: {{year: 2025, value: 26}}`",
     ),
     (
+        "a name where a section of keys goes",
+        'city:\n  name: Villebourg\n  insee_code: "01053"\n  department: "01"',
+        "city: Villebourg",
+        "Villebourg",
+        "wrong-type",
+        "indent the keys of this section under it, on lines of their own: `name:`, "
+        "`insee_code:`, `department:`",
+        f"indentez les clés de cette section sous son nom, chacune sur sa ligne{NB}: `name:`, "
+        "`insee_code:`, `department:`",
+    ),
+    (
         "missing direction",
         "        direction: increase\n        baseline: {year: 2020, value: 0}",
         "        baseline: {year: 2020, value: 0}",
