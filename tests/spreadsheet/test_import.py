@@ -170,7 +170,11 @@ def test_the_same_figure_in_two_files_is_recorded_once(repo: Path) -> None:
 def test_a_sheet_of_another_plan_or_year_is_refused(repo: Path) -> None:
     other = repo / "plans" / "besancon.yaml"
     other.write_text(
-        (repo / PLAN).read_text(encoding="utf-8").replace('"21231"', '"25056"'), encoding="utf-8"
+        (repo / PLAN)
+        .read_text(encoding="utf-8")
+        .replace('"21231"', '"25056"')
+        .replace('department: "21"', 'department: "25"'),
+        encoding="utf-8",
     )
     assert run_vae("export", other, "--year", "2026", "-o", "besancon.ods").exit_code == 0
     assert run_vae("export", PLAN, "--year", "2025", "-o", "2025.ods").exit_code == 0
