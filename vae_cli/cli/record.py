@@ -11,13 +11,15 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import AsOf, Referentials, out
+from vae_cli.cli.options import AsOf, Lang, Referentials, out
 from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
 
 if t.TYPE_CHECKING:
     from vae_cli.editing.record import Outcome
 
-PlanArg = t.Annotated[Path, typer.Argument(help="The plan file to edit.", show_default=False)]
+PlanArg = t.Annotated[
+    Path, typer.Argument(help="The plan file to edit.", show_default=False, metavar="PLAN")
+]
 YearOpt = t.Annotated[
     int,
     typer.Option("--year", min=FIRST_YEAR, max=LAST_YEAR, help="The year the entry is for."),
@@ -52,6 +54,7 @@ def progress(
     dry_run: DryRunOpt = False,
     as_of: AsOf = None,
     referential: Referentials = None,
+    lang: Lang = None,
 ) -> None:
     """Record an action's status (and spending) for a year."""
     from vae_cli.editing import record as r
@@ -63,7 +66,16 @@ def progress(
     r.check_amount(spent, "--spent")
     new = r.entry(year=year, status=r.check_status(status), spent_eur=spent, note=note)
     locate = functools.partial(_locate_action, action)
-    _run(plan, locate, new, replace=replace, dry_run=dry_run, as_of=as_of, referential=referential)
+    _run(
+        plan,
+        locate,
+        new,
+        replace=replace,
+        dry_run=dry_run,
+        as_of=as_of,
+        referential=referential,
+        lang=lang,
+    )
 
 
 def measure(
@@ -78,6 +90,7 @@ def measure(
     dry_run: DryRunOpt = False,
     as_of: AsOf = None,
     referential: Referentials = None,
+    lang: Lang = None,
 ) -> None:
     """Record an indicator's value for a year."""
     from vae_cli.editing import record as r
@@ -88,7 +101,16 @@ def measure(
     r.check_amount(value, "--value", negative=True)
     new = r.entry(year=year, value=value, source=source)
     locate = functools.partial(_locate_indicator, indicator)
-    _run(plan, locate, new, replace=replace, dry_run=dry_run, as_of=as_of, referential=referential)
+    _run(
+        plan,
+        locate,
+        new,
+        replace=replace,
+        dry_run=dry_run,
+        as_of=as_of,
+        referential=referential,
+        lang=lang,
+    )
 
 
 def payment(
@@ -102,6 +124,7 @@ def payment(
     dry_run: DryRunOpt = False,
     as_of: AsOf = None,
     referential: Referentials = None,
+    lang: Lang = None,
 ) -> None:
     """Record the membership fee paid for a year."""
     from vae_cli.editing import record as r
@@ -118,6 +141,7 @@ def payment(
         dry_run=dry_run,
         as_of=as_of,
         referential=referential,
+        lang=lang,
     )
 
 
@@ -148,39 +172,48 @@ def _run(
     dry_run: bool,
     as_of: int | None,
     referential: list[Path] | None,
+    lang: str | None,
 ) -> None:
     from vae_cli.check import Checker
     from vae_cli.editing.errors import EditRefused
     from vae_cli.editing.record import record
+    from vae_cli.i18n.language import language
+    from vae_cli.i18n.messages import msg, render
     from vae_cli.terminal import inert_lines
+
+    written_in = language(lang)
 
     checker = Checker(as_of=as_of or dt.date.today().year, referential_files=referential or [])
     outcome = record(plan, locate, new, replace=replace, checker=checker)
     if dry_run:
         sys.stdout.write(inert_lines(outcome.diff()))
     if outcome.new_errors:
-        _show(outcome, outcome.new_errors, sys.stderr)
+        _show(outcome, outcome.new_errors, sys.stderr, written_in)
         count = len(outcome.new_errors)
+        refusal = (
+            msg("this would add 1 error to {plan}; nothing was written")
+            if count == 1
+            else msg("this would add {count} errors to {plan}; nothing was written")
+        )
         raise EditRefused(
-            f"this would add {count} error{'s' if count > 1 else ''} to {outcome.source.shown}; "
-            "nothing was written",
-            hint="check the values given (the findings above say what is wrong)",
+            refusal.fill(count=count, plan=outcome.source.shown),
+            hint=msg("check the values given (the findings above say what is wrong)"),
         )
     if dry_run:
         return
     if outcome.new_text != outcome.source.text:  # nothing to write: the file keeps its date
         outcome.source.write(outcome.new_text)
-    out(f"{outcome.source.shown}: {outcome.summary}.")
+    said = msg("{plan}: {summary}.", plan=outcome.source.shown, summary=outcome.summary)
+    out(render(said, written_in))
     if outcome.new_warnings:
         count = len(outcome.new_warnings)
-        out(f"It adds {count} warning{'s' if count > 1 else ''}:")
-        _show(outcome, outcome.new_warnings, sys.stdout)
+        adds = msg("It adds 1 warning:") if count == 1 else msg("It adds {count} warnings:")
+        out(render(adds.fill(count=count), written_in))
+        _show(outcome, outcome.new_warnings, sys.stdout, written_in)
 
 
-def _show(outcome: Outcome, diagnostics: list[t.Any], stream: t.TextIO) -> None:
+def _show(outcome: Outcome, diagnostics: list[t.Any], stream: t.TextIO, lang: str) -> None:
     from vae_cli.findings.formats.text import render_diagnostic
-    from vae_cli.i18n.language import DEFAULT_LANGUAGE
 
-    # In English, as the rest of what `vae record` says (its refusals are not translated yet).
     for diagnostic in diagnostics:
-        stream.write(render_diagnostic(diagnostic, outcome.result, lang=DEFAULT_LANGUAGE) + "\n")
+        stream.write(render_diagnostic(diagnostic, outcome.result, lang=lang) + "\n")

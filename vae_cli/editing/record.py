@@ -23,6 +23,7 @@ from vae_cli.editing.source import Source, parse, read_source
 from vae_cli.editing.splice import Entry, Upsert, apply, upsert
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import Diagnostic, FileResult, Severity
+from vae_cli.i18n.messages import Message, msg, verbatim
 from vae_cli.models.plan import Action, Indicator, Membership, Status
 from vae_cli.reading.shape_findings import did_you_mean
 from vae_cli.reading.yaml_document import Data, Document, compose
@@ -35,14 +36,14 @@ class Target:
     path: tuple[str | int, ...]
     key: str
     key_order: tuple[str, ...]
-    what: str  # how the user knows it: 'the action "rues-aux-ecoles"'
+    what: Message  # how the user knows it: 'the action "rues-aux-ecoles"'
 
 
 @dataclasses.dataclass(kw_only=True)
 class Outcome:
     source: Source
     new_text: str
-    summary: str
+    summary: Message
     result: FileResult  # the findings of the edited plan, for showing those it adds
     new_errors: list[Diagnostic]
     new_warnings: list[Diagnostic]
@@ -66,16 +67,32 @@ def _items(data: dict[str, Data], key: str) -> list[Data]:
     return value if isinstance(value, list) else []
 
 
+# The words of each kind of target: what is missing, what the plan has, and that it has none.
+_UNKNOWN = {
+    "action": (
+        msg('no action "{name}" in {plan}'),
+        msg("the actions of this plan are: {known}"),
+        msg("this plan has no action yet"),
+    ),
+    "indicator": (
+        msg('no indicator "{name}" in {plan}'),
+        msg("the indicators of this plan are: {known}"),
+        msg("this plan has no indicator yet"),
+    ),
+}
+
+
 def _unknown(kind: str, name: str, known: list[str], source: Source) -> EditRefused:
+    missing, listed, none = _UNKNOWN[kind]
     close = did_you_mean(name, known)
+    hint: Message
     if close:
-        hint = f'did you mean "{close}"?'
+        hint = msg('did you mean "{close}"?', close=close)
     elif known:
-        shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
-        hint = f"the {kind}s of this plan are: {shown}"
+        hint = listed.fill(known=", ".join(known[:12]) + (", …" if len(known) > 12 else ""))
     else:
-        hint = f"this plan has no {kind} yet"
-    return EditRefused(f'no {kind} "{name}" in {source.shown}', hint=hint)
+        hint = none
+    return EditRefused(missing.fill(name=name, plan=source.shown), hint=hint)
 
 
 def action_target(document: Document, source: Source, action_id: str) -> Target:
@@ -84,7 +101,10 @@ def action_target(document: Document, source: Source, action_id: str) -> Target:
     for i, action in enumerate(actions):
         if isinstance(action, dict) and action.get("id") == action_id:
             return Target(
-                ("actions", i), "progress", tuple(Action.model_fields), f'the action "{action_id}"'
+                ("actions", i),
+                "progress",
+                tuple(Action.model_fields),
+                msg('the action "{action}"', action=action_id),
             )
     raise _unknown("action", action_id, [str(i) for i in ids if isinstance(i, str)], source)
 
@@ -104,25 +124,32 @@ def indicator_target(document: Document, source: Source, indicator_id: str) -> T
         raise _unknown("indicator", indicator_id, known, source)
     if len(found) > 1:
         raise EditRefused(
-            f'the indicator id "{indicator_id}" is used {len(found)} times in {source.shown}',
-            hint="give each indicator its own id (`vae validate` shows where), then try again",
+            msg(
+                'the indicator id "{indicator}" is used {count} times in {plan}',
+                indicator=indicator_id,
+                count=len(found),
+                plan=source.shown,
+            ),
+            hint=msg("give each indicator its own id (`vae validate` shows where), then try again"),
         )
     i, j = found[0]
     return Target(
         ("actions", i, "indicators", j),
         "measurements",
         tuple(Indicator.model_fields),
-        f'the indicator "{indicator_id}"',
+        msg('the indicator "{indicator}"', indicator=indicator_id),
     )
 
 
 def membership_target(document: Document, source: Source) -> Target:
     if not isinstance(document.data.get("membership"), dict):
         raise EditRefused(
-            f"{source.shown} has no `membership:` section",
-            hint="add `membership:` with its `annual_fee_eur:` first",
+            msg("{plan} has no `membership:` section", plan=source.shown),
+            hint=msg("add `membership:` with its `annual_fee_eur:` first"),
         )
-    return Target(("membership",), "payments", tuple(Membership.model_fields), "the membership")
+    return Target(
+        ("membership",), "payments", tuple(Membership.model_fields), msg("the membership")
+    )
 
 
 # --- Checking the values given ---------------------------------------------------------------
@@ -156,13 +183,23 @@ def check_date(value: str | None) -> None:
         dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(
-            f'--date "{value}" is not a date written YYYY-MM-DD', hint="e.g. --date 2026-03-30"
+            msg('--date "{value}" is not a date written YYYY-MM-DD', value=value),
+            hint=msg("e.g. --date 2026-03-30"),
         ) from None
 
 
 def entry(**fields: str | int | float | None) -> Entry:
     """The entry's fields in the order given, without those left out."""
     return {key: value for key, value in fields.items() if value is not None}
+
+
+# What `vae record` did, in a sentence: "recorded the 2026 progress entry of the action "x"".
+_SUMMARIES = (
+    msg("replaced the {year} {key} entry of {what}"),
+    msg("recorded the {year} {key} entry of {what}"),
+    msg("the {year} {key} entry of {what} already holds these values: nothing to write"),
+    msg("{summary} (kept its {kept})"),
+)
 
 
 # --- The edit --------------------------------------------------------------------------------
@@ -206,15 +243,13 @@ def record(
     # Each text is parsed once: the documents above are the ones checked.
     before = checker.check_plan(path, document=document).result
     after = checker.check_plan(path, document=edited).result
-    verb = "replaced" if change.replacing else "recorded"
-    summary = f"{verb} the {new_entry['year']} {target.key} entry of {target.what}"
+    replaced, recorded, unchanged, kept_too = _SUMMARIES
+    said = {"year": new_entry["year"], "key": target.key, "what": target.what}
+    summary = (replaced if change.replacing else recorded).fill(**said)
     if new_text == source.text:
-        summary = (
-            f"the {new_entry['year']} {target.key} entry of {target.what} already holds these "
-            "values: nothing to write"
-        )
+        summary = unchanged.fill(**said)
     elif kept:
-        summary += f" (kept its {_and(kept)})"
+        summary = kept_too.fill(summary=summary, kept=_and(kept))
     return Outcome(
         source=source,
         new_text=new_text,
@@ -240,16 +275,18 @@ def _merged(old: dict[str, Data], new: Entry) -> tuple[Entry, list[str]]:
     for key in kept:
         if isinstance(old[key], dict | list):
             raise EditRefused(
-                f"the entry to replace has a `{key}:` that is not a single value",
-                hint="edit that entry by hand (`vae validate` says what is wrong with it)",
+                msg("the entry to replace has a `{key}:` that is not a single value", key=key),
+                hint=msg("edit that entry by hand (`vae validate` says what is wrong with it)"),
             )
     merged: dict[str, t.Any] = {key: new.get(key, old[key]) for key in old}
     merged |= {key: value for key, value in new.items() if key not in old}
     return merged, kept
 
 
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _and(names: list[str]) -> Message:
+    if len(names) == 1:
+        return verbatim(names[0])
+    return msg("{names} and {last}", names=", ".join(names[:-1]), last=names[-1])
 
 
 def _verify(

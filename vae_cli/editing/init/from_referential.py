@@ -22,6 +22,7 @@ from vae_cli.editing.init.referential import (
 )
 from vae_cli.editing.init.schema_link import schema_link
 from vae_cli.errors import UsageError
+from vae_cli.i18n.messages import msg
 from vae_cli.rules.placeholders import MARKER
 
 
@@ -68,7 +69,12 @@ def new_plan(
         text=emit(first_lines, laid_out),
         schema=schema,
         summary=[
-            f"{len(referential.commitments)} commitments, {len(referential.obligations)} "
-            f"obligations, {len(actions)} actions to fill in",
+            msg(
+                "{commitments} commitments, {obligations} obligations, {actions} actions to "
+                "fill in",
+                commitments=len(referential.commitments),
+                obligations=len(referential.obligations),
+                actions=len(actions),
+            ),
         ],
     )

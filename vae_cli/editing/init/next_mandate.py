@@ -21,6 +21,7 @@ from vae_cli.editing.init.referential import load_referential, referential_for_m
 from vae_cli.editing.init.schema_link import schema_link
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import display_path
+from vae_cli.i18n.messages import Text, msg
 from vae_cli.models.plan import Status
 from vae_cli.plan_format import PLAN_SUFFIXES
 from vae_cli.reading.yaml_document import Data
@@ -74,7 +75,7 @@ def next_mandate(
     commitment_ids = {c.id for c in referential.commitments}
     obligation_ids = {o.id for o in referential.obligations}
     recommendation_ids = {r.id for r in referential.recommendations}
-    warnings: list[str] = []
+    warnings: list[Text] = []
     shown = display_path(previous)
 
     carried: list[t.Any] = []
@@ -122,7 +123,11 @@ def next_mandate(
     for framing in old.commitments:
         if framing.id not in commitment_ids:
             warnings.append(
-                f'commitment framing "{framing.id}": not a commitment of {referential.id}'
+                msg(
+                    'commitment framing "{framing}": not a commitment of {referential}',
+                    framing=framing.id,
+                    referential=referential.id,
+                )
             )
 
     fee = old.membership.annual_fee_eur
@@ -147,9 +152,17 @@ def next_mandate(
         referential,
         f"Créé par `vae init --from {shown}` : les actions en cours y sont reprises.",
     )
-    summary = [f"carried over {kept} actions still running from {shown}"]
+    summary: list[Text] = [
+        msg("carried over {count} actions still running from {path}", count=kept, path=shown)
+    ]
     if left:
-        summary.append(f"left behind {len(left)} done or abandoned: {', '.join(left)}")
+        summary.append(
+            msg(
+                "left behind {count} done or abandoned: {actions}",
+                count=len(left),
+                actions=", ".join(left),
+            )
+        )
     return NewPlan(
         path=path,
         text=emit(first_lines, laid_out),
@@ -165,17 +178,23 @@ def _missing_ids(
     commitments: set[str],
     obligations: set[str],
     recommendations: set[str],
-) -> list[str]:
-    found: list[str] = []
+) -> list[Text]:
+    found: list[Text] = []
     if action.commitment not in commitments:
-        found.append(f'action "{action_id}": commitment "{action.commitment}" no longer exists')
+        found.append(
+            msg(
+                'action "{action}": commitment "{id}" no longer exists',
+                action=action_id,
+                id=action.commitment,
+            )
+        )
     found.extend(
-        f'action "{action_id}": obligation "{o}" no longer exists'
+        msg('action "{action}": obligation "{id}" no longer exists', action=action_id, id=o)
         for o in action.obligations
         if o not in obligations
     )
     found.extend(
-        f'action "{action_id}": recommendation "{r}" no longer exists'
+        msg('action "{action}": recommendation "{id}" no longer exists', action=action_id, id=r)
         for r in action.recommendations
         if r not in recommendations
     )
