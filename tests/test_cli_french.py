@@ -220,3 +220,65 @@ def test_record_speaks_french(tmp_path: Path) -> None:
         f"vae{NBSP}: erreur{NBSP}: l'adhésion a déjà une entrée `payments` pour 2026\n"
         f"  conseil{NBSP}: ajoutez --replace pour la remplacer, ou vérifiez --year\n"
     )
+
+
+def test_init_and_schema_speak_french(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = run_vae("init", "x.yaml", "--city", "X", "--insee", "21231", env=FRENCH)
+    assert run.exit_code == 0, run
+    lines = run.stdout.splitlines()
+    assert (
+        lines[0]
+        == f"x.yaml écrit{NBSP}: 5{NBSP}engagements, 6{NBSP}obligations, 5{NBSP}actions à remplir."
+    )
+    assert lines[1].startswith(f"Schéma{NBSP}: le plan n'est dans aucun dépôt git{NBSP}:")
+    assert lines[2] == f"Ensuite{NBSP}: remplissez ce que `vae validate x.yaml` signale."
+    stale = run_vae("schema", "--check", "-o", "schemas", "--lang", "fr")
+    assert stale.exit_code == 1, stale
+    assert stale.stdout.startswith(f"pas à jour{NBSP}: schemas/plan.schema.json\n"), stale
+    assert stale.stderr == (
+        f"vae{NBSP}: les schémas ne sont pas à jour{NBSP}; lancez `vae schema` et commitez le "
+        "résultat\n"
+    )
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """A plan with one error that has a hint (a commitment id one letter short)."""
+    plan = tmp_path / "plans" / "ville.yaml"
+    plan.parent.mkdir()
+    text = (ROOT / "tests/example-files/positive/small-town.yaml").read_text(encoding="utf-8")
+    plan.write_text(text.replace("commitment: equite", "commitment: equit", 1), encoding="utf-8")
+    return plan
+
+
+def test_the_ci_formats_words_in_french(broken: Path, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    args = ("validate", broken, "--as-of", AS_OF, "--lang", "fr")
+    github = run_vae(*args, "--format", "github", env={"GITHUB_STEP_SUMMARY": str(summary)})
+    assert f"%0Aconseil{NBSP}: vouliez-vous dire" in github.stdout, github
+    table = summary.read_text(encoding="utf-8")
+    assert "| Où | Gravité | Règle | Constat |" in table, table
+    assert "| erreur | `known-reference` |" in table and f"*conseil{NBSP}:*" in table, table
+    junit = run_vae(*args, "--format", "junit").stdout
+    assert ": erreur: " in junit and f"conseil{NBSP}: vouliez-vous dire" in junit, junit
+    gitlab = run_vae(*args, "--format", "gitlab").stdout
+    assert f"(conseil{NBSP}: vouliez-vous dire" in gitlab, gitlab
+    sarif = run_vae(*args, "--format", "sarif").json()
+    rules = {r["id"]: r for r in sarif["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["known-reference"]["shortDescription"]["text"] == (
+        "Chaque engagement, obligation, recommandation et édition de la consultation nommés existe."
+    )
+    messages = [r["message"]["text"] for r in sarif["runs"][0]["results"]]
+    assert any(f"\nConseil{NBSP}: vouliez-vous dire" in m for m in messages), messages
+
+
+def test_config_errors_in_french(broken: Path) -> None:
+    (broken.parent / ".vae.yaml").write_text("rules:\n  over-budjet: off\n", encoding="utf-8")
+    run = run_vae("validate", broken, "--as-of", AS_OF, env=FRENCH)
+    assert run.exit_code == 2, run
+    assert (
+        run.stderr.startswith(f"vae{NBSP}: erreur{NBSP}: ")
+        and f"il n'y a pas de règle `over-budjet`\n  conseil{NBSP}: vouliez-vous dire `over-budget`"
+        in run.stderr
+    ), run

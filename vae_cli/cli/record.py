@@ -3,6 +3,7 @@ rest of the file. Only typer and the standard library are imported here (see app
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import sys
@@ -66,16 +67,7 @@ def progress(
     r.check_amount(spent, "--spent")
     new = r.entry(year=year, status=r.check_status(status), spent_eur=spent, note=note)
     locate = functools.partial(_locate_action, action)
-    _run(
-        plan,
-        locate,
-        new,
-        replace=replace,
-        dry_run=dry_run,
-        as_of=as_of,
-        referential=referential,
-        lang=lang,
-    )
+    _run(plan, locate, new, _Options(replace, dry_run, as_of, referential, lang))
 
 
 def measure(
@@ -101,16 +93,7 @@ def measure(
     r.check_amount(value, "--value", negative=True)
     new = r.entry(year=year, value=value, source=source)
     locate = functools.partial(_locate_indicator, indicator)
-    _run(
-        plan,
-        locate,
-        new,
-        replace=replace,
-        dry_run=dry_run,
-        as_of=as_of,
-        referential=referential,
-        lang=lang,
-    )
+    _run(plan, locate, new, _Options(replace, dry_run, as_of, referential, lang))
 
 
 def payment(
@@ -133,16 +116,18 @@ def payment(
     r.check_amount(amount, "--amount")
     r.check_date(check_text(date, "--date"))
     new = r.entry(year=year, amount_eur=amount, date=date)
-    _run(
-        plan,
-        _locate_membership,
-        new,
-        replace=replace,
-        dry_run=dry_run,
-        as_of=as_of,
-        referential=referential,
-        lang=lang,
-    )
+    _run(plan, _locate_membership, new, _Options(replace, dry_run, as_of, referential, lang))
+
+
+@dataclasses.dataclass(frozen=True)
+class _Options:
+    """What every `vae record` command takes besides its entry."""
+
+    replace: bool
+    dry_run: bool
+    as_of: int | None
+    referential: list[Path] | None
+    lang: str | None
 
 
 def _locate_action(action_id: str, document: t.Any, source: t.Any) -> t.Any:
@@ -167,12 +152,7 @@ def _run(
     plan: Path,
     locate: t.Callable[[t.Any, t.Any], t.Any],
     new: dict[str, t.Any],
-    *,
-    replace: bool,
-    dry_run: bool,
-    as_of: int | None,
-    referential: list[Path] | None,
-    lang: str | None,
+    options: _Options,
 ) -> None:
     from vae_cli.check import Checker
     from vae_cli.editing.errors import EditRefused
@@ -181,11 +161,13 @@ def _run(
     from vae_cli.i18n.messages import msg, render
     from vae_cli.terminal import inert_lines
 
-    written_in = language(lang)
+    written_in = language(options.lang)
 
-    checker = Checker(as_of=as_of or dt.date.today().year, referential_files=referential or [])
-    outcome = record(plan, locate, new, replace=replace, checker=checker)
-    if dry_run:
+    checker = Checker(
+        as_of=options.as_of or dt.date.today().year, referential_files=options.referential or []
+    )
+    outcome = record(plan, locate, new, replace=options.replace, checker=checker)
+    if options.dry_run:
         sys.stdout.write(inert_lines(outcome.diff()))
     if outcome.new_errors:
         _show(outcome, outcome.new_errors, sys.stderr, written_in)
@@ -199,7 +181,7 @@ def _run(
             refusal.fill(count=count, plan=outcome.source.shown),
             hint=msg("check the values given (the findings above say what is wrong)"),
         )
-    if dry_run:
+    if options.dry_run:
         return
     if outcome.new_text != outcome.source.text:  # nothing to write: the file keeps its date
         outcome.source.write(outcome.new_text)
