@@ -161,14 +161,21 @@ def check_status(status: str) -> str:
         return status
     close = did_you_mean(status, choices)
     raise UsageError(
-        f'"{status}" is not a status',
-        hint=f"did you mean {close}?" if close else f"use one of: {', '.join(choices)}",
+        msg('"{status}" is not a status', status=status),
+        hint=msg("did you mean {close}?", close=close)
+        if close
+        else msg("use one of: {choices}", choices=", ".join(choices)),
     )
 
 
 def check_amount(value: float | None, option: str, *, negative: bool = False) -> None:
     if value is not None and (not math.isfinite(value) or (value < 0 and not negative)):
-        raise UsageError(f"{option} must be a finite number{'' if negative else ' of 0 or more'}")
+        must = (
+            msg("{option} must be a finite number")
+            if negative
+            else msg("{option} must be a finite number of 0 or more")
+        )
+        raise UsageError(must.fill(option=option))
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -21,7 +21,7 @@ from vae_cli.editing.init.referential import load_referential, referential_for_m
 from vae_cli.editing.init.schema_link import schema_link
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import display_path
-from vae_cli.i18n.messages import Text, msg
+from vae_cli.i18n.messages import Listed, Message, Text, msg
 from vae_cli.models.plan import Status
 from vae_cli.plan_format import PLAN_SUFFIXES
 from vae_cli.reading.yaml_document import Data
@@ -79,12 +79,19 @@ def next_mandate(
     shown = display_path(previous)
 
     carried: list[t.Any] = []
-    left: list[str] = []
+    left: list[Message] = []
     raw_actions = t.cast(list[dict[str, Data]], data.get("actions") or [])
     for action, raw in zip(old.actions, raw_actions, strict=True):
         last = max(action.progress, key=lambda p: p.year, default=None)
         if last is not None and last.status in (Status.DONE, Status.ABANDONED):
-            left.append(f"{action.id} ({last.status.value} in {last.year})")
+            left.append(
+                msg(
+                    "{action} ({status} in {year})",
+                    action=action.id,
+                    status=last.status.value,
+                    year=last.year,
+                )
+            )
             continue
         warnings.extend(
             _missing_ids(action.id, action, commitment_ids, obligation_ids, recommendation_ids)
@@ -160,7 +167,7 @@ def next_mandate(
             msg(
                 "left behind {count} done or abandoned: {actions}",
                 count=len(left),
-                actions=", ".join(left),
+                actions=Listed(tuple(left)),
             )
         )
     return NewPlan(
