@@ -41,7 +41,7 @@ def new_plan(
     start, end = mandate or (referential.mandate.start, referential.mandate.end)
     insee = check_insee(insee)
     if not city.strip():
-        raise UsageError("--city is empty", hint='e.g. --city "Dijon"')
+        raise UsageError(msg("--city is empty"), hint=msg('e.g. --city "Dijon"'))
     actions = [placeholder_action(referential, c.id, start) for c in referential.commitments]
     laid_out = sections(
         referential_value=value,

@@ -39,25 +39,46 @@ def next_mandate(
     refuse_existing(path)
     old_check = checker.check_plan(previous)
     old, document = old_check.plan, old_check.document
+    shown = display_path(previous)
+    fix_first = msg("fix it first: `vae validate {path}` shows where", path=shown)
     if old is None or document is None:
-        raise EditRefused(
-            f"{display_path(previous)} cannot be read as a plan "
-            f"({old_check.result.errors} error{'s' if old_check.result.errors > 1 else ''})",
-            hint=f"fix it first: `vae validate {display_path(previous)}` shows where",
+        errors = old_check.result.errors
+        unreadable = (
+            msg("{path} cannot be read as a plan (1 error)")
+            if errors == 1
+            else msg("{path} cannot be read as a plan ({count} errors)")
         )
+        raise EditRefused(unreadable.fill(path=shown, count=errors), hint=fix_first)
     if old.mandate.end < old.mandate.start:
         raise EditRefused(
-            f"the mandate of {display_path(previous)} ends ({old.mandate.end}) before it starts "
-            f"({old.mandate.start}): it is no base for the next one",
-            hint=f"fix it first: `vae validate {display_path(previous)}` shows where",
+            msg(
+                "the mandate of {path} ends ({end}) before it starts ({start}): it is no base "
+                "for the next one",
+                path=shown,
+                end=old.mandate.end,
+                start=old.mandate.start,
+            ),
+            hint=fix_first,
         )
     start, end = mandate
     if start <= old.mandate.start:
+        old_start, old_end = old.mandate.start, old.mandate.end
+        example = f"{old_end}-{2 * old_end - old_start}"
         raise UsageError(
-            f"--mandate {start}-{end} does not come after the mandate of {display_path(previous)} "
-            f"({old.mandate.start}-{old.mandate.end})",
-            hint=f"the new mandate starts after {old.mandate.start}, "
-            f"e.g. --mandate {old.mandate.end}-{2 * old.mandate.end - old.mandate.start}",
+            msg(
+                "--mandate {start}-{end} does not come after the mandate of {path} "
+                "({old_start}-{old_end})",
+                start=start,
+                end=end,
+                path=shown,
+                old_start=old_start,
+                old_end=old_end,
+            ),
+            hint=msg(
+                "the new mandate starts after {old_start}, e.g. --mandate {example}",
+                old_start=old_start,
+                example=example,
+            ),
         )
     data = document.data  # the values exactly as the city wrote them
     if referential_name:
