@@ -20,6 +20,8 @@ NBSP = "\u00a0"
 FRENCH = {"VAE_LANG": "fr"}
 # Words Typer and Click write in English, which a French help or error must not show.
 ENGLISH_WORDS = ("Usage:", "Options:", "Commands:", "Arguments:", "Show this message", "[default:")
+# The types Typer names after an option, in English.
+ENGLISH_TYPES = ("<str>", "<int>", "<int range>", "<float>", "<path>", "<file>", "<dir>")
 
 
 @functools.cache
@@ -56,7 +58,7 @@ def test_every_command_help_is_french(path: tuple[str, ...]) -> None:
     assert run.stdout.startswith(f"Utilisation{NBSP}: vae {' '.join(path)}".rstrip()), run
     assert f"Options{NBSP}:" in run.stdout
     assert "Afficher ce message et quitter." in run.stdout
-    for word in ENGLISH_WORDS:
+    for word in (*ENGLISH_WORDS, *ENGLISH_TYPES, "<list[Path]>"):
         assert word not in run.stdout, (word, run.stdout)
     english = " ".join(run_vae(*path, "--help").stdout.split())
     french = " ".join(run.stdout.split())
@@ -83,6 +85,7 @@ def test_an_english_run_after_a_french_one_is_english() -> None:
     english = run_vae("record", "progress", "--help").stdout
     assert english.startswith("Usage: vae record progress [OPTIONS]"), english
     assert "Show this message and exit." in english and "Id of the action." in english
+    assert "--status <str>" in english and "--spent <float>" in english
     assert run_vae("--help").stdout.startswith("Usage: vae [OPTIONS] COMMAND [ARGS]...\n")
 
 

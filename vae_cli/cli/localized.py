@@ -59,6 +59,22 @@ TYPER_WORDS = (
 )
 
 
+# The types Typer shows after an option in the help (`--spent <float>`), as msgids.
+TYPE_NAMES = {
+    name.template: name
+    for name in (
+        msg("<str>"),
+        msg("<int>"),
+        msg("<int range>"),
+        msg("<float>"),
+        msg("<path>"),
+        msg("<file>"),
+        msg("<dir>"),
+        msg("<list[Path]>"),
+    )
+}
+
+
 class _Run:
     """The words of the run under way: one command line runs at a time in a process."""
 
@@ -153,6 +169,23 @@ def localize(root: _click.Command, lang: str) -> None:
             setattr(holder, attribute, words(value))
     for command in _commands(root):
         command.context_class = _Context
+        for param in command.params:
+            _name_types(param, words)
+
+
+def _name_types(param: _click.Parameter, words: Gettext) -> None:
+    """The type Typer shows after an option (`<float>`) in the run's language; choices
+    (`<en|fr>`) are values to type and stay as they are."""
+    param.__dict__.pop("display_type_rich", None)  # a previous run's
+    shown = getattr(param, "display_type_rich", None)
+    if shown is None or words is english:
+        return
+
+    def display_type_rich(ctx: _click.Context) -> str | None:
+        name = shown(ctx)
+        return words(name) if name in TYPE_NAMES else name
+
+    param.display_type_rich = display_type_rich  # type: ignore[attr-defined]
 
 
 class VaeGroup(typer.core.TyperGroup):
