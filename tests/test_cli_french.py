@@ -170,6 +170,19 @@ def test_unknown_command_and_option_value_in_french() -> None:
     ), run
 
 
+def test_more_usage_errors_in_french() -> None:
+    """Typer's sentences vae recognises (typer/_click/parser.py, core.py), in French."""
+    cases = [
+        (["validate", "--format"], f"L'option «{NBSP}--format{NBSP}» demande une valeur."),
+        (["schema", "extra"], f"Argument(s) en trop{NBSP}: extra"),
+        (["init"], f"Argument manquant{NBSP}: 'plan'."),
+    ]
+    for args, error in cases:
+        run = run_vae(*args, env=FRENCH)
+        assert run.exit_code == 2, run
+        assert run.stderr.endswith(f"Erreur{NBSP}: {error}\n"), run
+
+
 def test_usage_errors_in_english_say_the_same_in_english() -> None:
     run = run_vae("validate", "--format", "bogus")
     assert run.stderr == (

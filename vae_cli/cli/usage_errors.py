@@ -81,7 +81,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Message]] = [
         msg('Option "{value}" takes no value.'),
     ),
     (
-        re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)$"),
+        re.compile(r"Got unexpected extra argument\(s\) \((?P<args>.*)\)$"),
         msg("Got unexpected extra argument(s) ({args})"),
     ),
     (
