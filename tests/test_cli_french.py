@@ -85,7 +85,7 @@ def test_an_english_run_after_a_french_one_is_english() -> None:
     english = run_vae("record", "progress", "--help").stdout
     assert english.startswith("Usage: vae record progress [OPTIONS]"), english
     assert "Show this message and exit." in english and "Id of the action." in english
-    assert "--status <str>" in english and "--spent <float>" in english
+    assert "--status <str>" in english and "--year <int range>" in english
     assert run_vae("--help").stdout.startswith("Usage: vae [OPTIONS] COMMAND [ARGS]...\n")
 
 
@@ -126,9 +126,9 @@ USAGE_ERRORS: list[tuple[list[str], str, str]] = [
         f"Valeur non valide pour '--year'{NBSP}: «{NBSP}abc{NBSP}» n'est pas un nombre entier",
     ),
     (
-        ["record", "payment", "plans/dijon-2020.yaml", "--year", "2026", "--amount", "abc"],
+        ["record", "payment", "plans/dijon-2020.yaml", "--year", "2O26", "--amount", "200"],
         "record payment",
-        f"Valeur non valide pour '--amount'{NBSP}: «{NBSP}abc{NBSP}» n'est pas un nombre",
+        f"Valeur non valide pour '--year'{NBSP}: «{NBSP}2O26{NBSP}» n'est pas un nombre entier",
     ),
     (
         ["record", "payment", "plans/dijon-2020.yaml", "--amount", "200"],

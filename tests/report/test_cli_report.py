@@ -294,3 +294,37 @@ def test_the_largest_counts_a_plan_may_hold_still_render(report_plan: Path) -> N
         re.sub(r"respondents: \d+", f"respondents: {MAX_COUNT + 1}", text), encoding="utf-8"
     )
     assert run_vae("report", report_plan, "--year", "2023").exit_code == 1
+
+
+def test_the_plan_document_shows_the_admission_steps_and_the_deliberation_number(
+    report_plan: Path,
+) -> None:
+    """A reviewer asks when each step of the network's process happened: the plan document
+    lists the steps the plan dates, and a deliberation's number."""
+    text = report_plan.read_text(encoding="utf-8")
+    text = text.replace(
+        "  - date: 2020-11-02\n", '  - date: 2020-11-02\n    number: "9-7"\n'
+    ).replace(
+        "membership:\n",
+        "process:\n"
+        "  declaration_of_intent: {date: 2020-11-02}\n"
+        "  hearing: {date: 2021-05-26, note: Audition par visioconférence}\n"
+        "  convention_signed: {date: 2021-06-28}\n"
+        "  probation: {start: 2021-10-01, end: 2022-09-30}\n"
+        "membership:\n",
+    )
+    report_plan.write_text(text, encoding="utf-8")
+    run = run_vae("report", report_plan, "--year", "2022", "--kind", "plan", "--lang", "fr")
+    assert run.exit_code == 0, run
+    markdown = Path("reports/villebourg/2022-plan.md").read_text(encoding="utf-8")
+    section = markdown.split("### Entrée dans le réseau\n", 1)[1].split("\n## ", 1)[0]
+    assert [line for line in section.splitlines() if line] == [
+        "- **Déclaration d'intention\u00a0:** 2 novembre 2020",
+        "- **Audition devant la commission d'UNICEF France\u00a0:** 26 mai 2021 — Audition par "
+        "visioconférence",
+        "- **Convention signée\u00a0:** 28 juin 2021",
+        "- **Période probatoire\u00a0:** du 1 octobre 2021 au 30 septembre 2022",
+    ]
+    assert "n°\u00a09-7 — Candidature" in markdown
+    html = Path("reports/villebourg/2022-plan.html").read_text(encoding="utf-8")
+    assert "<dt>Convention signée</dt><dd>28 juin 2021</dd>" in html

@@ -17,6 +17,7 @@ from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
 
 if t.TYPE_CHECKING:
     from vae_cli.editing.record import Outcome
+    from vae_cli.i18n.messages import Text
 
 PlanArg = t.Annotated[
     Path, typer.Argument(help="The plan file to edit.", show_default=False, metavar="PLAN")
@@ -46,7 +47,7 @@ def progress(
         ),
     ],
     spent: t.Annotated[
-        float | None, typer.Option("--spent", help="Euros spent on it that year.")
+        str | None, typer.Option("--spent", help="Euros spent on it that year.")
     ] = None,
     note: t.Annotated[
         str | None, typer.Option("--note", help="What happened, in a sentence or two.")
@@ -59,22 +60,26 @@ def progress(
 ) -> None:
     """Record an action's status (and spending) for a year."""
     from vae_cli.editing import record as r
-    from vae_cli.editing.arguments import check_text
+    from vae_cli.editing.arguments import check_text, parse_number, reading, status_value
 
     action = check_text(action, "the action id")
-    status = check_text(status, "--status")
+    typed = check_text(status, "--status")
+    status = r.check_status(status_value(typed))
     note = check_text(note, "--note", lines=True)
-    r.check_amount(spent, "--spent")
-    new = r.entry(year=year, status=r.check_status(status), spent_eur=spent, note=note)
+    spent_eur = parse_number(spent, "--spent", money=True) if spent is not None else None
+    r.check_amount(spent_eur, "--spent")
+    new = r.entry(year=year, status=status, spent_eur=spent_eur, note=note)
     locate = functools.partial(_locate_action, action)
-    _run(plan, locate, new, _Options(replace, dry_run, as_of, referential, lang))
+    readings = [reading("--status", typed, status), reading("--spent", spent, spent_eur)]
+    options = _Options(replace, dry_run, as_of, referential, lang)
+    _run(plan, locate, new, options, readings=readings)
 
 
 def measure(
     plan: PlanArg,
     indicator: t.Annotated[str, typer.Argument(help="Id of the indicator.", show_default=False)],
     year: YearOpt,
-    value: t.Annotated[float, typer.Option("--value", help="The value, in the indicator's unit.")],
+    value: t.Annotated[str, typer.Option("--value", help="The value, in the indicator's unit.")],
     source: t.Annotated[
         str | None, typer.Option("--source", help="Where the figure comes from.")
     ] = None,
@@ -86,20 +91,22 @@ def measure(
 ) -> None:
     """Record an indicator's value for a year."""
     from vae_cli.editing import record as r
-    from vae_cli.editing.arguments import check_text
+    from vae_cli.editing.arguments import check_text, parse_number, reading
 
     indicator = check_text(indicator, "the indicator id")
     source = check_text(source, "--source")
-    r.check_amount(value, "--value", negative=True)
-    new = r.entry(year=year, value=value, source=source)
+    number = parse_number(value, "--value")
+    r.check_amount(number, "--value", negative=True)
+    new = r.entry(year=year, value=number, source=source)
     locate = functools.partial(_locate_indicator, indicator)
-    _run(plan, locate, new, _Options(replace, dry_run, as_of, referential, lang))
+    options = _Options(replace, dry_run, as_of, referential, lang)
+    _run(plan, locate, new, options, readings=[reading("--value", value, number)])
 
 
 def payment(
     plan: PlanArg,
     year: YearOpt,
-    amount: t.Annotated[float, typer.Option("--amount", help="Euros paid.")],
+    amount: t.Annotated[str, typer.Option("--amount", help="Euros paid.")],
     date: t.Annotated[
         str | None, typer.Option("--date", help="Date of payment, YYYY-MM-DD.")
     ] = None,
@@ -111,23 +118,14 @@ def payment(
 ) -> None:
     """Record the membership fee paid for a year."""
     from vae_cli.editing import record as r
-    from vae_cli.editing.arguments import check_text
+    from vae_cli.editing.arguments import check_text, parse_number, reading
 
-    r.check_amount(amount, "--amount")
+    amount_eur = parse_number(amount, "--amount", money=True)
+    r.check_amount(amount_eur, "--amount")
     r.check_date(check_text(date, "--date"))
-    new = r.entry(year=year, amount_eur=amount, date=date)
-    _run(plan, _locate_membership, new, _Options(replace, dry_run, as_of, referential, lang))
-
-
-@dataclasses.dataclass(frozen=True)
-class _Options:
-    """What every `vae record` command takes besides its entry."""
-
-    replace: bool
-    dry_run: bool
-    as_of: int | None
-    referential: list[Path] | None
-    lang: str | None
+    new = r.entry(year=year, amount_eur=amount_eur, date=date)
+    options = _Options(replace, dry_run, as_of, referential, lang)
+    _run(plan, _locate_membership, new, options, readings=[reading("--amount", amount, amount_eur)])
 
 
 def _locate_action(action_id: str, document: t.Any, source: t.Any) -> t.Any:
@@ -148,11 +146,24 @@ def _locate_membership(document: t.Any, source: t.Any) -> t.Any:
     return membership_target(document, source)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Options:
+    """What every `vae record` command takes besides its entry."""
+
+    replace: bool
+    dry_run: bool
+    as_of: int | None
+    referential: list[Path] | None
+    lang: str | None
+
+
 def _run(
     plan: Path,
     locate: t.Callable[[t.Any, t.Any], t.Any],
     new: dict[str, t.Any],
     options: _Options,
+    *,
+    readings: t.Sequence[Text | None] = (),
 ) -> None:
     from vae_cli.check import Checker
     from vae_cli.editing.errors import EditRefused
@@ -162,7 +173,6 @@ def _run(
     from vae_cli.terminal import inert_lines
 
     written_in = language(options.lang)
-
     checker = Checker(
         as_of=options.as_of or dt.date.today().year, referential_files=options.referential or []
     )
@@ -187,6 +197,9 @@ def _run(
         outcome.source.write(outcome.new_text)
     said = msg("{plan}: {summary}.", plan=outcome.source.shown, summary=outcome.summary)
     out(render(said, written_in))
+    for read in readings:  # a value read otherwise than typed (`47,5`) is said as recorded
+        if read:
+            out(render(read, written_in))
     if outcome.new_warnings:
         count = len(outcome.new_warnings)
         adds = msg("It adds 1 warning:") if count == 1 else msg("It adds {count} warnings:")
