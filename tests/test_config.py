@@ -96,7 +96,7 @@ def test_config_option_names_the_file(repo: Path) -> None:
         (
             "rules:\n  over-budget: off\n   bad: [\n",
             "3:",
-            "indented by 3 spaces, the key above by 2",
+            "starts in column 4, the key above in column 3",
         ),
     ],
 )

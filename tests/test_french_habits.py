@@ -211,6 +211,17 @@ CASES = [
         f"écrivez l'année et la valeur{NB}: `target: {{year: 2025, value: 26}}`",
     ),
     (
+        "a name where a section of keys goes",
+        'city:\n  name: Villebourg\n  insee_code: "01053"\n  department: "01"',
+        "city: Villebourg",
+        "Villebourg",
+        "wrong-type",
+        "indent the keys of this section under it, on lines of their own: `name:`, "
+        "`insee_code:`, `department:`",
+        f"indentez les clés de cette section sous son nom, chacune sur sa ligne{NB}: `name:`, "
+        "`insee_code:`, `department:`",
+    ),
+    (
         "missing direction",
         "        direction: increase\n        baseline: {year: 2020, value: 0}",
         "        baseline: {year: 2020, value: 0}",
@@ -329,9 +340,9 @@ SLIPS = [
         "key one space short",
         "actions:\n  - id: a\n    title: Un\n   lead: Voirie\n",
         (4, 1),
-        "This key is indented by 3 spaces, the key above by 4",
+        "This key starts in column 4, the key above in column 5",
         "start it in column 5, as the key above: the keys of one mapping line up",
-        "Cette clé est indentée de 3 espaces, la clé du dessus de 4",
+        "Cette clé commence en colonne 4, la clé du dessus en colonne 5",
         f"commencez-la en colonne 5, comme la clé du dessus{NB}: les clés d'un même ensemble "
         "sont alignées",
     ),

@@ -192,6 +192,14 @@ def test_a_payment_before_the_membership_starts_is_reported(
     )
 
 
+def test_a_membership_starting_after_the_mandate_is_reported(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text = edit(small_town, "  annual_fee_eur: 150\n", "  since: 2027\n  annual_fee_eur: 150\n")
+    line, column = locate(text, "2027")
+    assert check(write_plan(text)) == [(line, column, "warning", "membership-payment-missing")]
+
+
 def test_missing_progress_year_points_at_progress(
     small_town: str, write_plan: t.Callable[[str], Path]
 ) -> None:

@@ -453,6 +453,18 @@ def _mapping(error: _Error) -> Found:
             message,
             msg("write the year and the value: `{key}: {shape}`", key=error.key, shape=shape),
         )
+    kind = _unwrap(field.annotation) if field is not None else None
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        keys = [name for name, f in kind.model_fields.items() if f.is_required()]
+        if keys:
+            return (
+                "wrong-type",
+                message,
+                msg(
+                    "indent the keys of this section under it, on lines of their own: {keys}",
+                    keys=", ".join(f"`{k}:`" for k in keys),
+                ),
+            )
     return "wrong-type", message, msg("indent the keys of this section under it")
 
 

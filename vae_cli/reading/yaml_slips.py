@@ -87,6 +87,8 @@ def _left_open(text: str) -> int | None:
     if match is None:
         return None
     prefix, quote, rest = match.groups()
+    if ":" not in prefix and "- " not in prefix:
+        return None  # a line of a `|` block, or a continued text: not where a value starts
     if quote == '"':
         closed = re.search(r'(?<!\\)(?:\\\\)*"', rest) is not None
     else:
@@ -248,9 +250,9 @@ def _key_one_space_off(error: _Error) -> Slip | None:
     return Slip(
         _at(error.line, 0, max(found, 1)),
         msg(
-            "this key is indented by {found} spaces, the key above by {expected}",
-            found=found,
-            expected=expected,
+            "this key starts in column {found}, the key above in column {expected}",
+            found=found + 1,
+            expected=expected + 1,
         ),
         msg(
             "start it in column {column}, as the key above: the keys of one mapping line up",

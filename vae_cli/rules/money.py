@@ -38,12 +38,27 @@ def membership_payment_missing(ctx: Context) -> t.Iterator[Finding]:
     (`membership.since`, e.g. a city that declared its intent in November 2020 and joined in
     2021; without it, from the first year of the mandate); a past year (before `--as-of`)
     with no entry in `membership.payments` is probably an unpaid or unrecorded fee. A payment
-    recorded for a year before `since` is reported too: one of the two is wrong.
+    recorded for a year before `since`, or a `since` after the mandate, is reported too: one of
+    the two is wrong.
     """
     membership = ctx.plan.membership
     paid = {p.year for p in membership.payments}
     fee = membership.annual_fee_eur
     since = membership.since
+    if since is not None and since > ctx.plan.mandate.end:
+        yield Finding(
+            loc=("membership", "since"),
+            message=msg(
+                "the membership starts in {since}, after the mandate ends ({end})",
+                since=since,
+                end=ctx.plan.mandate.end,
+            ),
+            hint=msg(
+                "write the first year the city is a member, e.g. since: {start}",
+                start=ctx.plan.mandate.start,
+            ),
+        )
+        return  # every payment would be "before it": the one finding says it all
     if since is not None:
         for i, payment in enumerate(membership.payments):
             if payment.year < since:
