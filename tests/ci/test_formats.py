@@ -248,7 +248,7 @@ def test_several_reports_in_one_run(small_town: str, write_plan: WritePlan, tmp_
     ("value", "message"),
     [
         ("sarif", "vae: error: --report sarif: expected FORMAT:PATH\n"),
-        ("pdf:x.pdf", "vae: error: --report pdf:x.pdf: unknown format 'pdf'\n"),
+        ("pdf:x.pdf", 'vae: error: --report pdf:x.pdf: unknown format "pdf"\n'),
     ],
 )
 def test_bad_report_option(small_town: str, write_plan: WritePlan, value: str, message: str):

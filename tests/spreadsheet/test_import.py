@@ -125,7 +125,8 @@ def test_malformed_cells_are_all_located_and_nothing_is_written(repo: Path) -> N
         "écrivez 12000"
     )
     assert err.splitlines()[-2] == (
-        f"vae: error: 4 problème(s) dans les fichiers\u00a0: rien n'a été écrit dans {PLAN}"
+        "vae\u00a0: erreur\u00a0: 4 problème(s) dans les fichiers\u00a0: "
+        f"rien n'a été écrit dans {PLAN}"
     )
 
 

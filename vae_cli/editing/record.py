@@ -23,6 +23,7 @@ from vae_cli.editing.source import Source, parse, read_source
 from vae_cli.editing.splice import Context, Entry, Upsert, apply, upsert
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import Diagnostic, FileResult, Severity
+from vae_cli.i18n.messages import Message, msg, render, verbatim
 from vae_cli.models.plan import Action, Indicator, Membership, Status
 from vae_cli.reading.shape_findings import did_you_mean
 from vae_cli.reading.yaml_document import Data, Document, compose
@@ -35,14 +36,14 @@ class Target:
     path: tuple[str | int, ...]
     key: str
     key_order: tuple[str, ...]
-    what: str  # how the user knows it: 'the action "rues-aux-ecoles"'
+    what: Message  # how the user knows it: 'the action "rues-aux-ecoles"'
 
 
 @dataclasses.dataclass(kw_only=True)
 class Outcome:
     source: Source
     new_text: str
-    summary: str
+    summary: Message
     result: FileResult  # the findings of the edited plan, for showing those it adds
     new_errors: list[Diagnostic]
     new_warnings: list[Diagnostic]
@@ -70,16 +71,32 @@ def _items(data: dict[str, Data], key: str) -> list[Data]:
     return value if isinstance(value, list) else []
 
 
+# The words of each kind of target: what is missing, what the plan has, and that it has none.
+_UNKNOWN = {
+    "action": (
+        msg('no action "{name}" in {plan}'),
+        msg("the actions of this plan are: {known}"),
+        msg("this plan has no action yet"),
+    ),
+    "indicator": (
+        msg('no indicator "{name}" in {plan}'),
+        msg("the indicators of this plan are: {known}"),
+        msg("this plan has no indicator yet"),
+    ),
+}
+
+
 def _unknown(kind: str, name: str, known: list[str], source: Source) -> EditRefused:
+    missing, listed, none = _UNKNOWN[kind]
     close = did_you_mean(name, known)
+    hint: Message
     if close:
-        hint = f'did you mean "{close}"?'
+        hint = msg('did you mean "{close}"?', close=close)
     elif known:
-        shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
-        hint = f"the {kind}s of this plan are: {shown}"
+        hint = listed.fill(known=", ".join(known[:12]) + (", …" if len(known) > 12 else ""))
     else:
-        hint = f"this plan has no {kind} yet"
-    return EditRefused(f'no {kind} "{name}" in {source.shown}', hint=hint)
+        hint = none
+    return EditRefused(missing.fill(name=name, plan=source.shown), hint=hint)
 
 
 def action_targets(document: Document) -> dict[str, Target]:
@@ -94,7 +111,7 @@ def action_targets(document: Document) -> dict[str, Target]:
                     ("actions", i),
                     "progress",
                     tuple(Action.model_fields),
-                    f'the action "{action_id}"',
+                    msg('the action "{action}"', action=action_id),
                 ),
             )
     return found
@@ -122,7 +139,7 @@ def indicator_targets(document: Document) -> dict[str, list[Target]]:
                         ("actions", i, "indicators", j),
                         "measurements",
                         tuple(Indicator.model_fields),
-                        f'the indicator "{indicator_id}"',
+                        msg('the indicator "{indicator}"', indicator=indicator_id),
                     )
                 )
     return found
@@ -135,8 +152,13 @@ def indicator_target(document: Document, source: Source, indicator_id: str) -> T
         raise _unknown("indicator", indicator_id, list(targets), source)
     if len(found) > 1:
         raise EditRefused(
-            f'the indicator id "{indicator_id}" is used {len(found)} times in {source.shown}',
-            hint="give each indicator its own id (`vae validate` shows where), then try again",
+            msg(
+                'the indicator id "{indicator}" is used {count} times in {plan}',
+                indicator=indicator_id,
+                count=len(found),
+                plan=source.shown,
+            ),
+            hint=msg("give each indicator its own id (`vae validate` shows where), then try again"),
         )
     return found[0]
 
@@ -144,10 +166,12 @@ def indicator_target(document: Document, source: Source, indicator_id: str) -> T
 def membership_target(document: Document, source: Source) -> Target:
     if not isinstance(document.data.get("membership"), dict):
         raise EditRefused(
-            f"{source.shown} has no `membership:` section",
-            hint="add `membership:` with its `annual_fee_eur:` first",
+            msg("{plan} has no `membership:` section", plan=source.shown),
+            hint=msg("add `membership:` with its `annual_fee_eur:` first"),
         )
-    return Target(("membership",), "payments", tuple(Membership.model_fields), "the membership")
+    return Target(
+        ("membership",), "payments", tuple(Membership.model_fields), msg("the membership")
+    )
 
 
 # --- Checking the values given ---------------------------------------------------------------
@@ -159,14 +183,21 @@ def check_status(status: str) -> str:
         return status
     close = did_you_mean(status, choices)
     raise UsageError(
-        f'"{status}" is not a status',
-        hint=f"did you mean {close}?" if close else f"use one of: {', '.join(choices)}",
+        msg('"{status}" is not a status', status=status),
+        hint=msg("did you mean {close}?", close=close)
+        if close
+        else msg("use one of: {choices}", choices=", ".join(choices)),
     )
 
 
 def check_amount(value: float | None, option: str, *, negative: bool = False) -> None:
     if value is not None and (not math.isfinite(value) or (value < 0 and not negative)):
-        raise UsageError(f"{option} must be a finite number{'' if negative else ' of 0 or more'}")
+        must = (
+            msg("{option} must be a finite number")
+            if negative
+            else msg("{option} must be a finite number of 0 or more")
+        )
+        raise UsageError(must.fill(option=option))
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -181,13 +212,23 @@ def check_date(value: str | None) -> None:
         dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(
-            f'--date "{value}" is not a date written YYYY-MM-DD', hint="e.g. --date 2026-03-30"
+            msg('--date "{value}" is not a date written YYYY-MM-DD', value=value),
+            hint=msg("e.g. --date 2026-03-30"),
         ) from None
 
 
 def entry(**fields: str | int | float | None) -> Entry:
     """The entry's fields in the order given, without those left out."""
     return {key: value for key, value in fields.items() if value is not None}
+
+
+# What `vae record` did, in a sentence: "recorded the 2026 progress entry of the action "x"".
+_SUMMARIES = (
+    msg("replaced the {year} {key} entry of {what}"),
+    msg("recorded the {year} {key} entry of {what}"),
+    msg("the {year} {key} entry of {what} already holds these values: nothing to write"),
+    msg("{summary} (kept its {kept})"),
+)
 
 
 # --- The edit --------------------------------------------------------------------------------
@@ -213,15 +254,13 @@ def record(
     # Each text is parsed once: the documents above are the ones checked.
     before = checker.check_plan(path, document=document).result
     after = checker.check_plan(path, document=edited).result
-    verb = "replaced" if change.replacing else "recorded"
-    summary = f"{verb} the {new_entry['year']} {target.key} entry of {target.what}"
+    replaced, recorded, unchanged, kept_too = _SUMMARIES
+    said = {"year": new_entry["year"], "key": target.key, "what": target.what}
+    summary = (replaced if change.replacing else recorded).fill(**said)
     if new_text == source.text:
-        summary = (
-            f"the {new_entry['year']} {target.key} entry of {target.what} already holds these "
-            "values: nothing to write"
-        )
+        summary = unchanged.fill(**said)
     elif kept:
-        summary += f" (kept its {_and(kept)})"
+        summary = kept_too.fill(summary=summary, kept=_and(kept))
     return Outcome(
         source=source,
         new_text=new_text,
@@ -292,16 +331,18 @@ def _merged(old: dict[str, Data], new: Entry) -> tuple[Entry, list[str]]:
     for key in kept:
         if isinstance(old[key], dict | list):
             raise EditRefused(
-                f"the entry to replace has a `{key}:` that is not a single value",
-                hint="edit that entry by hand (`vae validate` says what is wrong with it)",
+                msg("the entry to replace has a `{key}:` that is not a single value", key=key),
+                hint=msg("edit that entry by hand (`vae validate` says what is wrong with it)"),
             )
     merged: dict[str, t.Any] = {key: new.get(key, old[key]) for key in old}
     merged |= {key: value for key, value in new.items() if key not in old}
     return merged, kept
 
 
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def _and(names: list[str]) -> Message:
+    if len(names) == 1:
+        return verbatim(names[0])
+    return msg("{names} and {last}", names=", ".join(names[:-1]), last=names[-1])
 
 
 def verify(document: Document, entries: t.Sequence[Spliced], text: str) -> Document:
@@ -323,7 +364,7 @@ def verify(document: Document, entries: t.Sequence[Spliced], text: str) -> Docum
         node[target.key] = items
     edited = compose(text)
     if edited.data != expected:
-        what = ", ".join(s.target.what for s in entries[:3])
+        what = ", ".join(render(s.target.what, "en") for s in entries[:3])
         raise AssertionError(f"the edit of {what} changed more than its entries")
     return edited
 

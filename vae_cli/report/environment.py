@@ -24,6 +24,7 @@ from vae_cli import markdown
 from vae_cli.errors import UsageError
 from vae_cli.i18n.catalogs import translations
 from vae_cli.i18n.formatting import Formatter, french_unit
+from vae_cli.i18n.messages import msg
 from vae_cli.inputs import read_regular
 from vae_cli.report import isolated
 from vae_cli.report.sandbox import ReportEnvironment
@@ -139,8 +140,8 @@ def render(template_name: str, data: object, *, lang: str, template_dir: Path | 
         # child: their mistakes and their cost stay there.
         text = isolated.run(
             lambda: _render(env, template_name, report, template_dir=template_dir),
-            what=f"template {template_name}",
-            hint=f"check your templates in {template_dir}",
+            what=msg("template {name}", name=template_name),
+            hint=msg("check your templates in {folder}", folder=str(template_dir)),
         )
     return with_marker(text, html=template_name.endswith(".html"))
 
@@ -153,15 +154,20 @@ def _render(
         return "".join(_counted(template.generate(report=report)))
     except jinja2.TemplateSyntaxError as e:
         raise UsageError(
-            f"template {e.filename or e.name}:{e.lineno}: {e.message}",
-            hint="fix the template, or remove it from --template-dir to use vae's own",
+            msg(
+                "template {name}:{line}: {message}",
+                name=e.filename or e.name,
+                line=e.lineno,
+                message=e.message or "",
+            ),
+            hint=msg("fix the template, or remove it from --template-dir to use vae's own"),
         ) from None
     except jinja2.TemplateNotFound as e:
-        raise UsageError(f"template {e.name} not found") from None
+        raise UsageError(msg("template {name} not found", name=e.name)) from None
     except (jinja2.UndefinedError, SecurityError) as e:
         raise UsageError(
-            f"template {template_name}: {e}",
-            hint="a template may only read the report's data; see docs/report.md",
+            msg("template {name}: {error}", name=template_name, error=str(e)),
+            hint=msg("a template may only read the report's data; see docs/report.md"),
         ) from None
     except MemoryError:
         raise  # the child process that renders a city's templates reports it
@@ -171,8 +177,13 @@ def _render(
         # A city's template: whatever it does wrong (a division by zero, a macro calling
         # itself for ever) is the template's mistake, not vae's.
         raise UsageError(
-            f"template {template_name}: {type(e).__name__}: {e}",
-            hint=f"check your templates in {template_dir}",
+            msg(
+                "template {name}: {kind}: {error}",
+                name=template_name,
+                kind=type(e).__name__,
+                error=str(e),
+            ),
+            hint=msg("check your templates in {folder}", folder=str(template_dir)),
         ) from None
 
 

@@ -14,6 +14,7 @@ from vae_cli.check import Checker, PlanCheck
 from vae_cli.errors import UsageError
 from vae_cli.files import write_atomic, write_target
 from vae_cli.findings.diagnostics import CheckResult, display_path
+from vae_cli.i18n.messages import msg
 from vae_cli.inputs import check_folder
 from vae_cli.models.plan import Plan
 from vae_cli.report.source import source_of
@@ -51,8 +52,14 @@ def report_year(plan: Plan, path: Path, asked: int | None, today: dt.date) -> in
     start, end = plan.mandate.start, plan.mandate.end
     if not start <= asked <= end:
         raise UsageError(
-            f"{display_path(path)}: {asked} is outside the plan's mandate {start}-{end}",
-            hint=f"give --year from {start} to {end}",
+            msg(
+                "{path}: {year} is outside the plan's mandate {start}-{end}",
+                path=display_path(path),
+                year=asked,
+                start=start,
+                end=end,
+            ),
+            hint=msg("give --year from {start} to {end}", start=start, end=end),
         )
     return asked
 
@@ -61,9 +68,11 @@ def _target(request: Request, path: Path, year: int, kind: str, fmt: str) -> Pat
     """`OUTPUT/<plan name>/<year>-<kind>.<format>`, always inside OUTPUT."""
     if not path.stem.strip("."):  # `..yaml`, `...yaml`: the folder would be `.` or `..`
         raise UsageError(
-            f"{display_path(path)}: vae names the report folder after the plan, and this "
-            "name is only dots",
-            hint="rename the plan, e.g. plans/<ville>-2020.yaml",
+            msg(
+                "{path}: vae names the report folder after the plan, and this name is only dots",
+                path=display_path(path),
+            ),
+            hint=msg("rename the plan, e.g. plans/<ville>-2020.yaml"),
         )
     return request.output / path.stem / f"{year}-{kind}.{fmt}"
 
@@ -102,16 +111,23 @@ def write_reports(request: Request) -> Outcome:
                 target = _target(request, path, year, kind, fmt)
                 if target in targets:
                     raise UsageError(
-                        f"{display_path(path)} and {display_path(targets[target])} would both "
-                        f"be written to {display_path(target)}",
-                        hint="report on them one at a time, with a different --output each",
+                        msg(
+                            "{path} and {other} would both be written to {target}",
+                            path=display_path(path),
+                            other=display_path(targets[target]),
+                            target=display_path(target),
+                        ),
+                        hint=msg("report on them one at a time, with a different --output each"),
                     )
                 targets[target] = path
                 write_target(target)  # a pipe or a device there: refused, even with --force
                 if target.exists() and not request.force and not is_generated(target):
                     raise UsageError(
-                        f"{display_path(target)} exists and was not written by vae report",
-                        hint="move it away, choose another --output, or add --force",
+                        msg(
+                            "{path} exists and was not written by vae report",
+                            path=display_path(target),
+                        ),
+                        hint=msg("move it away, choose another --output, or add --force"),
                     )
 
     for path, checked, year in ready:
