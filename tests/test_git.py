@@ -40,7 +40,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def source_line(plan: str) -> str:
     run = run_vae("report", plan, "--year", "2023", "--lang", "en", "--format", "md")
     assert run.exit_code == 0, run
-    text = Path(f"reports/{Path(plan).stem}/2023-followup.md").read_text(encoding="utf-8")
+    text = Path(f"reports/{Path(plan).stem}/2023-followup.en.md").read_text(encoding="utf-8")
     return next(line for line in text.splitlines() if "Figures from" in line)
 
 

@@ -86,7 +86,7 @@ def write_target(path: Path) -> tuple[Path, int | None]:
 
 def write_atomic(
     path: Path,
-    text: str,
+    text: str | bytes,
     *,
     expected: bytes | None = None,
     overwrite: bool = True,
@@ -95,7 +95,8 @@ def write_atomic(
 
     A crash or a full disk leaves either the old file or the new one, never a mix. An existing
     file's permissions are kept. `text` is written as UTF-8 exactly as given (no newline
-    translation), so a caller that kept a file's line endings or byte-order mark gets them back.
+    translation), so a caller that kept a file's line endings or byte-order mark gets them back;
+    bytes (a PDF) are written as they are.
 
     With `expected` (the bytes the caller read), the write is refused with FileChangedError if the
     file now holds anything else. With `overwrite=False`, an existing file is never replaced
@@ -154,7 +155,7 @@ TEMPORARY_SUFFIX = ".vae-tmp"
 
 
 def _write_through_temporary(
-    path: Path, text: str, *, mode: int | None, expected: bytes | None, overwrite: bool
+    path: Path, text: str | bytes, *, mode: int | None, expected: bytes | None, overwrite: bool
 ) -> None:
     folder = temporary_folder(path.parent)
     _remove_stale_temporaries(folder, path.name)
@@ -162,8 +163,8 @@ def _write_through_temporary(
         prefix=f".{path.name}.{os.getpid()}.", suffix=TEMPORARY_SUFFIX, dir=folder
     )
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
             stream.flush()
             os.fsync(stream.fileno())
         # mkstemp makes the file 0600: a new file gets the mode the umask gives (as `touch`

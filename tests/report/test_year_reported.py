@@ -53,7 +53,7 @@ def _report(plan: Path, year: int, *, lang: str = "fr", today: dt.date | None = 
             )
         )
         assert not outcome.failed.files
-    text = Path("reports", plan.stem, f"{year}-followup.md").read_text(encoding="utf-8")
+    text = Path("reports", plan.stem, f"{year}-followup.{lang}.md").read_text(encoding="utf-8")
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
@@ -114,7 +114,7 @@ def test_the_year_under_way_is_labelled_as_such_and_nowhere_else(small_town: Pat
     header, glance = text.split("\n## ", 1)[0], _section(text, "L'essentiel")
     assert label in header and label in glance
     assert "Situation fin 2026" not in text
-    html = Path("reports/small-town/2026-followup.html").read_text(encoding="utf-8")
+    html = Path("reports/small-town/2026-followup.fr.html").read_text(encoding="utf-8")
     assert html.count(label) == 2
     # The year under way is not over: none of its entries is overdue yet.
     assert "no progress entry for 2026" not in _section(text, "Points de vigilance")
@@ -153,7 +153,7 @@ def test_points_to_watch_show_message_and_line_not_developer_hints(small_town: P
     # The French report's points to watch are in French (`vae validate --lang fr`'s words).
     assert "aucun suivi d'avancement pour 2023" in watch
     assert "sous `progress:`" not in watch and "\\`" not in watch
-    html = Path("reports/small-town/2023-followup.html").read_text(encoding="utf-8")
+    html = Path("reports/small-town/2023-followup.fr.html").read_text(encoding="utf-8")
     assert "sous `progress:`" not in html and "<code>progress-missing</code>" in html
 
 
