@@ -331,3 +331,16 @@ def test_the_largest_counts_a_plan_may_hold_still_render(report_plan: Path) -> N
         re.sub(r"respondents: \d+", f"respondents: {MAX_COUNT + 1}", text), encoding="utf-8"
     )
     assert run_vae("report", report_plan, "--year", "2023").exit_code == 1
+
+
+def test_french_plan_text_is_marked_french_in_an_english_report(report_plan: Path) -> None:
+    """A screen reader switches to a French voice for the plan's own words in an English
+    report; the French report needs no such mark."""
+    for lang in ("en", "fr"):
+        run = run_vae("report", report_plan, "--year", "2023", "--lang", lang, "--format", "html")
+        assert run.exit_code == 0, run
+    english = Path("reports/villebourg/2023-followup.en.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in english
+    assert '<h3 id="action-rues-aux-ecoles-h"><span lang="fr">Rues aux écoles</span>' in english
+    french = Path("reports/villebourg/2023-followup.fr.html").read_text(encoding="utf-8")
+    assert 'lang="fr">' in french and '<span lang="fr">' not in french

@@ -60,6 +60,14 @@ def test_hostile_text_is_text_in_markdown(hostile_plan: Path, kind: str) -> None
     assert source.count("ok") > 10  # the hostile text is there, many times
     md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
     html = md.render(source)
+    # The one link plan text makes is a web address linking to itself, shown whole (as GitHub
+    # links any address it sees): never a link whose text hides where it leads, never an image.
+    links = re.findall(r'<a href="([^"]*)">([^<]*)</a>', html)
+    assert links and all(
+        href == text == "https://evil.example" or href == text == "https://evil.example/i.png"
+        for href, text in links
+    ), links
+    html = re.sub(r'<a href="([^"]*)">\1</a>', "", html)
     for made in (
         "<script", "<b>", "<a ", "<img", "<em>it</em>", "<strong>bold</strong>",
         "<s>gone</s>", "<del>gone</del>", "<code>code</code>",

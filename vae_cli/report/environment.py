@@ -24,6 +24,7 @@ from vae_cli import markdown
 from vae_cli.errors import UsageError
 from vae_cli.i18n.catalogs import translations
 from vae_cli.i18n.formatting import Formatter, french_unit
+from vae_cli.i18n.typography import french_spacing
 from vae_cli.inputs import read_regular
 from vae_cli.report import isolated
 from vae_cli.report.pdf import is_vae_pdf
@@ -52,7 +53,7 @@ def _code_spans(context: jinja2.runtime.Context, value: object) -> Markup:
     out: list[str] = []
     last = 0
     for match in _CODE_SPAN.finditer(text):
-        before, code = text[last : match.start()], match.group(2)
+        before, code = french_spacing(text[last : match.start()]), match.group(2)
         if len(code) > 2 and code.startswith(" ") and code.endswith(" ") and code.strip():
             code = code[1:-1]
         if in_markdown:
@@ -60,18 +61,59 @@ def _code_spans(context: jinja2.runtime.Context, value: object) -> Markup:
         else:
             out += [str(Markup.escape(before)), f"<code>{Markup.escape(code)}</code>"]
         last = match.end()
-    rest = text[last:]
+    rest = french_spacing(text[last:])
     out.append(markdown.escape(rest) if in_markdown else str(Markup.escape(rest)))
     return Markup("".join(out))
+
+
+# What `link` links: a whole value that is a web address, or an e-mail address.
+_WEB = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, value: object) -> object:
+    """A value that is a web or e-mail address as a link in HTML (only http, https and mailto:
+    never a `javascript:` address); anything else, and Markdown (where `markdown.escape` makes
+    addresses autolinks), as any value."""
+    text = "" if value is None else str(value)
+    if (context.name or "").endswith(".md"):
+        return text
+    if _WEB.fullmatch(text):
+        href = text
+    elif _EMAIL.fullmatch(text):
+        href = f"mailto:{text}"
+    else:
+        return text
+    return Markup('<a href="{}">{}</a>').format(href, text)
+
+
+@jinja2.pass_context
+def _plan_text(context: jinja2.runtime.Context, value: object) -> object:
+    """Text from the plan, which is French: in an HTML report of another language, inside
+    `<span lang="fr">`, so that a screen reader reads it with a French voice. For text content
+    only (never an attribute)."""
+    text = "" if value is None else str(value)
+    if (context.name or "").endswith(".md") or context.get("lang") == "fr":
+        return text
+    return Markup('<span lang="fr">{}</span>').format(french_spacing(text))
 
 
 @jinja2.pass_context
 def _finalize(context: jinja2.runtime.Context, value: object) -> object:
     if value is None:
         return ""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        # Plan text is French, in a report of either language; English has no space before
+        # these marks, so nothing changes there.
+        value = french_spacing(value)
     if isinstance(value, Markup) or not (context.name or "").endswith(".md"):
         return value  # HTML autoescaping (or a value marked safe) takes it from here
     return markdown.escape(str(value))
+
+
+def _as_is(text: str) -> str:
+    return text
 
 
 @functools.lru_cache(maxsize=8)
@@ -93,7 +135,15 @@ def environment(*, lang: str, template_dir: Path | None = None) -> ReportEnviron
         finalize=_finalize,
         extensions=["jinja2.ext.i18n"],
     )
-    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    catalog = translations(lang)
+    spaced: t.Callable[[str], str] = french_spacing if lang == "fr" else _as_is
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: spaced(str(catalog.gettext(message))),
+        ngettext=lambda one, many, n: spaced(str(catalog.ngettext(one, many, n))),
+        pgettext=lambda ctx, message: spaced(str(catalog.pgettext(ctx, message))),
+        npgettext=lambda ctx, one, many, n: spaced(str(catalog.npgettext(ctx, one, many, n))),
+        newstyle=True,
+    )
     env.bound_gettext()
     fmt = Formatter(lang)
     env.filters.update(
@@ -111,6 +161,8 @@ def environment(*, lang: str, template_dir: Path | None = None) -> ReportEnviron
             else f"{fmt.number(number)} {french_unit(unit, number)}"
         ),
         code_spans=_code_spans,
+        link=_link,
+        fr=_plan_text,
         loc=lambda text: text.fr if lang == "fr" else text.en,
     )
     env.globals.update(lang=lang)
