@@ -76,15 +76,28 @@ def test_the_table_of_contents_gives_the_page_of_each_section(sheets: list[Page]
         assert heading in page.text, (entry, found.group(1))
 
 
-def test_no_page_is_near_empty_but_the_last_of_a_section(dijon_pdf: Path) -> None:
-    """Each page but the last of a section (the page before a new section starts on its own
-    page, and the very last) is at least a quarter full."""
-    content = pages(dijon_pdf, top_margin=TOP, bottom_margin=BOTTOM)
-    starts = ("Engagement ", "Par direction pilote")  # the sections that open a new page
+def _assert_no_near_empty_page(pdf_path: Path, starts: tuple[str, ...]) -> None:
+    content = pages(pdf_path, top_margin=TOP, bottom_margin=BOTTOM)
     for page, following in itertools.pairwise(content):
         fill = (page.bottom - TOP) / (page.height - TOP - BOTTOM)
         if not following.text.startswith(starts):
             assert fill >= 0.25, f"page {page.number} is {fill:.0%} full: {page.text[:80]}"
+
+
+def test_no_page_is_near_empty_but_the_last_of_a_section(dijon_pdf: Path) -> None:
+    """Each page but the last of a section (the page before a new section starts on its own
+    page, and the very last) is at least a quarter full."""
+    _assert_no_near_empty_page(dijon_pdf, ("Engagement ", "Par direction pilote"))
+
+
+def test_the_plan_document_has_no_near_empty_page_either(dijon_pdf: Path, tmp_path: Path) -> None:
+    """The same for the plan document (`dijon_pdf` only for its check that poppler is here)."""
+    plan = ROOT / "plans" / "dijon-2020.yaml"
+    run = run_vae("report", plan, "--kind", "plan", "--format", "pdf", "--output", tmp_path)
+    assert run.exit_code == 0, run
+    document = tmp_path / "dijon-2020" / "plan.fr.pdf"
+    _assert_no_near_empty_page(document, ("Engagement ", "Couverture des obligations"))
+    assert all(p.text.endswith(f"/ {len(pages(document))}") for p in pages(document))
 
 
 def test_every_font_is_embedded_and_is_one_vae_ships(dijon_pdf: Path) -> None:
