@@ -164,3 +164,16 @@ def test_without_pango_the_pdf_is_a_usage_error_and_nothing_is_written(
     assert run.exit_code == 2, run
     assert "apt-get install libpango" in run.stderr
     assert not Path("reports").exists()
+
+
+def test_the_pause_symbol_is_drawn_from_a_font_vae_embeds(dijon_pdf: Path, tmp_path: Path) -> None:
+    """The ⏸ of « En pause » (an action of the Dijon plan is paused in 2025) is in no common
+    Linux text font: the PDF draws it from the Noto Sans Symbols 2 that vae ships, and a reader
+    copying the text gets the symbol back."""
+    plan = ROOT / "plans" / "dijon-2020.yaml"
+    run = run_vae("report", plan, "--year", "2025", "--format", "pdf", "--output", tmp_path)
+    assert run.exit_code == 0, run
+    document = tmp_path / "dijon-2020" / "2025-followup.fr.pdf"
+    assert "⏸ En pause" in " ".join(p.text for p in pages(document))
+    symbols = [f for f in fonts(document) if "vae-symbols-2" in f.name]
+    assert symbols and all(f.embedded for f in symbols)
