@@ -93,7 +93,11 @@ def test_config_option_names_the_file(repo: Path) -> None:
         ("rulez:\n  over-budget: off\n", "1:1", "unknown key `rulez`"),
         ("rules: [over-budget]\n", "1:8", "must map rule ids"),
         ("overrides:\n  - rules: {over-budget: off}\n", "2:5", "`files` must be a list"),
-        ("rules:\n  over-budget: off\n   bad: [\n", "3:", "YAML"),
+        (
+            "rules:\n  over-budget: off\n   bad: [\n",
+            "3:",
+            "starts in column 4, the key above in column 3",
+        ),
     ],
 )
 def test_a_broken_configuration_is_a_located_usage_error(

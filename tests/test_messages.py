@@ -79,7 +79,7 @@ CASES: list[tuple[str, str, str, str, str]] = [
         "yaml syntax",
         "  commission: Commission enfance",
         "  commission: Commission: enfance",
-        "YAML invalide (mapping values are not allowed in this context)",
+        "YAML invalide (une valeur après `:` n'est pas permise à cet endroit)",
         f"un texte qui contient «{NBSP}:{NBSP}» doit être entre guillemets, par exemple "
         f'title: "Objectif{NBSP}: 100{NBSP}%"',
     ),
@@ -151,14 +151,14 @@ def test_the_text_output_in_french(small_town: str, write_plan: t.Callable[[str]
 
 
 def test_the_french_report_watches_in_french() -> None:
-    """The follow-up's points to watch are `vae validate`'s warnings, in the report's language."""
+    """The follow-up's annex gives `vae validate`'s warnings in the report's language."""
     golden = ROOT / "tests" / "report" / "goldens"
     french = (golden / "followup-fr.md").read_text(encoding="utf-8")
-    watch = french.split("## Points de vigilance", 1)[1].split("\n## ", 1)[0]
-    assert "L'action « skatepark » n'a aucun indicateur" in watch.replace(NBSP, " ").replace(
+    annex = french.split("## Annexe", 1)[1].split("\n## ", 1)[0]
+    assert "L'action « skatepark » n'a aucun indicateur" in annex.replace(NBSP, " ").replace(
         "\u202f", " "
     )
-    assert "has no indicator" not in watch and "The action" not in watch
+    assert "has no indicator" not in annex and "The action" not in annex
     english = (golden / "followup-en.md").read_text(encoding="utf-8")
     assert 'The action "skatepark" has no indicator' in english
 

@@ -59,6 +59,14 @@ CASES = [
         'The consultation edition "2013" is listed twice',
     ),
     (
+        "recommendation number twice in a commitment",
+        "    commitment: equite\n    number: 3\n",
+        "    commitment: equite\n    number: 2\n",
+        "2\n",
+        "referential-unique-ids",
+        'The commitment "equite" has two recommendations numbered R2',
+    ),
+    (
         "recommendation under an unknown commitment",
         "  - id: violences\n    commitment: equite\n",
         "  - id: violences\n    commitment: equit\n",
@@ -194,3 +202,29 @@ def test_a_plan_whose_mandate_is_reversed_gets_one_error_not_one_per_year(
     assert run.json()["diagnostics"][1]["message"] == (
         "The mandate ends (2020) before it starts (2026)"
     )
+
+
+def test_the_2020_2026_referential_numbers_the_known_recommendations_and_the_7th_edition() -> None:
+    """The recommendations of commitments 1 and 2 carry villeamiedesenfants.fr's numbering, and
+    the 7th Consultation nationale is an edition a 2020-2026 plan can name."""
+    from vae_cli.check import Checker
+
+    loaded = Checker(as_of=2026).load_referential(BUILTIN)
+    assert loaded.model is not None
+    ref = loaded.model
+    numbered = {(r.commitment, r.number): r.id for r in ref.recommendations if r.number}
+    assert numbered == {
+        ("bien-etre", 1): "petite-enfance-parentalite",
+        ("bien-etre", 2): "pollution-air",
+        ("bien-etre", 3): "nutrition",
+        ("equite", 1): "acces-services-publics",
+        ("equite", 2): "egalite-filles-loisirs",
+        ("equite", 3): "violences",
+    }
+    assert not [r.id for r in ref.recommendations if r.placement_uncertain]
+    assert ref.consultation is not None
+    (seventh,) = [e for e in ref.consultation.editions if e.id == "2025-2026"]
+    assert (str(seventh.start), str(seventh.end)) == ("2025-10-06", "2026-03-09")
+    assert seventh.theme is not None and "santé mentale" in seventh.theme.fr
+    assert seventh.note is not None and "3-5 ans" in seventh.note.fr
+    assert {s.url for s in ref.sources} >= {"https://www.unicef.fr", "https://my.unicef.fr"}

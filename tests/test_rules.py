@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import typing as t
 from pathlib import Path
 
@@ -47,7 +48,7 @@ CASES: list[tuple[str, str, str, str, str, set[str]]] = [
         'edition: "2020-2021"',
         'edition: "2020-21"',
         '"2020-21"',
-        {"consultation-held"},
+        set(),  # consultation-held waits: the 2025-2026 edition runs until March 2026
     ),
     ("known-reference", "error", "  - id: bien-etre", "  - id: bien-etr", "bien-etr", set()),
     ("unique-ids", "error", "id: aide-devoirs", "id: rues-aux-ecoles", "rues-aux-ecoles", set()),
@@ -164,6 +165,41 @@ def test_missing_payment_points_at_payments(
     assert check(write_plan(text)) == [(line, column, "warning", "membership-payment-missing")]
 
 
+def test_a_city_that_joined_after_the_first_year_owes_no_payment_before(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """Rouen declared its intent in November 2020: with `since: 2021`, no 2020 payment is
+    expected, and the years from 2021 on still are."""
+    text = edit(small_town, "    - {year: 2020, amount_eur: 150, date: 2020-12-01}\n", "")
+    assert [r for *_, r in check(write_plan(text))] == ["membership-payment-missing"]
+    joined = edit(text, "  annual_fee_eur: 150\n", "  since: 2021\n  annual_fee_eur: 150\n")
+    assert check(write_plan(joined)) == []
+    later = edit(joined, "    - {year: 2021, amount_eur: 150}\n", "")
+    line, column = locate(later, "payments:")
+    assert check(write_plan(later)) == [(line, column, "warning", "membership-payment-missing")]
+
+
+def test_a_payment_before_the_membership_starts_is_reported(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text = edit(small_town, "  annual_fee_eur: 150\n", "  since: 2021\n  annual_fee_eur: 150\n")
+    line, column = locate(text, "{year: 2020, amount_eur: 150", occurrence=1)
+    run = run_vae("validate", write_plan(text), "--format", "json", "--as-of", AS_OF)
+    (diagnostic,) = run.json()["diagnostics"]
+    assert (diagnostic["line"], diagnostic["column"] - 7) == (line, column)
+    assert diagnostic["message"] == (
+        "A membership payment is recorded for 2020, before the membership starts (`since: 2021`)"
+    )
+
+
+def test_a_membership_starting_after_the_mandate_is_reported(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    text = edit(small_town, "  annual_fee_eur: 150\n", "  since: 2027\n  annual_fee_eur: 150\n")
+    line, column = locate(text, "2027")
+    assert check(write_plan(text)) == [(line, column, "warning", "membership-payment-missing")]
+
+
 def test_missing_progress_year_points_at_progress(
     small_town: str, write_plan: t.Callable[[str], Path]
 ) -> None:
@@ -175,7 +211,11 @@ def test_missing_progress_year_points_at_progress(
 def test_every_commitment_needs_an_action(
     small_town: str, write_plan: t.Callable[[str], Path]
 ) -> None:
-    text = edit(small_town, "commitment: partenariat", "commitment: participation")
+    text = edit(
+        small_town,
+        "commitment: partenariat  # vae: ignore[covered-only-by-abandoned]",
+        "commitment: participation",
+    )
     line, column = locate(text, "actions:")
     assert check(write_plan(text)) == [(line, column, "error", "commitment-covered")]
 
@@ -188,12 +228,46 @@ def test_every_obligation_needs_an_action(
     assert check(write_plan(text)) == [(line, column, "error", "obligation-covered")]
 
 
+def test_a_commitment_served_only_by_an_abandoned_action_is_a_warning(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """The small town's partenariat has one action, abandoned in 2021, and says it knows."""
+    text = edit(small_town, "  # vae: ignore[covered-only-by-abandoned]", "")
+    line, column = locate(text, "partenariat\n    obligations")
+    assert check(write_plan(text)) == [(line, column, "warning", "covered-only-by-abandoned")]
+
+
+def test_an_obligation_covered_only_by_an_abandoned_action_is_a_warning(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """plan-action loses its live action: the abandoned groupes-unicef covers nothing."""
+    text = edit(small_town, "obligations: [plan-action, suivi]", "obligations: [suivi]")
+    line, column = locate(text, "[plan-action]")
+    run = run_vae("validate", write_plan(text), "--as-of", AS_OF, "--format", "json")
+    assert findings(run) == [(line, column + 1, "warning", "covered-only-by-abandoned")]
+    [diagnostic] = json.loads(run.stdout)["diagnostics"]
+    assert diagnostic["message"] == (
+        'The obligation "plan-action" is covered only by abandoned actions (groupes-unicef)'
+    )
+
+
+def test_an_action_abandoned_after_the_as_of_year_still_covers(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """Checked as of 2020, before its 2021 abandonment, groupes-unicef still counts."""
+    text = edit(small_town, "  # vae: ignore[covered-only-by-abandoned]", "")
+    found = findings(run_vae("validate", write_plan(text), "--format", "json", "--as-of", "2020"))
+    assert "covered-only-by-abandoned" not in {rule for *_, rule in found}
+
+
 def test_consultation_obligation_needs_a_consultation_of_the_mandate(
     small_town: str, write_plan: t.Callable[[str], Path]
 ) -> None:
     text = edit(small_town, 'edition: "2020-2021"', 'edition: "2018"')
     line, column = locate(text, "consultations:")
-    assert check(write_plan(text)) == [(line, column, "error", "consultation-held")]
+    # In 2027, once the mandate's last edition (2025-2026) has closed.
+    errors = [f for f in check(write_plan(text), "--as-of", "2027") if f[2] == "error"]
+    assert errors == [(line, column, "error", "consultation-held")]
 
 
 def test_action_without_indicator_is_a_warning(
@@ -217,14 +291,19 @@ def test_did_you_mean_for_a_near_miss(small_town: str, write_plan: t.Callable[[s
     assert 'hint: did you mean "bien-etre"?' in run.stdout
 
 
-def test_as_of_moves_the_past(small_town: str, write_plan: t.Callable[[str], Path]) -> None:
-    """With --as-of 2024, each 2025 entry (progress, measurement, payment) is in the future."""
-    expected = []
-    for line_number, line in enumerate(small_town.splitlines(), start=1):
-        if "- {year: 2025" in line:
-            expected.append((line_number, line.index("2025") + 1, "error", "year-not-future"))
-    assert len(expected) == 3
-    assert sorted(check(write_plan(small_town), "--as-of", "2024")) == expected
+def test_as_of_a_past_year_checks_the_plan_as_it_stood_then(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """With --as-of 2024, what was recorded for 2025 (a progress entry, a measurement, a
+    payment) is left out, as `vae report --year 2024` does, instead of being "in the future";
+    what 2024 lacks is still reported."""
+    assert sum("- {year: 2025" in line for line in small_town.splitlines()) == 3
+    assert check(write_plan(small_town), "--as-of", "2024") == []
+    text = edit(small_town, "    - {year: 2023, amount_eur: 150}\n", "")
+    line, column = locate(text, "payments:")
+    assert check(write_plan(text), "--as-of", "2024") == [
+        (line, column, "warning", "membership-payment-missing")
+    ]
 
 
 def test_warnings_fail_only_under_strict(
@@ -299,7 +378,9 @@ def test_a_target_equal_to_the_baseline_means_keep_it(
     [
         ("2022", []),  # the 2023-2024 edition is still to come
         ("2024", []),  # ... and runs until March 2024
-        ("2025", ["consultation-held"]),  # every edition of the mandate has closed
+        ("2025", []),  # the 7th edition opens in October 2025
+        ("2026", []),  # ... and runs until March 2026
+        ("2027", ["consultation-held"]),  # every edition of the mandate has closed
     ],
 )
 def test_consultation_held_waits_while_an_edition_is_to_come(
@@ -351,3 +432,37 @@ def test_a_measurement_before_the_baseline_is_a_warning(
     found = check(write_plan(text))
     assert (line, column, "warning", "measurement-before-baseline") in found
     assert {rule for *_, rule in found} == {"measurement-before-baseline", "year-in-mandate"}
+
+
+def test_the_admission_steps_come_in_their_order(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """Rouen: intent declared on 2 November 2020, hearing on 26 May 2021. A hearing dated a
+    year early, or a convention signed before the board's decision, is pointed at."""
+    process = (
+        "process:\n"
+        "  declaration_of_intent: {date: 2020-11-02}\n"
+        "  hearing: {date: 2021-05-26}\n"
+        "  board_decision: {date: 2021-06-10}\n"
+        "  convention_signed: {date: 2021-06-28}\n"
+        "membership:\n"
+    )
+    text = edit(small_town, "membership:\n", process)
+    assert check(write_plan(text)) == []
+    early = edit(text, "hearing: {date: 2021-05-26}", "hearing: {date: 2020-05-26}")
+    line, column = locate(early, "2020-05-26")
+    run = run_vae("validate", write_plan(early), "--format", "json", "--as-of", AS_OF)
+    (diagnostic,) = run.json()["diagnostics"]
+    assert (diagnostic["line"], diagnostic["column"], diagnostic["rule"]) == (
+        line,
+        column,
+        "process-in-order",
+    )
+    assert diagnostic["message"] == (
+        "`hearing` is dated 2020-05-26, before `declaration_of_intent` (2020-11-02)"
+    )
+    swapped = edit(
+        text, "convention_signed: {date: 2021-06-28}", "convention_signed: {date: 2021-06-01}"
+    )
+    line, column = locate(swapped, "2021-06-01")
+    assert check(write_plan(swapped)) == [(line, column, "warning", "process-in-order")]

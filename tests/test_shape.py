@@ -143,11 +143,11 @@ CASES = [
     ),
     (
         "invisible character in an id",
-        "commitment: equite",
-        "commitment: equ\u200bite",
-        "equ\u200bite",
+        "id: aide-devoirs",
+        "id: aide-dev\u200boirs",
+        "aide-dev\u200boirs",
         "invalid-value",
-        'no accents, capitals, spaces or invisible characters, e.g. "bien-etre"',
+        'no accents, capitals, spaces or invisible characters, e.g. "conseil-municipal-enfants"',
     ),
     (
         "mapping expected",
@@ -182,8 +182,12 @@ def test_invisible_characters_are_shown_in_the_message(
     small_town: str, write_plan: t.Callable[[str], Path]
 ) -> None:
     text = small_town.replace("commitment: equite", "commitment: equ\u200bite")
-    (diagnostic,) = errors_for(write_plan(text))
+    (diagnostic,) = [d for d in errors_for(write_plan(text)) if d["rule"] == "known-reference"]
     assert '"equ\\u200bite"' in diagnostic["message"]
+    assert diagnostic["hint"] == 'did you mean "equite"?'
+    text = small_town.replace("id: aide-devoirs", "id: aide-dev\u200boirs")
+    (diagnostic,) = errors_for(write_plan(text))
+    assert '"aide-dev\\u200boirs"' in diagnostic["message"]
 
 
 def test_missing_key_points_at_its_section(

@@ -36,6 +36,17 @@ code go in quotes so that a leading zero is kept. Money is in euros, as a plain 
 for decimals (`1234.5`). Anchors and aliases (`&name`, `*name`) work; tags (`!!python/…`) are
 refused.
 
+What a French office types is understood, never silently converted: `28,5` or `1 200,50` (also
+inside `{year: 2020, value: 28,5}`, where YAML would read the comma as the end of the value) is
+reported with `write 28.5`; a status, priority or direction written in French (« en cours »,
+« Réalisée », « haute », « hausse ») with the value it means (`in_progress`, `done`, `high`,
+`increase`); a commitment, obligation or recommendation written by its label or with accents
+(`équité`, « Formation aux droits de l'enfant ») with its id; an id with accents or spaces
+(`rues-aux-écoles`) with the id it should be; Word's quotes (“ ”, « ») and a spreadsheet's
+no-break spaces are named as such. A city that joined the network after the mandate's first
+year says so with `membership.since`; the network's admission steps have their dates under
+`process`.
+
 `plans/dijon-2020.yaml` is a complete example; `docs/rules.md` lists the checks that run on top of
 this format. Each section below describes one mapping: the keys it may hold, their type, whether
 they are required, what they mean, and an example.
@@ -100,8 +111,19 @@ def _example(prop: Schema) -> str:
     if not examples:
         return ""
     value = examples[0]
-    # Digits in quotes stay text (an INSEE code): show the quotes the user must write.
-    return f'`"{value}"`' if isinstance(value, str) and value.isdigit() else f"`{value}`"
+    # Text that YAML would not read as that text when written bare (`01053`, a number; `%`, a
+    # syntax error) is shown with the quotes the user must write: the example is copied as is.
+    return f'`"{value}"`' if isinstance(value, str) and not _reads_bare(value) else f"`{value}`"
+
+
+def _reads_bare(text: str) -> bool:
+    """Whether `key: text`, unquoted, reads back as the text `text`."""
+    from vae_cli.reading.yaml_document import LoadError, compose
+
+    try:
+        return compose(f"key: {text}\n").data.get("key") == text
+    except LoadError:
+        return False
 
 
 def _sections(schema: Schema, root_title: str) -> list[str]:

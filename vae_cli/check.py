@@ -100,6 +100,16 @@ def load_model(
     return loaded
 
 
+def _as_it_stood(document: Document, referential: Referential, year: int) -> tuple[Plan, Document]:
+    """The plan and its document with every entry dated after `year` left out (positions
+    unchanged, so findings still point at the file's lines)."""
+    from vae_cli.report.as_of import document_at_end_of
+
+    cut = document_at_end_of(document, referential, year)
+    # Only entries of lists that validated are dropped, so the cut plan validates too.
+    return Plan.model_validate(cut.data), cut
+
+
 @dataclasses.dataclass(frozen=True)
 class Unresolved:
     """Why a referential's name leads to no referential, and what to do about it."""
@@ -134,6 +144,9 @@ class Checker:
     referential_files: t.Sequence[Path] = ()
     # What the city chose to hear (`.vae.yaml`, `# vae: ignore[...]`): `vae validate` only.
     configs: Configs | None = None
+    # The plan as it stood at the end of this year (`vae validate --as-of` a past year): what
+    # is dated after it is left out before the rules run, as `vae report` does for a year.
+    stood_at: int | None = None
     _referentials: dict[Path, Loaded[Referential]] = dataclasses.field(default_factory=dict)
 
     def check(
@@ -199,6 +212,8 @@ class Checker:
             )
             return checked
         checked.referential = referential.model
+        if self.stood_at is not None:
+            plan, document = _as_it_stood(document, referential.model, self.stood_at)
         context = Context(
             plan=plan, referential=referential.model, document=document, as_of=self.as_of
         )

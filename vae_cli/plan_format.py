@@ -9,3 +9,9 @@ LAST_YEAR = 2100
 
 # How the name of a plan (or of a network's referential file) ends.
 PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def department_of(insee_code: str) -> str:
+    """The department an INSEE commune code belongs to: its first two characters (`21` for
+    21231, `2A` for 2A004), three overseas (`974` for 97411, `987` for 98735)."""
+    return insee_code[:3] if insee_code.startswith(("97", "98")) else insee_code[:2]

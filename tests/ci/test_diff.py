@@ -201,10 +201,15 @@ def test_plan_added_and_deleted(repo: Repo):
     run = diff()
     assert run.exit_code == 0, run
     base = repo.git("rev-parse", "--short=7", "main")
+    # The small town's one abandoned action is all that serves its commitment "partenariat": a
+    # warning its plan silences with `# vae: ignore`, which vae diff counts like the reports.
     assert run.stdout == (
         f"plans/ancien.yaml: deleted since the merge base with main ({base})\n"
+        "  Findings\n"
+        '    fixed warning [covered-only-by-abandoned]: The commitment "partenariat" is served '
+        "only by abandoned actions (groupes-unicef)\n"
         f"{PLAN}: new plan, not in the merge base with main ({base}): 5 actions, 0 errors, "
-        "1 warning\n"
+        "2 warnings\n"
     )
 
 

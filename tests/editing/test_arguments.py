@@ -53,3 +53,81 @@ def test_init_from_a_plan_whose_name_holds_a_control_character(tmp_path: Path) -
     text = new.read_text(encoding="utf-8")
     assert "# Reprise de ancien\u2401plan.yaml" in text and "\x01" not in text
     assert run_vae("validate", new, "--format", "json").exit_code in (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("args", "written", "said"),
+    [
+        (
+            ["measure", "enfants-aide-devoirs", "--value", "47,5"],
+            "- {year: 2026, value: 47.5}",
+            '--value "47,5" was recorded as 47.5.',
+        ),
+        (
+            ["payment", "--amount", "600 €"],
+            "- {year: 2026, amount_eur: 600}",
+            '--amount "600 €" was recorded as 600.',
+        ),
+        (
+            ["progress", "aide-devoirs", "--status", "en cours", "--spent", "90 000"],
+            "- {year: 2026, status: in_progress, spent_eur: 90000}",
+            '--status "en cours" was recorded as in_progress.\n'
+            '--spent "90 000" was recorded as 90000.',
+        ),
+        (
+            ["progress", "aide-devoirs", "--status", "Réalisée", "--spent", "1\u00a0200,50"],
+            "- {year: 2026, status: done, spent_eur: 1200.5}",
+            '--status "Réalisée" was recorded as done.\n'
+            '--spent "1\u00a0200,50" was recorded as 1200.5.',
+        ),
+    ],
+)
+def test_vae_record_reads_numbers_and_words_as_a_french_office_types_them(
+    tmp_path: Path, args: list[str], written: str, said: str
+) -> None:
+    """`47,5`, `600 €`, `90 000`, « en cours »: read as the one value they can mean, recorded,
+    and said as recorded."""
+    plan = tmp_path / "p.yaml"
+    plan.write_bytes(SMALL_TOWN.read_bytes())
+    kind, rest = args[0], args[1:]
+    run = run_vae("record", kind, plan, *rest, "--year", "2026", "--as-of", AS_OF, "--replace")
+    assert run.exit_code == 0, run
+    assert written in plan.read_text(encoding="utf-8")
+    assert said in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "given", "hint"),
+    [
+        (
+            "--spent",
+            "1,500",
+            "type --spent 1.500 if the comma is a decimal point, or --spent 1500 if it "
+            "separates thousands",
+        ),
+        ("--spent", "1.234,5", "type --spent 1234.5: a dot for decimals"),
+        ("--value", "47,5 %", "type --value 47.5: a dot for decimals, no spaces, no unit"),
+        (
+            "--amount",
+            "deux cents",
+            "type the number with a dot for decimals and no spaces, e.g. --amount 1200",
+        ),
+    ],
+)
+def test_a_number_that_could_mean_two_is_refused_with_the_number_to_type(
+    tmp_path: Path, option: str, given: str, hint: str
+) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_bytes(SMALL_TOWN.read_bytes())
+    command = {
+        "--spent": ["progress", plan, "aide-devoirs", "--status", "done"],
+        "--value": ["measure", plan, "enfants-aide-devoirs"],
+        "--amount": ["payment", plan],
+    }[option]
+    run = run_vae("record", *command, option, given, "--year", "2026", "--as-of", AS_OF)
+    assert run.exit_code == 2, run
+    assert run.stderr == (
+        f'vae: error: {option} "{given}" is not a number vae can read as one\n  hint: {hint}\n'
+    )
+    assert plan.read_bytes() == SMALL_TOWN.read_bytes()
+    assert "Input should be" not in run.stderr

@@ -35,8 +35,9 @@ def test_a_new_plan_lists_only_what_remains_to_fill(tmp_path: Path) -> None:
     # The built-in referential written for 2026-2032 is chosen.
     assert "referential: unicef-france-vae-2026-2032-provisoire\n" in text
     assert rules_of(path, "2026") == {
-        # 2 contacts, the fee, 5 commitment framings, title/description/lead of 5 actions
-        ("error", "to-fill"): 2 + 1 + 5 + 15,
+        # 2 contacts, the membership's first year and fee, 5 commitment framings,
+        # title/description/lead of 5 actions
+        ("error", "to-fill"): 2 + 2 + 5 + 15,
         # which obligation each action covers is the city's choice: none is pre-filled
         ("error", "obligation-covered"): 6,
     }
@@ -268,8 +269,58 @@ def test_only_the_editions_of_the_mandate_are_suggested(tmp_path: Path) -> None:
     path = tmp_path / "plan.yaml"
     assert init(path, "--mandate", "2020-2026").exit_code == 0  # type: ignore[attr-defined]
     text = path.read_text(encoding="utf-8")
-    assert '#   - edition: "2023-2024"\n' in text
-    assert '# Éditions de ce mandat : "2020-2021", "2023-2024".\n' in text
+    assert '#   - edition: "2025-2026"\n' in text
+    assert '# Éditions de ce mandat : "2020-2021", "2023-2024", "2025-2026".\n' in text
     assert '"2018"' not in text
     # The referential's name gives the mandate: the title does not repeat it.
     assert "# Plan d'action de Villebourg.\n" in text
+
+
+@pytest.mark.parametrize("mandate", ["2020-2026", "2027-2033"])
+def test_the_examples_in_a_new_plan_follow_its_mandate(tmp_path: Path, mandate: str) -> None:
+    """The commented indicator and deliberation, copied as written into the plan, raise no
+    finding about their years: they are the plan's own mandate's."""
+    path = tmp_path / "plan.yaml"
+    run = run_vae("init", path, "--city", "Villebourg", "--insee", "01053", "--mandate", mandate)
+    assert run.exit_code == 0, run
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("    # Indicateurs : "))
+    example = []
+    for line in lines[start + 1 : start + 8]:
+        code = line.replace("    #   ", "    ", 1).split("  (")[0].rstrip()
+        example.append(code)
+    copied = text.replace(
+        "    indicators: []\n", "    indicators:\n" + "\n".join(example) + "\n", 1
+    )
+    first, last = mandate.split("-")
+    assert f"      baseline: {{year: {first}, value: 320}}" in example
+    assert f"      target: {{year: {last}, value: 600}}" in example
+    assert "      unit: familles" in example
+    path.write_text(copied, encoding="utf-8")
+    checked = run_vae("validate", path, "--format", "json", "--as-of", last)
+    rules = {d["rule"] for d in checked.json()["diagnostics"]}
+    assert "indicators" in copied and not rules & {
+        "target-in-mandate",
+        "year-in-mandate",
+        "yaml-syntax",
+        "wrong-type",
+        "invalid-value",
+    }, rules
+    assert f"#   - date: {first}-11-02" in text
+
+
+def test_a_new_plan_asks_when_membership_starts(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    run = run_vae("init", path, "--city", "Rouen", "--insee", "76540", "--mandate", "2020-2026")
+    assert run.exit_code == 0, run
+    text = path.read_text(encoding="utf-8")
+    assert "  since: 2020  # À REMPLIR : première année d'adhésion au réseau\n" in text
+    found = run_vae("validate", path, "--format", "json", "--as-of", "2026").json()
+    line = (
+        text.splitlines().index("  since: 2020  # À REMPLIR : première année d'adhésion au réseau")
+        + 1
+    )
+    assert any(d["rule"] == "to-fill" and d["line"] == line for d in found["diagnostics"]), found[
+        "diagnostics"
+    ]

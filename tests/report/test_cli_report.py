@@ -344,3 +344,37 @@ def test_french_plan_text_is_marked_french_in_an_english_report(report_plan: Pat
     assert '<h3 id="action-rues-aux-ecoles-h"><span lang="fr">Rues aux écoles</span>' in english
     french = Path("reports/villebourg/2023-followup.fr.html").read_text(encoding="utf-8")
     assert 'lang="fr">' in french and '<span lang="fr">' not in french
+
+
+def test_the_plan_document_shows_the_admission_steps_and_the_deliberation_number(
+    report_plan: Path,
+) -> None:
+    """A reviewer asks when each step of the network's process happened: the plan document
+    lists the steps the plan dates, and a deliberation's number."""
+    text = report_plan.read_text(encoding="utf-8")
+    text = text.replace(
+        "  - date: 2020-11-02\n", '  - date: 2020-11-02\n    number: "9-7"\n'
+    ).replace(
+        "membership:\n",
+        "process:\n"
+        "  declaration_of_intent: {date: 2020-11-02}\n"
+        "  hearing: {date: 2021-05-26, note: Audition par visioconférence}\n"
+        "  convention_signed: {date: 2021-06-28}\n"
+        "  probation: {start: 2021-10-01, end: 2022-09-30}\n"
+        "membership:\n",
+    )
+    report_plan.write_text(text, encoding="utf-8")
+    run = run_vae("report", report_plan, "--year", "2022", "--kind", "plan", "--lang", "fr")
+    assert run.exit_code == 0, run
+    markdown = Path("reports/villebourg/plan.fr.md").read_text(encoding="utf-8")
+    section = markdown.split("### Entrée dans le réseau\n", 1)[1].split("\n## ", 1)[0]
+    assert [line for line in section.splitlines() if line] == [
+        "- **Déclaration d'intention\u202f:** 2 novembre 2020",
+        "- **Audition devant la commission d'UNICEF France\u202f:** 26 mai 2021 — Audition par "
+        "visioconférence",
+        "- **Convention signée\u202f:** 28 juin 2021",
+        "- **Période probatoire\u202f:** du 1 octobre 2021 au 30 septembre 2022",
+    ]
+    assert "n°\u00a09-7 — Candidature" in markdown
+    html = Path("reports/villebourg/plan.fr.html").read_text(encoding="utf-8")
+    assert "<dt>Convention signée</dt><dd>28 juin 2021</dd>" in html

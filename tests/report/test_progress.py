@@ -4,14 +4,23 @@ The cases are the rules and thresholds stated in Open SDG's `docs/progress-metho
 (Statistics Canada's method) and implemented in sdg-build's `ProgressMeasure.py`:
 R >= 95% substantial ("on track"), 60% <= R < 95% moderate ("acceleration needed"),
 0 <= R < 60% limited, R < 0 deterioration; a target met is achieved whatever the trend; at
-least two years of data; base and latest values of one sign; zero base or target -> 0.001.
+least two years of data; base and latest values of one sign. And vae's own rules, which Open
+SDG lacks (docs/report.md): a straight path where the base or the target is 0 (Open SDG's 0.001
+makes any start from nothing look like huge growth), and "target missed" once the target year
+has come.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from vae_cli.report.progress import ProgressStatus, assess, status_for_ratio, trajectory
+from vae_cli.report.progress import (
+    Method,
+    ProgressStatus,
+    assess,
+    status_for_ratio,
+    trajectory,
+)
 
 S = ProgressStatus
 
@@ -101,23 +110,72 @@ def test_one_year_of_data_is_not_available() -> None:
     assert run(100, 100, 200, years=(2020, 2020, 2026)) == (S.NOT_AVAILABLE, None)
 
 
-def test_values_of_opposite_signs_are_not_available() -> None:
-    assert run(-5, 3, 10)[0] is S.NOT_AVAILABLE
+def test_a_latest_value_of_the_other_sign_than_the_base_is_not_available() -> None:
+    assert run(5, -3, 10)[0] is S.NOT_AVAILABLE
 
 
-def test_a_zero_base_is_replaced_by_0_001() -> None:
-    # From 0.001: required (10/0.001)^(1/10) - 1 = 150.2%; observed (5/0.001)^(1/5) - 1 = 449%.
-    status, ratio = run(0, 5, 10)
-    assert status is S.SUBSTANTIAL
-    assert ratio == pytest.approx(((5 / 0.001) ** 0.2 - 1) / ((10 / 0.001) ** 0.1 - 1))
+def test_a_zero_base_follows_the_straight_path_to_the_target() -> None:
+    # 0 -> 20 school streets over 10 years needs 2 a year; 5 in 5 years is 1 a year: R = 0.5.
+    # Open SDG's 0.001 would read it as (5/0.001)^(1/5) - 1 = 449% a year against 150% needed.
+    a = assess(
+        base_year=2020, base_value=0, latest_year=2025, latest_value=5,
+        target_year=2030, target_value=20, increase=True,
+    )  # fmt: skip
+    assert (a.status, a.method, a.ratio, a.expected) == (S.LIMITED, Method.LINEAR, 0.5, 10)
+    # On the path or above it: 10 of 20 at half time is R = 1.
+    assert run(0, 10, 20) == (S.SUBSTANTIAL, 1.0)
 
 
-def test_a_zero_target_is_replaced_by_0_001() -> None:
-    # Aiming at 0 (e.g. no child without a school meal): 0 counts as met, 0.0005 too.
+def test_a_value_still_at_zero_is_no_change_not_deterioration() -> None:
+    # Open SDG reads 0 -> 0 as a fall from 0.001 to 0 (R < 0): deterioration.
+    assert run(0, 0, 20) == (S.LIMITED, 0.0)
+
+
+def test_the_threshold_is_met_exactly_as_by_hand() -> None:
+    # 6 of 20 after 3 of 6 years: R = 0.6 exactly, moderate (not 0.5999... limited).
+    assert run(0, 6, 20, years=(2020, 2023, 2026)) == (S.MODERATE, 0.6)
+
+
+def test_a_zero_target_follows_the_straight_path() -> None:
+    # Aiming at 0 (no child without a school meal): 40 -> 30 is a quarter of the way at half
+    # time, R = 0.5; 0 itself is met.
     assert run(40, 0, 0, increase=False)[0] is S.TARGET_ACHIEVED
-    status, ratio = run(40, 20, 0, increase=False)
-    expected = -((20 / 40) ** 0.2 - 1) / abs((0.001 / 40) ** 0.1 - 1)
-    assert status is S.LIMITED and ratio == pytest.approx(expected)
+    a = assess(
+        base_year=2020, base_value=40, latest_year=2025, latest_value=30,
+        target_year=2030, target_value=0, increase=False,
+    )  # fmt: skip
+    assert (a.status, a.method, a.ratio) == (S.LIMITED, Method.LINEAR, 0.5)
+
+
+def test_a_base_and_target_of_opposite_signs_follow_the_straight_path() -> None:
+    # -5 -> 10 in 10 years is 1.5 a year; -5 -> 3 in 5 years is 1.6 a year.
+    status, ratio = run(-5, 3, 10)
+    assert status is S.SUBSTANTIAL and ratio == pytest.approx(1.6 / 1.5)
+
+
+def test_growth_rates_are_used_where_no_value_is_zero() -> None:
+    a = assess(
+        base_year=2020, base_value=100, latest_year=2025, latest_value=141.42,
+        target_year=2030, target_value=200, increase=True,
+    )  # fmt: skip
+    assert a.method is Method.EXPONENTIAL
+    assert a.expected == pytest.approx(141.42, abs=0.01)
+
+
+def test_a_target_not_met_once_its_year_is_over_is_missed() -> None:
+    # Whatever the trend: 190 of 200 looks like substantial progress, but 2030 is over.
+    years = {"base_year": 2020, "base_value": 100, "target_year": 2030, "target_value": 200}
+    late = assess(**years, latest_year=2029, latest_value=190, increase=True, year=2031)
+    assert (late.status, late.method) == (S.TARGET_MISSED, Method.TARGET)
+    # The target year's own value is in and short: missed, even in that year.
+    now = assess(**years, latest_year=2030, latest_value=190, increase=True, year=2030)
+    assert now.status is S.TARGET_MISSED
+    # In the target year, before its value is in: still judged on the trend.
+    waiting = assess(**years, latest_year=2029, latest_value=190, increase=True, year=2030)
+    assert waiting.status is S.SUBSTANTIAL
+    # Met, even late: achieved.
+    met = assess(**years, latest_year=2031, latest_value=200, increase=True, year=2031)
+    assert met.status is S.TARGET_ACHIEVED
 
 
 def test_negative_values_flip_the_direction() -> None:

@@ -62,18 +62,25 @@ def _section(text: str, title: str) -> str:
     return text.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
 
 
+ANNEX = "Annexe : contrôles du fichier du plan"
+
+
 def test_points_to_watch_ignore_what_was_recorded_after_the_year(small_town: Path) -> None:
     # 20 000 € spent in 2025 takes aide-devoirs over its budget, but only from 2025 on.
     _edit(small_town, "{year: 2025, status: in_progress, spent_eur: 5000}", "{year: 2025, "
           "status: in_progress, spent_eur: 20000}")  # fmt: skip
     text = _report(small_town, 2022)
-    watch = _section(text, "Points de vigilance")
-    assert "aide-devoirs" not in watch, watch
+    assert "Aide aux devoirs gratuite » a dépensé" not in _section(text, "Points de vigilance")
+    assert "aide-devoirs" not in _section(text, ANNEX), text
     assert "10 000 € / 30 000 €" in text  # the action table of the same report
-    # Findings still point at the lines of the real file.
-    lines = small_town.read_text(encoding="utf-8").splitlines()
     later = _report(small_town, 2025)
-    over = next(w for w in later.splitlines() if "aide-devoirs" in w and "over-budget" in w)
+    assert "« Aide aux devoirs gratuite » a dépensé 37 000 € pour un budget de 30 000 €." in (
+        _section(later, "Points de vigilance")
+    )
+    # The annex's findings still point at the lines of the real file.
+    lines = small_town.read_text(encoding="utf-8").splitlines()
+    annex = _section(later, ANNEX)
+    over = next(w for w in annex.splitlines() if "aide-devoirs" in w and "over-budget" in w)
     line = int(over.split("(ligne ", 1)[1].split(",", 1)[0])
     assert lines[line - 1].strip() == "budget_eur: 30000"
     action = lines.index("  - id: aide-devoirs")
@@ -85,8 +92,11 @@ def test_a_payment_made_later_does_not_hide_a_missing_one(small_town: Path) -> N
     # missing then; here 2021's entry is dated 2023, so at the end of 2022 it was not there.
     _edit(small_town, "{year: 2021, amount_eur: 150}", "{year: 2023, amount_eur: 150}")
     _edit(small_town, "    - {year: 2023, amount_eur: 150}\n", "")
-    watch = _section(_report(small_town, 2022), "Points de vigilance")
-    assert "2021" in watch and "membership-payment-missing" in watch, watch
+    text = _report(small_town, 2022)
+    assert "- Cotisation : aucun versement enregistré pour 2021." in (
+        _section(text, "Points de vigilance")
+    )
+    assert "membership-payment-missing" in _section(text, ANNEX)
 
 
 def test_a_consultation_still_running_at_the_end_of_the_year_claims_no_results(
@@ -129,9 +139,12 @@ def test_method_section_is_true_and_reads_as_paragraphs(small_town: Path) -> Non
     text = _report(small_town, 2023)
     method = _section(text, "Méthode")
     paragraphs = [p for p in method.strip().split("\n\n") if p]
-    assert len(paragraphs) == 4, method
+    assert len(paragraphs) == 8, method
     assert all("\n" not in p for p in paragraphs)
     assert "avant son année de début, une action est « à venir »" in method
+    assert "une action continue est en bonne voie tant qu'elle est en cours" in method
+    assert "au lieu de remplacer 0 par 0,001 comme le fait Open SDG" in method
+    assert "Cible non atteinte (un statut qu'Open SDG n'a pas)" in method
     assert "une cible égale à la valeur de départ" in method
     # A list is always followed by a blank line before the next heading.
     lines = text.splitlines()[1:]  # after the generated-by comment
@@ -150,10 +163,16 @@ def test_subtitle_names_the_mandate_once(small_town: Path) -> None:
 def test_points_to_watch_show_message_and_line_not_developer_hints(small_town: Path) -> None:
     _edit(small_town, "      - {year: 2023, status: in_progress}\n", "")
     text = _report(small_town, 2023)
+    # The council's points name the action by its title, in French, with no line or rule.
     watch = _section(text, "Points de vigilance")
-    # The French report's points to watch are in French (`vae validate --lang fr`'s words).
-    assert "aucun suivi d'avancement pour 2023" in watch
-    assert "sous `progress:`" not in watch and "\\`" not in watch
+    assert "- « Conseil municipal des enfants » : aucun suivi saisi pour l'année." in watch
+    assert (
+        "ligne" not in watch and "progress-missing" not in watch and "conseil-enfants" not in watch
+    )
+    # The validator's finding is in the annex, in French (`vae validate --lang fr`'s words).
+    annex = _section(text, ANNEX)
+    assert "aucun suivi d'avancement pour 2023" in annex
+    assert "sous `progress:`" not in annex and "\\`" not in annex
     html = Path("reports/small-town/2023-followup.fr.html").read_text(encoding="utf-8")
     assert "sous `progress:`" not in html and "<code>progress-missing</code>" in html
 

@@ -43,7 +43,7 @@ def progress(
         ),
     ],
     spent: t.Annotated[
-        float | None, typer.Option("--spent", help="Euros spent on it that year.")
+        str | None, typer.Option("--spent", help="Euros spent on it that year.")
     ] = None,
     note: t.Annotated[
         str | None, typer.Option("--note", help="What happened, in a sentence or two.")
@@ -55,22 +55,34 @@ def progress(
 ) -> None:
     """Record an action's status (and spending) for a year."""
     from vae_cli.editing import record as r
-    from vae_cli.editing.arguments import check_text
+    from vae_cli.editing.arguments import check_text, parse_number, reading, status_value
 
     action = check_text(action, "the action id")
-    status = check_text(status, "--status")
+    typed = check_text(status, "--status")
+    status = r.check_status(status_value(typed))
     note = check_text(note, "--note", lines=True)
-    r.check_amount(spent, "--spent")
-    new = r.entry(year=year, status=r.check_status(status), spent_eur=spent, note=note)
+    spent_eur = parse_number(spent, "--spent", money=True) if spent is not None else None
+    r.check_amount(spent_eur, "--spent")
+    new = r.entry(year=year, status=status, spent_eur=spent_eur, note=note)
     locate = functools.partial(_locate_action, action)
-    _run(plan, locate, new, replace=replace, dry_run=dry_run, as_of=as_of, referential=referential)
+    readings = [reading("--status", typed, status), reading("--spent", spent, spent_eur)]
+    _run(
+        plan,
+        locate,
+        new,
+        replace=replace,
+        dry_run=dry_run,
+        as_of=as_of,
+        referential=referential,
+        readings=readings,
+    )
 
 
 def measure(
     plan: PlanArg,
     indicator: t.Annotated[str, typer.Argument(help="Id of the indicator.", show_default=False)],
     year: YearOpt,
-    value: t.Annotated[float, typer.Option("--value", help="The value, in the indicator's unit.")],
+    value: t.Annotated[str, typer.Option("--value", help="The value, in the indicator's unit.")],
     source: t.Annotated[
         str | None, typer.Option("--source", help="Where the figure comes from.")
     ] = None,
@@ -81,20 +93,30 @@ def measure(
 ) -> None:
     """Record an indicator's value for a year."""
     from vae_cli.editing import record as r
-    from vae_cli.editing.arguments import check_text
+    from vae_cli.editing.arguments import check_text, parse_number, reading
 
     indicator = check_text(indicator, "the indicator id")
     source = check_text(source, "--source")
-    r.check_amount(value, "--value", negative=True)
-    new = r.entry(year=year, value=value, source=source)
+    number = parse_number(value, "--value")
+    r.check_amount(number, "--value", negative=True)
+    new = r.entry(year=year, value=number, source=source)
     locate = functools.partial(_locate_indicator, indicator)
-    _run(plan, locate, new, replace=replace, dry_run=dry_run, as_of=as_of, referential=referential)
+    _run(
+        plan,
+        locate,
+        new,
+        replace=replace,
+        dry_run=dry_run,
+        as_of=as_of,
+        referential=referential,
+        readings=[reading("--value", value, number)],
+    )
 
 
 def payment(
     plan: PlanArg,
     year: YearOpt,
-    amount: t.Annotated[float, typer.Option("--amount", help="Euros paid.")],
+    amount: t.Annotated[str, typer.Option("--amount", help="Euros paid.")],
     date: t.Annotated[
         str | None, typer.Option("--date", help="Date of payment, YYYY-MM-DD.")
     ] = None,
@@ -105,11 +127,12 @@ def payment(
 ) -> None:
     """Record the membership fee paid for a year."""
     from vae_cli.editing import record as r
-    from vae_cli.editing.arguments import check_text
+    from vae_cli.editing.arguments import check_text, parse_number, reading
 
-    r.check_amount(amount, "--amount")
+    amount_eur = parse_number(amount, "--amount", money=True)
+    r.check_amount(amount_eur, "--amount")
     r.check_date(check_text(date, "--date"))
-    new = r.entry(year=year, amount_eur=amount, date=date)
+    new = r.entry(year=year, amount_eur=amount_eur, date=date)
     _run(
         plan,
         _locate_membership,
@@ -118,6 +141,7 @@ def payment(
         dry_run=dry_run,
         as_of=as_of,
         referential=referential,
+        readings=[reading("--amount", amount, amount_eur)],
     )
 
 
@@ -148,6 +172,7 @@ def _run(
     dry_run: bool,
     as_of: int | None,
     referential: list[Path] | None,
+    readings: t.Sequence[str | None] = (),
 ) -> None:
     from vae_cli.check import Checker
     from vae_cli.editing.errors import EditRefused
@@ -171,6 +196,9 @@ def _run(
     if outcome.new_text != outcome.source.text:  # nothing to write: the file keeps its date
         outcome.source.write(outcome.new_text)
     out(f"{outcome.source.shown}: {outcome.summary}.")
+    for said in readings:  # a value read otherwise than typed (`47,5`) is said as recorded
+        if said:
+            out(said)
     if outcome.new_warnings:
         count = len(outcome.new_warnings)
         out(f"It adds {count} warning{'s' if count > 1 else ''}:")

@@ -129,10 +129,13 @@ def validate(
     else:
         plans = collect_plans(paths or [])
     configs = Configs(config)
+    this_year = dt.date.today().year
     checker = Checker(
-        as_of=as_of or dt.date.today().year,
+        as_of=as_of or this_year,
         referential_files=referential or [],
         configs=configs,
+        # `--as-of` a past year: the plan as it stood then, without what was recorded since.
+        stood_at=as_of if as_of is not None and as_of < this_year else None,
     )
     result = checker.check(plans, contents=contents)
     stdout_format = output_format.value if output_format else outputs.default_format(os.environ)

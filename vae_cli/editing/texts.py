@@ -40,31 +40,48 @@ CONTACTS = (
     "Chacun peut avoir aussi `role:` (fonction) et `email:` ; `commission:` nomme la",
     "commission du conseil chargée de l'enfance et de la jeunesse.",
 )
-DELIBERATIONS = (
-    "LES DÉLIBÉRATIONS du conseil municipal (candidature, adoption du plan…), une par entrée :",
-    "  - date: 2026-11-02          (ou `year: 2026` si la date n'est pas connue)",
-    '    title: "Candidature au titre Ville amie des enfants"',
-    "    decisions:",
-    '      - "Autoriser le maire à déclarer la ville candidate."',
-)
+
+
+def deliberations_comments(start: int) -> tuple[str, ...]:
+    """What a deliberation holds, with an example of the plan's own first year."""
+    return (
+        "LES DÉLIBÉRATIONS du conseil municipal (candidature, adoption du plan…), une par entrée :",
+        f"  - date: {start}-11-02          (ou `year: {start}` si la date n'est pas connue)",
+        '    number: "9-7"               (son numéro, s\'il en a un, entre guillemets)',
+        '    title: "Candidature au titre Ville amie des enfants"',
+        "    decisions:",
+        '      - "Autoriser le maire à déclarer la ville candidate."',
+        "Les étapes du réseau se datent sous `process:` (voir docs/plan-format.md) :",
+        "`declaration_of_intent`, `hearing` (audition devant la commission d'UNICEF France),",
+        "`board_decision`, `convention_signed`, chacune `{date: AAAA-MM-JJ, note: …}`, et",
+        "`probation: {start: …, end: …}` pour une période probatoire.",
+    )
+
+
 MEMBERSHIP = (
-    "L'ADHÉSION au réseau : la cotisation annuelle votée par le conseil, et chaque paiement,",
-    "un par année (`vae record payment` les ajoute).",
+    "L'ADHÉSION au réseau : l'année où elle commence (`since` : une cotisation est attendue",
+    "pour chaque année à partir de celle-ci), la cotisation annuelle votée par le conseil, et",
+    "chaque paiement, un par année (`vae record payment` les ajoute).",
 )
 COMMITMENTS = (
     "LES ENGAGEMENTS du référentiel, indissociables et obligatoires : pour chacun, la lecture",
     "qu'en fait la ville, en quelques phrases.",
 )
-INDICATOR_EXAMPLE = (
-    "Indicateurs : au moins un par action, avec une valeur de départ et une cible, par ex.",
-    "  - id: familles-accueillies",
-    '    label: "Familles accueillies"',
-    "    unit: familles               (`%` : valeurs de 0 à 100)",
-    "    direction: increase          (increase : doit monter ; decrease : doit baisser)",
-    "    baseline: {year: 2026, value: 320}",
-    "    target: {year: 2032, value: 600}",
-    "    measurements: []             (`vae record measure` ajoute les mesures annuelles)",
-)
+
+
+def indicator_example(start: int, end: int) -> tuple[str, ...]:
+    """An indicator to copy, its years those of the plan's mandate (a target after the mandate
+    would be an error to fix)."""
+    return (
+        "Indicateurs : au moins un par action, avec une valeur de départ et une cible, par ex.",
+        "  - id: familles-accueillies",
+        '    label: "Familles accueillies"',
+        '    unit: familles               (`"%"`, entre guillemets : valeurs de 0 à 100)',
+        "    direction: increase          (increase : doit monter ; decrease : doit baisser)",
+        f"    baseline: {{year: {start}, value: 320}}",
+        f"    target: {{year: {end}, value: 600}}",
+        "    measurements: []             (`vae record measure` ajoute les mesures annuelles)",
+    )
 
 
 def actions_comments(referential: Referential) -> tuple[str, ...]:

@@ -82,6 +82,19 @@ Identifier = t.Annotated[
         examples=["conseil-municipal-enfants"],
     ),
 ]
+# An id of the referential a plan names (a commitment, an obligation, a recommendation). Its
+# form is not checked here but against the referential (`known-reference`), which can tell
+# `équité` or « Formation aux droits de l'enfant » (a label) from the id meant. Editors still
+# get the identifier's form from the JSON Schema: what they refuse, `vae` refuses too.
+Reference = t.Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=300,
+        description="An id of the referential: lowercase letters, digits and hyphens.",
+        json_schema_extra={"pattern": IDENTIFIER_PATTERN, "maxLength": 80},
+    ),
+]
 Text = t.Annotated[str, Field(min_length=1)]
 # The longest lists a plan holds: far beyond any real plan (Dijon has 23 actions; the benchmark
 # goes to 5,000), so that a pasted column of 500,000 values is one finding, found at once.

@@ -16,6 +16,7 @@ from vae_cli.models.common import (
     Euros,
     Identifier,
     IsoDate,
+    Reference,
     Text,
     VaeModel,
     Value,
@@ -159,6 +160,13 @@ class Deliberation(VaeModel):
 
     date: IsoDate | None = Field(default=None, description="Date of the council meeting.")
     year: Year | None = Field(default=None, description="Year, when the date is not known.")
+    number: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=40,
+        description="Number the council gave it, as written in its minutes, in quotes.",
+        examples=["9-7"],
+    )
     title: Text = Field(description="Title (objet) of the deliberation.")
     rapporteur: str | None = Field(default=None, description="Who presented it.")
     secretary: str | None = Field(default=None, description="Secretary of the session.")
@@ -184,14 +192,57 @@ class Payment(VaeModel):
 
 
 class Membership(VaeModel):
+    since: Year | None = Field(
+        default=None,
+        description="Year the city's membership of the network starts: a payment is expected "
+        "for each year from it on (empty: from the first year of the mandate).",
+        examples=[2021],
+    )
     annual_fee_eur: Euros = Field(description="Yearly membership fee decided by the council.")
     payments: list[Payment] = Field(
         max_length=MAX_ITEMS, default=[], description="Fees paid, one entry per year."
     )
 
 
+class Step(VaeModel):
+    """A dated step of the network's admission process."""
+
+    date: IsoDate = Field(description="When it happened (or is planned).")
+    note: str | None = Field(
+        default=None, description="What was decided or said, and where it is written."
+    )
+
+
+class Probation(VaeModel):
+    """A probation period (période probatoire) the network set before granting the title."""
+
+    start: IsoDate = Field(description="First day of the probation.")
+    end: IsoDate | None = Field(default=None, description="Last day, once known.")
+    note: str | None = Field(default=None, description="Why, and what the network asked for.")
+
+
+class Process(VaeModel):
+    """The network's admission steps, each dated: what a reviewer asks about."""
+
+    declaration_of_intent: Step | None = Field(
+        default=None, description="The council declares the city's intent to apply."
+    )
+    hearing: Step | None = Field(
+        default=None, description="The hearing before UNICEF France's commission."
+    )
+    board_decision: Step | None = Field(
+        default=None, description="UNICEF France's board decides on the title."
+    )
+    convention_signed: Step | None = Field(
+        default=None, description="The convention between the city and UNICEF France is signed."
+    )
+    probation: Probation | None = Field(
+        default=None, description="A probation period, if the network set one."
+    )
+
+
 class CommitmentFraming(VaeModel):
-    id: Identifier = Field(
+    id: Reference = Field(
         description="Id of a commitment of the referential.", examples=["bien-etre"]
     )
     summary: Text = Field(description="How the city frames this commitment, in a few sentences.")
@@ -220,7 +271,10 @@ class Indicator(VaeModel):
         description="Identifier, unique in the plan.", examples=["ecoles-rue-aux-ecoles"]
     )
     label: Text = Field(description="What is measured.")
-    unit: Text = Field(description="Unit; `%` values must lie between 0 and 100.", examples=["%"])
+    unit: Text = Field(
+        description='Unit; with `"%"` (in quotes), values must lie between 0 and 100.',
+        examples=["%"],
+    )
     direction: DirectionValue = Field(
         description="Whether progress means the value going up or down."
     )
@@ -242,16 +296,16 @@ class Action(VaeModel):
     )
     title: Text = Field(description="Short title.")
     description: Text = Field(description="What the action does and for whom.")
-    commitment: Identifier = Field(
+    commitment: Reference = Field(
         description="Id of the referential commitment it serves.", examples=["bien-etre"]
     )
-    obligations: list[Identifier] = Field(
+    obligations: list[Reference] = Field(
         max_length=MAX_ITEMS,
         default=[],
         description="Ids of the network obligations this action covers.",
         examples=[["suivi", "formation"]],
     )
-    recommendations: list[Identifier] = Field(
+    recommendations: list[Reference] = Field(
         max_length=MAX_ITEMS,
         default=[],
         description="Ids of the referential recommendations it follows.",
@@ -306,6 +360,9 @@ class Plan(VaeModel):
         max_length=MAX_ITEMS, default=[], description="Council deliberations."
     )
     membership: Membership = Field(description="Membership of the network and its fees.")
+    process: Process | None = Field(
+        default=None, description="The dated steps of the network's admission process."
+    )
     commitments: list[CommitmentFraming] = Field(
         max_length=MAX_ITEMS,
         default=[],

@@ -52,6 +52,12 @@ class Recommendation(VaeModel):
     commitment: Identifier = Field(
         description="The commitment it belongs to.", examples=["bien-etre"]
     )
+    number: int | None = Field(
+        default=None,
+        ge=1,
+        le=1000,
+        description="Rank inside its commitment in the network's numbering (R1, R2…), where known.",
+    )
     label: Localized = Field(description="What is recommended.")
     placement_uncertain: bool = Field(
         default=False,
@@ -65,6 +71,9 @@ class ConsultationEdition(VaeModel):
     start: IsoDate | None = Field(default=None, description="First day, where known.")
     end: IsoDate | None = Field(default=None, description="Last day, where known.")
     theme: Localized | None = Field(default=None, description="Theme of the edition.")
+    note: Localized | None = Field(
+        default=None, description="What else sets this edition apart (its title, who may answer)."
+    )
 
 
 class ConsultationRules(VaeModel):

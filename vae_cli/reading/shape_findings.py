@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import enum
 import re
 import string
 import types
@@ -22,6 +23,8 @@ from vae_cli.findings.diagnostics import MAX_FINDINGS, Diagnostic, Overflow, Sev
 from vae_cli.i18n.messages import InEnglish, Message, msg, verbatim
 from vae_cli.i18n.numbers import Count, plain_number
 from vae_cli.models.common import IDENTIFIER_PATTERN
+from vae_cli.models.french import bare, meant
+from vae_cli.models.plan import YearValue
 from vae_cli.reading.yaml_document import Document
 
 Loc = tuple[str | int, ...]
@@ -132,6 +135,8 @@ class _Error:
     key: str  # the last key of the error's path
     described: Message  # the value in error as the message names it ("`budget_eur`")
     pydantic_message: str
+    # The plan's mandate as written, when it holds years: examples use them.
+    mandate: tuple[int, int] | None = None
 
     @property
     def found(self) -> Message:
@@ -180,11 +185,14 @@ def _fixed(rule: str, message: Message, hint: Message, **from_context: str) -> E
 
 def _missing(error: _Error) -> Found:
     key, example = error.key, error.example
-    hint = (
-        msg("add `{key}:`, e.g. `{key}: {example}`", key=key, example=example)
-        if example
-        else msg("add `{key}:`", key=key)
-    )
+    kind = _unwrap(error.field.annotation) if error.field is not None else None
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        values = [str(v.value) for v in kind]
+        hint = msg("add `{key}:` with one of: {values}", key=key, values=", ".join(values))
+    elif example:
+        hint = msg("add `{key}:`, e.g. `{key}: {example}`", key=key, example=example)
+    else:
+        hint = msg("add `{key}:`", key=key)
     return (
         "missing-key",
         msg("the key `{key}` is missing here", key=key),
@@ -216,6 +224,34 @@ def _not_text(error: _Error) -> Found:
     return "wrong-type", message, msg("write the text on the same line, after the colon")
 
 
+# The spaces a spreadsheet or a French text puts between thousands: a space, a no-break space
+# (U+00A0, what a copy from a spreadsheet pastes), a narrow no-break space (U+202F).
+_THOUSANDS = (" ", "\u00a0", "\u202f")
+_NO_BREAK = ("\u00a0", "\u202f")
+# Word's and LibreOffice's typographic quotes: to YAML, letters like any other.
+_CURLY = "“”‘’«»„‟‹›"
+
+
+def _without_spaces(text: str) -> str:
+    for space in _THOUSANDS:
+        text = text.replace(space, "")
+    return text
+
+
+def _curly_quoted(value: object) -> str | None:
+    """The text inside Word's typographic quotes (`“21231”`, `« 28 »`), if `value` is text
+    written between them."""
+    if isinstance(value, str) and len(value) >= 2 and value[0] in _CURLY and value[-1] in _CURLY:
+        return value[1:-1].strip(" \u00a0\u202f")
+    return None
+
+
+_STRAIGHT_QUOTES = msg(
+    'write "{text}" with straight quotes: “ ” and « » are typographic quotes (from Word), which '
+    "YAML keeps as part of the text"
+)
+
+
 def _not_whole_number(error: _Error) -> Found:
     value, example = error.value, error.example
     hint = (
@@ -223,10 +259,12 @@ def _not_whole_number(error: _Error) -> Found:
         if example
         else msg("write a whole number without quotes")
     )
-    if isinstance(value, str) and value.replace(" ", "").replace("\u202f", "").isdigit():
-        hint = msg(
-            "remove the quotes and spaces: {number}",
-            number=value.replace(" ", "").replace(chr(0x202F), ""),
+    inner = _curly_quoted(value)
+    if inner is not None and _without_spaces(inner).isdigit():
+        hint = _TYPOGRAPHIC_NUMBER.fill(number=_without_spaces(inner))
+    elif isinstance(value, str) and _without_spaces(value).isdigit():
+        hint = (_NO_BREAK_NUMBER if any(c in value for c in _NO_BREAK) else _NO_QUOTES_NUMBER).fill(
+            number=_without_spaces(value)
         )
     return (
         "wrong-type",
@@ -239,14 +277,38 @@ def _not_whole_number(error: _Error) -> Found:
     )
 
 
+_NO_QUOTES_NUMBER = msg("remove the quotes and spaces: {number}")
+_NO_BREAK_NUMBER = msg(
+    "write {number}: the space between the thousands is a no-break space (U+00A0, as a "
+    "spreadsheet pastes it), and a number has no spaces"
+)
+_TYPOGRAPHIC_NUMBER = msg(
+    "write {number}: “ ” and « » are typographic quotes (from Word), which YAML keeps as part of "
+    "the text; a number has no quotes"
+)
+
+
 def _not_number(error: _Error) -> Found:
     value = error.value
     hint = msg("write a number without quotes, with a dot for decimals, e.g. 1234.5")
     if isinstance(value, str):
-        cleaned = value.replace(" ", "").replace("\u202f", "").replace("_", "")
+        inner = _curly_quoted(value)
+        text = inner if inner is not None else value
+        cleaned = _without_spaces(text).replace("_", "")
         cleaned = cleaned.replace(",", ".").rstrip("€ ")
         if _PLAIN_NUMBER.fullmatch(cleaned):
-            hint = msg("write {number}: no quotes, no spaces, a dot for decimals", number=cleaned)
+            if inner is not None:
+                hint = _TYPOGRAPHIC_NUMBER.fill(number=cleaned)
+            elif any(c in value for c in _NO_BREAK):
+                hint = msg(
+                    "write {number}: no spaces (the one between the thousands is a no-break "
+                    "space, U+00A0, as a spreadsheet pastes it), a dot for decimals",
+                    number=cleaned,
+                )
+            else:
+                hint = msg(
+                    "write {number}: no quotes, no spaces, a dot for decimals", number=cleaned
+                )
     return (
         "wrong-type",
         msg(
@@ -263,12 +325,19 @@ def _not_a_choice(error: _Error) -> Found:
     expected = str(error.context.get("expected", ""))
     choices = [c.strip().strip("'") for c in expected.replace(" or ", ",").split(",")]
     choices = [c for c in choices if c]
+    word = meant(value, choices) if isinstance(value, str) else None
     close = did_you_mean(str(value), choices) if isinstance(value, str) else None
-    hint = (
-        msg("did you mean {close}?", close=close)
-        if close
-        else msg("write one of: {choices}", choices=", ".join(choices))
-    )
+    if word is not None:
+        hint = msg(
+            '"{word}" is written {value} in a plan: write `{key}: {value}`',
+            word=visible(str(value)),
+            value=word,
+            key=error.key,
+        )
+    elif close:
+        hint = msg("did you mean {close}?", close=close)
+    else:
+        hint = msg("write one of: {choices}", choices=", ".join(choices))
     return (
         "invalid-value",
         msg("{found} is not allowed for {described}", found=error.found, described=error.described),
@@ -279,6 +348,24 @@ def _not_a_choice(error: _Error) -> Found:
 def _wrong_form(error: _Error) -> Found:
     field = error.field
     hint: Message
+    inner = _curly_quoted(error.value)
+    if inner is not None:
+        return (
+            "invalid-value",
+            msg("{found} is not a valid {described}", found=error.found, described=error.described),
+            _STRAIGHT_QUOTES.fill(text=inner),
+        )
+    suggested = as_identifier(error.value) if isinstance(error.value, str) else None
+    if error.context.get("pattern") == IDENTIFIER_PATTERN and suggested:
+        return (
+            "invalid-value",
+            msg("{found} is not a valid {described}", found=error.found, described=error.described),
+            msg(
+                "write {suggested}: an id has only lowercase letters a-z, digits and hyphens, "
+                "no accents, capitals or spaces",
+                suggested=suggested,
+            ),
+        )
     if error.context.get("pattern") == IDENTIFIER_PATTERN:
         hint = msg(
             "use only lowercase letters a-z, digits and hyphens: no accents, capitals, spaces "
@@ -303,6 +390,17 @@ def _wrong_form(error: _Error) -> Found:
         msg("{found} is not a valid {described}", found=error.found, described=error.described),
         _with_example(hint, error.example),
     )
+
+
+def as_identifier(text: str) -> str | None:
+    """The id `text` should be (`rues-aux-écoles` -> `rues-aux-ecoles`, `Part bio repas` ->
+    `part-bio-repas`), when it holds nothing but letters, digits, spaces, hyphens,
+    underscores and apostrophes; None otherwise (an invisible character: say so instead)."""
+    if not re.fullmatch(r"[\w \u00a0\u202f'’-]+", text):
+        return None
+    words = re.sub(r"[^a-z0-9]+", " ", bare(text)).split()
+    suggested = "-".join(words)
+    return suggested if suggested and re.fullmatch(IDENTIFIER_PATTERN, suggested) else None
 
 
 def _bound(bound: str, message: Message, hint: Message) -> Explain:
@@ -335,11 +433,42 @@ def _unexplained(error: _Error) -> Found:
 
 _DATE_HINT = msg("write the date as YYYY-MM-DD, e.g. 2021-06-28")
 _AGE_BAND_HINT = msg("write the youngest and oldest ages, e.g. 6-11")
-_MAPPING = _fixed(
-    "wrong-type",
-    msg("{described} must be a mapping of keys, found {found}"),
-    msg("indent the keys of this section under it"),
-)
+_NOT_MAPPING = msg("{described} must be a mapping of keys, found {found}")
+
+
+def _mapping(error: _Error) -> Found:
+    """A value where a section of keys goes: for a year and a value (`baseline: 0`, `target:
+    26 en 2025`), the mapping to write, built from what was written."""
+    message = _NOT_MAPPING.fill(described=error.described, found=error.found)
+    field = error.field
+    if field is not None and _unwrap(field.annotation) is YearValue:
+        numbers = re.findall(r"-?\d+(?:[.,]\d+)?", str(error.value)) if error.value else []
+        years = [n for n in numbers if re.fullmatch(r"(19|20)\d\d", n)]
+        first, last = error.mandate or (2020, 2026)
+        year = years[-1] if years else str(last if error.key == "target" else first)
+        values = [n for n in numbers if n != year] or ["0"]
+        shape = f"{{year: {year}, value: {values[0].replace(',', '.')}}}"
+        return (
+            "wrong-type",
+            message,
+            msg("write the year and the value: `{key}: {shape}`", key=error.key, shape=shape),
+        )
+    kind = _unwrap(field.annotation) if field is not None else None
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        keys = [name for name, f in kind.model_fields.items() if f.is_required()]
+        if keys:
+            return (
+                "wrong-type",
+                message,
+                msg(
+                    "indent the keys of this section under it, on lines of their own: {keys}",
+                    keys=", ".join(f"`{k}:`" for k in keys),
+                ),
+            )
+    return "wrong-type", message, msg("indent the keys of this section under it")
+
+
+_MAPPING = _mapping
 
 # What each kind of Pydantic error (its `type`) means for the person editing the plan.
 EXPLANATIONS: dict[str, Explain] = {
@@ -448,6 +577,15 @@ EXPLANATIONS: dict[str, Explain] = {
 }
 
 
+def _mandate(document: Document) -> tuple[int, int] | None:
+    mandate = document.data.get("mandate")
+    if isinstance(mandate, dict):
+        start, end = mandate.get("start"), mandate.get("end")
+        if type(start) is int and type(end) is int:
+            return start, end
+    return None
+
+
 def diagnostics_from(
     error: ValidationError, model: type[BaseModel], document: Document, path: str
 ) -> list[Diagnostic]:
@@ -491,6 +629,7 @@ def _diagnostic(
         key=key,
         described=name if name is not None else msg("this value"),
         pydantic_message=details["msg"],
+        mandate=_mandate(document),
     )
     rule, message, hint = EXPLANATIONS.get(kind, _unexplained)(explained)
     return Diagnostic(

@@ -26,6 +26,8 @@ from vae_cli.i18n.messages import Message, msg
 from vae_cli.i18n.numbers import Count
 from vae_cli.inputs import read_regular
 from vae_cli.models.plan import LIST_ITEM_KEYS
+from vae_cli.reading.yaml_slips import slip
+from vae_cli.reading.yaml_words import in_words
 
 _Parser: t.Any
 try:  # libyaml's C parser; PyYAML's wheels ship it, the pure-Python parser is the fallback.
@@ -418,10 +420,10 @@ def _reader_error(error: yaml.reader.ReaderError, text: str) -> LoadError:
         msg(
             "invalid character {character}: {reason}",
             character="U+" + format(error.character, "04X"),
-            reason=error.reason,
+            reason=in_words(error.reason),
         )
         if isinstance(error.character, int)
-        else msg("invalid character: {reason}", reason=error.reason),
+        else msg("invalid character: {reason}", reason=in_words(error.reason)),
         Position.at(line, column),
         hint=msg("remove the invisible control character (often pasted from another program)"),
     )
@@ -433,12 +435,6 @@ def _syntax_error(error: yaml.YAMLError, lines: list[str]) -> LoadError:
     position = START_OF_FILE
     if mark is not None:
         position = Position.at(mark.line + 1, mark.column + 1)
-    offending = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
-    hint = msg("check the indentation and quoting on this line and the one before")
-    for fragment, needle, text in _SYNTAX_HINTS:
-        if fragment in problem and needle in offending:
-            hint = text
-            break
     if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours in flow style
         return LoadError(
             "yaml-too-deep",
@@ -446,13 +442,29 @@ def _syntax_error(error: yaml.YAMLError, lines: list[str]) -> LoadError:
             position,
             hint=_TOO_DEEP_HINT,
         )
+    if getattr(error, "problem_mark", None) is not None:
+        recognised = slip(error, lines)
+        if recognised is not None:
+            return LoadError(
+                "yaml-syntax", recognised.message, recognised.position, recognised.hint
+            )
+    offending = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+    hint = msg("check the indentation and quoting on this line and the one before")
+    for fragment, needle, text in _SYNTAX_HINTS:
+        if fragment in problem and needle in offending:
+            hint = text
+            break
     context = getattr(error, "context", None)
-    # libyaml's own words ("could not find expected ':'") are quoted as they are: they are
-    # what a search for the problem finds.
+    # libyaml's own words ("could not find expected ':'") are quoted, in the reader's language
+    # (`yaml_words`): they are what a search for the problem finds.
     message = (
-        msg("invalid YAML: {problem} ({context})", problem=problem, context=context)
+        msg(
+            "invalid YAML: {problem} ({context})",
+            problem=in_words(problem),
+            context=in_words(context),
+        )
         if context
-        else msg("invalid YAML: {problem}", problem=problem)
+        else msg("invalid YAML: {problem}", problem=in_words(problem))
     )
     return LoadError("yaml-syntax", message, position, hint)
 
@@ -516,6 +528,7 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
     is_list = False
     pending: str | None = None
     pending_event: t.Any = None
+    swallow = False  # the next value is the empty one of decimals read as a key
     anchor: str | None = None
     first = 0
     collection: t.Any = None
@@ -637,9 +650,22 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
             children.append(node)
         elif container is None:
             root = (value, node)
+        elif swallow:
+            swallow = False
+            pending = None
+            if value is not None or node.event.end_mark.index != node.event.start_mark.index:
+                raise LoadError(
+                    "yaml-syntax",
+                    msg("a number with a decimal comma is followed by `:` here"),
+                    node.position,
+                    hint=msg("write the number with a dot for decimals, e.g. 28.5"),
+                )
         elif pending is None:
             if type(value) is str and value not in container:  # the common case, kept inline
                 pending = value
+            elif _decimal_comma(node.event, container, children, collection.event, lines):
+                swallow = True  # the "key" was the decimals; its empty value goes too
+                continue
             else:
                 pending = _key(value, node, container, key_events)
             pending_event = node.event
@@ -673,6 +699,58 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
             ),
         )
     return Document(data=data, root=node, lines=lines)
+
+
+# A number as a spreadsheet or a French text writes its whole part: `28`, `1 200`, `1 200`.
+_WHOLE_PART = re.compile("[-+]?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[-+]?[0-9]+")
+
+
+def _decimal_comma(
+    key: t.Any,
+    container: dict[str, Data],
+    children: dict[str, Node],
+    mapping: t.Any,
+    lines: list[str],
+) -> bool:
+    """Whether `key`, a plain number standing as a key of a `{...}` mapping right after a comma
+    that ends a number (`{year: 2020, value: 28,5}`), is that number's decimals.
+
+    In a flow mapping the comma separates entries, so YAML reads `value: 28` and a key `5`; a
+    French writer meant 28.5. The value before the comma becomes the text `28,5` as the file
+    writes it (what `value: 28,5` on its own line gives), and the shape check then says
+    `write 28.5` at the right place rather than "`5` is not a key" (and, for `1 200,50`,
+    "write 1200" without the cents).
+    """
+    if (
+        not getattr(mapping, "flow_style", False)
+        or key.style
+        or key.tag is not None
+        or not container
+        or not key.value.isdigit()
+    ):
+        return False
+    last = next(reversed(container))
+    before: t.Any = children[last].event
+    end: t.Any = before.end_mark
+    start = key.start_mark
+    line = lines[start.line] if start.line < len(lines) else ""
+    if (
+        type(before) is not yaml.ScalarEvent
+        or before.style
+        or before.tag is not None
+        or end.line != start.line
+        or end.column != start.column - 1
+        or line[start.column - 1 : start.column] != ","
+        or not _WHOLE_PART.fullmatch(before.value)
+    ):
+        return False
+    written = f"{before.value},{key.value}"
+    merged = yaml.ScalarEvent(
+        None, None, (True, False), written, before.start_mark, key.end_mark, ""
+    )
+    container[last] = written
+    children[last] = Node(merged)
+    return True
 
 
 def _key(value: Data, node: Node, container: dict[str, Data], key_events: dict[str, t.Any]) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import enum
 
-from vae_cli.models.plan import Action, Direction, Indicator, ProgressEntry, Status
+from vae_cli.models.plan import Action, Indicator, ProgressEntry, Status
 from vae_cli.report.chart import Chart, build_chart
-from vae_cli.report.progress import Assessment, ProgressStatus, assess
+from vae_cli.report.progress import Assessment, Method, ProgressStatus, indicator_status
 
 
 class YearStatus(enum.StrEnum):
@@ -23,9 +23,48 @@ class YearStatus(enum.StrEnum):
     NOT_REPORTED = "not_reported"
 
 
+class Standing(enum.StrEnum):
+    """Where an action stands against its own dates, for a headline fair to continuous actions
+    (no `end`), which are never "done" and are on track while under way."""
+
+    ON_TRACK = "on_track"  # under way, within its dates (or with no end)
+    NOT_STARTED = "not_started"  # planned, and its start year has not passed
+    LATE = "late"  # delayed; still planned after its start year; not done after its end year
+    STOPPED = "stopped"  # paused or abandoned
+    DONE = "done"
+    NOT_REPORTED = "not_reported"  # no entry for the year
+
+
+class Lateness(enum.StrEnum):
+    """Why an action is late."""
+
+    DELAYED = "delayed"  # its entry says so
+    NOT_STARTED = "not_started"  # still planned after its start year
+    PAST_END = "past_end"  # not done after its planned last year
+
+
 # Statuses that call for someone's attention in the view by lead department.
 LATE = frozenset({YearStatus.DELAYED, YearStatus.PAUSED, YearStatus.NOT_REPORTED})
 CLOSED = frozenset({Status.DONE, Status.ABANDONED})
+
+
+def standing_at(action: Action, status: YearStatus, year: int) -> tuple[Standing, Lateness | None]:
+    """Where `action`, of `status` at the end of `year`, stands against its dates."""
+    if status is YearStatus.DONE:
+        return Standing.DONE, None
+    if status in (YearStatus.PAUSED, YearStatus.ABANDONED):
+        return Standing.STOPPED, None
+    if status is YearStatus.NOT_REPORTED:
+        return Standing.NOT_REPORTED, None
+    if status is YearStatus.DELAYED:
+        return Standing.LATE, Lateness.DELAYED
+    if action.end is not None and year > action.end:
+        return Standing.LATE, Lateness.PAST_END
+    if status is YearStatus.PLANNED:
+        if year > action.start:
+            return Standing.LATE, Lateness.NOT_STARTED
+        return Standing.NOT_STARTED, None
+    return Standing.ON_TRACK, None
 
 
 def entry_for(action: Action, year: int) -> ProgressEntry | None:
@@ -68,29 +107,19 @@ class IndicatorView:
         return self.assessment.status
 
     @property
-    def zero_based(self) -> bool:
-        """Open SDG replaces a base or target of 0 by 0.001, which can inflate the growth rate
-        enormously (0 to 60 reads as faster than needed to reach 400): the report says so."""
-        if self.status in (ProgressStatus.TARGET_ACHIEVED, ProgressStatus.NOT_AVAILABLE):
-            return False
-        return self.indicator.baseline.value == 0 or self.indicator.target.value == 0
+    def method(self) -> Method:
+        return self.assessment.method
+
+    @property
+    def unchanged(self) -> bool:
+        """Measured again, and still at the baseline: no change, which is not a fall."""
+        return bool(self.measured) and self.measured[-1][1] == self.indicator.baseline.value
 
 
 def indicator_at(indicator: Indicator, year: int) -> IndicatorView:
     base = indicator.baseline
     measured = sorted(
         (m.year, m.value) for m in indicator.measurements if base.year < m.year <= year
-    )
-    latest = measured[-1] if measured else None
-    latest_year, latest_value = latest or (base.year, base.value)
-    assessment = assess(
-        base_year=base.year,
-        base_value=base.value,
-        latest_year=latest_year,
-        latest_value=latest_value,
-        target_year=indicator.target.year,
-        target_value=indicator.target.value,
-        increase=indicator.direction is Direction.INCREASE,
     )
     chart = build_chart(
         base_year=base.year,
@@ -100,7 +129,11 @@ def indicator_at(indicator: Indicator, year: int) -> IndicatorView:
         measured=measured,
     )
     return IndicatorView(
-        indicator=indicator, measured=measured, latest=latest, assessment=assessment, chart=chart
+        indicator=indicator,
+        measured=measured,
+        latest=measured[-1] if measured else None,
+        assessment=indicator_status(indicator, year),
+        chart=chart,
     )
 
 
@@ -112,19 +145,41 @@ class ActionView:
     spent_year: float | None
     spent_to_date: float
     indicators: list[IndicatorView]
+    standing: Standing
+    lateness: Lateness | None = None
 
     @property
     def late(self) -> bool:
-        return self.status in LATE
+        """Needs attention: delayed, paused, not reported, or behind its own dates."""
+        return self.status in LATE or self.standing is Standing.LATE
+
+    @property
+    def abandoned(self) -> bool:
+        """An abandoned action covers nothing and its indicators are left out of the counts."""
+        return self.status is YearStatus.ABANDONED
+
+    @property
+    def illustrative(self) -> bool:
+        """Sample content (no source gives it): its figures are marked wherever they appear."""
+        return self.action.illustrative
 
 
 def action_at(action: Action, year: int) -> ActionView:
     entry = entry_for(action, year)
+    status = status_at(action, year)
+    standing, lateness = standing_at(action, status, year)
     return ActionView(
         action=action,
-        status=status_at(action, year),
+        status=status,
+        standing=standing,
+        lateness=lateness,
         note=entry.note if entry else None,
         spent_year=spent_in(action, year),
         spent_to_date=spent_through(action, year),
         indicators=[indicator_at(indicator, year) for indicator in action.indicators],
     )
+
+
+def counted_indicators(views: list[ActionView]) -> list[IndicatorView]:
+    """The indicators the counts are made of: an abandoned action's are left out."""
+    return [i for a in views if not a.abandoned for i in a.indicators]

@@ -28,8 +28,26 @@ class ObligationCoverage:
         return [(s.value, statuses.count(s)) for s in YearStatus if s in statuses]
 
     @property
+    def active(self) -> list[ActionView]:
+        """The actions that cover it: an abandoned action covers nothing (it stays listed)."""
+        return [a for a in self.actions if not a.abandoned]
+
+    @property
     def covered(self) -> bool:
-        return bool(self.actions) and self.consultation_held is not False
+        return bool(self.active) and self.consultation_held is not False
+
+    @property
+    def only_abandoned(self) -> bool:
+        return bool(self.actions) and not self.active
+
+    @property
+    def weak(self) -> bool:
+        """Covered, but by no action on track or done: every one is late, stopped, not
+        reported or not started."""
+        from vae_cli.report.actions import Standing
+
+        good = (Standing.ON_TRACK, Standing.DONE)
+        return self.covered and not any(a.standing in good for a in self.active)
 
 
 def obligations_coverage(

@@ -8,15 +8,24 @@ from vae_cli.findings.diagnostics import Diagnostic, Position, Severity
 from vae_cli.i18n.typography import french_order
 from vae_cli.models.plan import Consultation, Plan
 from vae_cli.models.referential import Commitment, ConsultationEdition, Referential
-from vae_cli.report.actions import ActionView, YearStatus, action_at
+from vae_cli.report.actions import (
+    ActionView,
+    Standing,
+    YearStatus,
+    action_at,
+    counted_indicators,
+)
 from vae_cli.report.coverage import ObligationCoverage, obligations_coverage
-from vae_cli.report.progress import ProgressStatus
+from vae_cli.report.progress import Method, ProgressStatus
+from vae_cli.report.since import SinceLastYear, since_last_year
 from vae_cli.report.source import Source
+from vae_cli.report.watch import PointToWatch, points_to_watch
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
-class PointToWatch:
-    """A warning of `vae validate`, as the report shows it: written in the report's language."""
+class Check:
+    """A warning of `vae validate`, as the report's annex shows it: written in the report's
+    language, for whoever edits the plan."""
 
     path: str
     position: Position
@@ -26,7 +35,7 @@ class PointToWatch:
     hint: str | None
 
     @classmethod
-    def of(cls, diagnostic: Diagnostic, lang: str) -> PointToWatch:
+    def of(cls, diagnostic: Diagnostic, lang: str) -> Check:
         return cls(
             path=diagnostic.path,
             position=diagnostic.position,
@@ -53,16 +62,33 @@ def _counts(keys: list[str], order: list[str]) -> list[Count]:
 class Glance:
     actions: int
     by_status: list[Count]  # every status, in a fixed order, zeros included
-    done_share: float
+    by_standing: list[Count]  # where actions stand against their dates, in a fixed order
     budget_planned: float
     spent_year: float
     spent_to_date: float
+    # Actions marked illustrative (sample content) and the part of the figures that is theirs.
+    illustrative_actions: int
+    illustrative_budget: float
+    illustrative_spent: float
+    # Indicators counted: those of actions not abandoned.
     indicators: int
     by_progress: list[Count]
+    # Of those, the ones judged on the straight path (a baseline or target of 0) rather than
+    # by growth rates, and the ones marked illustrative.
+    linear_indicators: int
+    illustrative_indicators: int
+    # Indicators of abandoned actions: shown in their action's section, counted nowhere.
+    set_aside_indicators: int
 
     @property
     def spent_share(self) -> float | None:
         return self.spent_to_date / self.budget_planned if self.budget_planned else None
+
+    @property
+    def on_track_or_done(self) -> int:
+        """The headline: actions on track (continuous ones included) or done."""
+        good = (Standing.ON_TRACK.value, Standing.DONE.value)
+        return sum(c.count for c in self.by_standing if c.key in good)
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -70,6 +96,11 @@ class CommitmentView:
     commitment: Commitment
     summary: str | None  # the city's framing
     actions: list[ActionView]
+
+    @property
+    def only_abandoned(self) -> bool:
+        """Served only by abandoned actions, which serve nothing."""
+        return bool(self.actions) and all(a.abandoned for a in self.actions)
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -86,6 +117,11 @@ class DepartmentView:
     @property
     def done(self) -> int:
         return sum(a.status is YearStatus.DONE for a in self.actions)
+
+    @property
+    def illustrative(self) -> bool:
+        """Some of its figures are sample content."""
+        return any(a.illustrative for a in self.actions)
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -125,7 +161,11 @@ class Followup:
     departments: list[DepartmentView]
     consultation: ConsultationStatus
     membership: MembershipStatus
-    watch: list[PointToWatch]  # the warnings of `vae validate` at the end of the year
+    # What the council should look at, from the report's own data.
+    watch: list[PointToWatch]
+    # Against the year before; None in the mandate's first year.
+    since: SinceLastYear | None
+    checks: list[Check]  # the warnings of `vae validate` at the end of the year, for the annex
     # The year is not over (it is this year or later): its entries may still be incomplete.
     in_progress: bool = False
 
@@ -137,8 +177,14 @@ class Followup:
     def uncovered(self) -> list[ObligationCoverage]:
         return [o for o in self.obligations if not o.covered]
 
+    @property
+    def weak(self) -> list[ObligationCoverage]:
+        """Covered, but by no action on track or done."""
+        return [o for o in self.obligations if o.weak]
+
 
 STATUS_ORDER = [s.value for s in YearStatus]
+STANDING_ORDER = [s.value for s in Standing]
 PROGRESS_ORDER = [s.value for s in ProgressStatus]
 
 
@@ -167,20 +213,35 @@ def build_followup(
     # Actions whose commitment is unknown cannot exist in a valid plan; keep them anyway.
     stray = [views[a.id] for a in plan.actions if a.commitment not in ordered]
     all_views = [a for c in commitments for a in c.actions] + stray
-    indicators = [i for a in all_views for i in a.indicators]
+    indicators = counted_indicators(all_views)
+    illustrative = [a for a in all_views if a.illustrative]
     glance = Glance(
         actions=len(all_views),
         by_status=_counts([a.status.value for a in all_views], STATUS_ORDER),
-        done_share=(
-            sum(a.status is YearStatus.DONE for a in all_views) / len(all_views)
-            if all_views
-            else 0.0
-        ),
+        by_standing=_counts([a.standing.value for a in all_views], STANDING_ORDER),
         budget_planned=sum(a.action.budget_eur or 0 for a in all_views),
         spent_year=sum(a.spent_year or 0 for a in all_views),
         spent_to_date=sum(a.spent_to_date for a in all_views),
+        illustrative_actions=len(illustrative),
+        illustrative_budget=sum(a.action.budget_eur or 0 for a in illustrative),
+        illustrative_spent=sum(a.spent_to_date for a in illustrative),
         indicators=len(indicators),
         by_progress=_counts([i.status.value for i in indicators], PROGRESS_ORDER),
+        linear_indicators=sum(i.method is Method.LINEAR for i in indicators),
+        illustrative_indicators=sum(i.indicator.illustrative for i in indicators),
+        set_aside_indicators=sum(len(a.indicators) for a in all_views if a.abandoned),
+    )
+    obligations = obligations_coverage(plan, referential, views, year=year)
+    consultation = _consultation(plan, referential, year)
+    membership = _membership(plan, year)
+    watch = points_to_watch(
+        year=year,
+        obligations=obligations,
+        commitments=[(c.commitment, c.actions) for c in commitments],
+        actions=all_views,
+        consultation=(consultation.held, consultation.minimum) if consultation.closed else None,
+        unpaid_years=membership.unpaid_years,
+        in_progress=in_progress,
     )
     return Followup(
         plan=plan,
@@ -188,12 +249,14 @@ def build_followup(
         year=year,
         source=source,
         glance=glance,
-        obligations=obligations_coverage(plan, referential, views, year=year),
+        obligations=obligations,
         commitments=commitments,
         departments=_departments(all_views),
-        consultation=_consultation(plan, referential, year),
-        membership=_membership(plan, year),
-        watch=[PointToWatch.of(w, lang) for w in warnings],
+        consultation=consultation,
+        membership=membership,
+        watch=watch,
+        since=since_last_year(plan, referential, year, all_views, obligations),
+        checks=[Check.of(w, lang) for w in warnings],
         in_progress=in_progress,
     )
 

@@ -1,4 +1,5 @@
-"""Progress status of an indicator: Statistics Canada's method, as Open SDG computes it.
+"""Progress status of an indicator: Statistics Canada's method as Open SDG computes it, a
+straight path where that method cannot judge, and a status for targets whose year has come.
 
 Open SDG (sdg-build's `ProgressMeasure.py`, documented in open-sdg's `docs/progress.md` and
 `docs/progress-methodology.md`) compares the compound annual growth rate observed from the base
@@ -10,19 +11,33 @@ year to the latest year with the rate that would reach the target on time:
     R = sign * direction * observed / |required|
 
 where direction is +1 when the value should go up and -1 when it should go down, and sign is -1
-when the base value is negative (the model is exponential, so all values share one sign). Then:
+when the base value is negative (the model is exponential, so all values share one sign).
+
+That model has no growth rate from or to zero: Open SDG replaces 0 by 0.001, so a count that
+starts at nothing (6 school streets out of 20 hoped for) reads as enormous growth, and a value
+that stays at 0 as a fall. Where the base or the target is 0, or they have opposite signs, `vae`
+uses the straight path from the base to the target instead (the path the chart draws), with the
+same thresholds:
+
+    R = observed yearly change / required yearly change
+      = ((latest - base) / (latest year - base year))
+        / ((target - base) / (target year - base year))
+
+Then, by either method:
 
     latest value at or beyond the target   -> target achieved (whatever the trend)
+    target year come and target not met    -> target missed (not an Open SDG status)
     R >= 0.95                               -> substantial progress ("on track")
     0.60 <= R < 0.95                        -> moderate progress ("acceleration needed")
-    0 <= R < 0.60                           -> limited progress
+    0 <= R < 0.60                           -> limited progress (no change at all is R = 0)
     R < 0                                   -> deterioration
-    fewer than two years of data, or base
-    and latest values of opposite signs    -> not available
+    fewer than two years of data, a target
+    equal to the base, or base and latest
+    values of opposite signs (exponential) -> not available
 
-A base or target value of exactly 0 is replaced by 0.001, as Open SDG does, since the exponential
-model cannot start from or aim at zero. Every plan indicator has a target, so the variant of the
-method for indicators without a quantitative target is not needed here.
+"Target year come": the year reported on is after the target year, or the latest value is of
+the target year or later. Every plan indicator has a target, so the variant of the method for
+indicators without a quantitative target is not needed here.
 """
 
 from __future__ import annotations
@@ -31,32 +46,64 @@ import dataclasses
 import enum
 import math
 import sys
+import typing as t
+
+from vae_cli.models.plan import Direction
+
+if t.TYPE_CHECKING:
+    from vae_cli.models.plan import Indicator
 
 # Open SDG's thresholds for indicators with a quantitative target (`progress_thresholds`).
 HIGH = 0.95
 MEDIUM = 0.60
 LOW = 0.0
-# What Open SDG uses instead of a zero base or target value.
-ZERO_REPLACEMENT = 0.001
 
 
 class ProgressStatus(enum.StrEnum):
-    """Open SDG's progress statuses, best first; the values are Open SDG's own names."""
+    """Open SDG's progress statuses, best first, and "target missed"; the values are Open SDG's
+    own names."""
 
     TARGET_ACHIEVED = "target_achieved"
     SUBSTANTIAL = "substantial_progress"
     MODERATE = "moderate_progress"
     LIMITED = "limited_progress"
     DETERIORATION = "deterioration"
+    # Not in Open SDG, which reports on targets still ahead: the target year has come and the
+    # target is not met. No growth rate makes that progress.
+    TARGET_MISSED = "target_missed"
     NOT_AVAILABLE = "not_available"
+
+
+class Method(enum.StrEnum):
+    """How a status was worked out."""
+
+    # Open SDG's: compound annual growth rates (Statistics Canada's method).
+    EXPONENTIAL = "exponential"
+    # A straight path from the base to the target: where the base or the target is 0, or they
+    # have opposite signs, and no growth rate leads from one to the other.
+    LINEAR = "linear"
+    # The latest value against the target alone (achieved, missed), or no judgement possible.
+    TARGET = "target"
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Assessment:
     status: ProgressStatus
-    # R, the ratio of observed to required growth; None when the target is achieved or when
-    # progress cannot be assessed.
+    method: Method = Method.TARGET
+    # R, the ratio of observed to required growth; None when the status comes from the target
+    # alone or when progress cannot be assessed.
     ratio: float | None = None
+    # The value the method's path expects in the latest value's year; None with no ratio.
+    expected: float | None = None
+    # The value the status was judged on, and its year (the baseline when nothing was measured
+    # since).
+    latest_year: int | None = None
+    latest_value: float | None = None
+
+
+def linear_method(base_value: float, target_value: float) -> bool:
+    """Whether the straight path is used: no growth rate leads from the base to the target."""
+    return base_value == 0 or target_value == 0 or (base_value > 0) != (target_value > 0)
 
 
 def _cagr(start: float, end: float, years: float) -> float:
@@ -108,37 +155,95 @@ def assess(
     target_year: int,
     target_value: float,
     increase: bool,
+    year: int | None = None,
 ) -> Assessment:
-    """The progress status of one indicator.
+    """The progress status of one indicator, reported on in `year` (by default the latest
+    value's year).
 
     `latest_year` and `latest_value` are the most recent data point, which is the base itself
     when nothing was measured since. As in Open SDG, a target already met is achieved even
-    without a second data point, and a zero target is first replaced by 0.001.
+    without a second data point.
     """
-    target = target_value or ZERO_REPLACEMENT
-    if (increase and latest_value >= target) or (not increase and latest_value <= target):
-        return Assessment(status=ProgressStatus.TARGET_ACHIEVED)
-    if latest_year - base_year < 1:
-        return Assessment(status=ProgressStatus.NOT_AVAILABLE)
+
+    def judged(
+        status: ProgressStatus, method: Method = Method.TARGET, ratio: float | None = None
+    ) -> Assessment:
+        expected = None
+        if ratio is not None:
+            expected = trajectory(
+                base_year=base_year,
+                base_value=base_value,
+                target_year=target_year,
+                target_value=target_value,
+                year=latest_year,
+            )
+        return Assessment(
+            status=status,
+            method=method,
+            ratio=ratio,
+            expected=expected,
+            latest_year=latest_year,
+            latest_value=latest_value,
+        )
+
+    if (increase and latest_value >= target_value) or (
+        not increase and latest_value <= target_value
+    ):
+        return judged(ProgressStatus.TARGET_ACHIEVED)
+    reported = latest_year if year is None else year
+    if reported > target_year or latest_year >= target_year:
+        # The target year is over, or its value (or a later one) is in and falls short.
+        return judged(ProgressStatus.TARGET_MISSED)
+    if latest_year - base_year < 1 or target_year <= base_year:
+        return judged(ProgressStatus.NOT_AVAILABLE)
+    if linear_method(base_value, target_value):
+        observed = (latest_value - base_value) * (target_year - base_year)
+        required = (target_value - base_value) * (latest_year - base_year)
+        if required == 0 or (required > 0) != increase:
+            # A target on the wrong side of the base: nothing is progress towards it.
+            return judged(ProgressStatus.NOT_AVAILABLE)
+        # The yearly changes' ratio, with one division: 6 of 20 school streets after 3 of 6
+        # years is exactly 0.6, as by hand, not 0.5999... (the thresholds are at such values).
+        ratio = observed / required
+        if not math.isfinite(ratio):  # a required change near 0 (1e-300): as good as infinite
+            ratio = math.copysign(sys.float_info.max, ratio)
+        return judged(status_for_ratio(ratio), Method.LINEAR, ratio)
     sign = -1 if base_value < 0 else 1
-    base = base_value or ZERO_REPLACEMENT
-    if (base > 0) != (latest_value > 0) and latest_value != 0:
-        return Assessment(status=ProgressStatus.NOT_AVAILABLE)
-    if target_year <= base_year or (target > 0) != (base > 0):
-        # No growth rate leads from the base to such a target: Open SDG would divide by zero
-        # or take the root of a negative number.
-        return Assessment(status=ProgressStatus.NOT_AVAILABLE)
-    observed = _cagr(base, latest_value, latest_year - base_year)
-    required = _cagr(base, target, target_year - base_year)
+    if (base_value > 0) != (latest_value > 0) and latest_value != 0:
+        return judged(ProgressStatus.NOT_AVAILABLE)
+    observed = _cagr(base_value, latest_value, latest_year - base_year)
+    required = _cagr(base_value, target_value, target_year - base_year)
     if required == 0:
-        return Assessment(status=ProgressStatus.NOT_AVAILABLE)
+        return judged(ProgressStatus.NOT_AVAILABLE)
     direction = 1 if increase else -1
     ratio = observed / abs(required)
     if not (math.isfinite(observed) and math.isfinite(required) and math.isfinite(ratio)):
         # Values many orders of magnitude apart (1e-300 to 1e15): the same ratio, with logs.
-        ratio = _ratio(base, latest_value, latest_year - base_year, target, target_year - base_year)
+        ratio = _ratio(
+            base_value, latest_value, latest_year - base_year, target_value, target_year - base_year
+        )
     ratio = sign * direction * ratio
-    return Assessment(status=status_for_ratio(ratio), ratio=ratio)
+    return judged(status_for_ratio(ratio), Method.EXPONENTIAL, ratio)
+
+
+def indicator_status(indicator: Indicator, year: int) -> Assessment:
+    """The progress status of a plan's indicator at the end of `year`, from its baseline and the
+    values measured after it up to that year, and the method it used."""
+    base = indicator.baseline
+    measured = sorted(
+        (m.year, m.value) for m in indicator.measurements if base.year < m.year <= year
+    )
+    latest_year, latest_value = measured[-1] if measured else (base.year, base.value)
+    return assess(
+        base_year=base.year,
+        base_value=base.value,
+        latest_year=latest_year,
+        latest_value=latest_value,
+        target_year=indicator.target.year,
+        target_value=indicator.target.value,
+        increase=indicator.direction is Direction.INCREASE,
+        year=year,
+    )
 
 
 def status_for_ratio(ratio: float) -> ProgressStatus:

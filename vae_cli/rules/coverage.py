@@ -6,6 +6,7 @@ import typing as t
 
 from vae_cli.findings.diagnostics import Severity
 from vae_cli.i18n.messages import msg
+from vae_cli.models.plan import Action, Status
 from vae_cli.rules import Context, Finding, rule
 
 
@@ -132,3 +133,72 @@ def consultation_respondents(ctx: Context) -> t.Iterator[Finding]:
                     "only national results will be available; plan a wider campaign next time"
                 ),
             )
+
+
+def _abandoned(action: Action, as_of: int) -> bool:
+    """Whether the action's latest progress entry, up to `as_of`, says it was abandoned."""
+    entries = sorted((p for p in action.progress if p.year <= as_of), key=lambda p: p.year)
+    return bool(entries) and entries[-1].status is Status.ABANDONED
+
+
+@rule("covered-only-by-abandoned", Severity.WARNING)
+def covered_only_by_abandoned(ctx: Context) -> t.Iterator[Finding]:
+    """No obligation or commitment is covered only by abandoned actions.
+
+    An abandoned action covers nothing: the follow-up report counts an obligation whose every
+    action was abandoned as not covered, and a commitment served only by abandoned actions as
+    not served. Give it an action under way (a new one, or one that already runs, by adding the
+    obligation to its `obligations:`). The finding points at the last abandoned action that
+    named it; an action is abandoned when its latest progress entry (up to `--as-of`) says so.
+    """
+    for obligation in ctx.referential.obligations:
+        left = _left_to_abandoned(ctx, obligation.id, lambda a: a.obligations)
+        if left is not None:
+            i, ids = left
+            yield Finding(
+                loc=(
+                    "actions",
+                    i,
+                    "obligations",
+                    ctx.plan.actions[i].obligations.index(obligation.id),
+                ),
+                message=msg(
+                    'the obligation "{obligation}" is covered only by abandoned actions '
+                    "({actions})",
+                    obligation=obligation.id,
+                    actions=ids,
+                ),
+                hint=msg(
+                    "an abandoned action covers nothing: add `{obligation}` to the "
+                    "`obligations:` of an action under way",
+                    obligation=obligation.id,
+                ),
+            )
+    for commitment in ctx.referential.commitments:
+        left = _left_to_abandoned(ctx, commitment.id, lambda a: [a.commitment])
+        if left is not None:
+            i, ids = left
+            yield Finding(
+                loc=("actions", i, "commitment"),
+                message=msg(
+                    'the commitment "{commitment}" is served only by abandoned actions ({actions})',
+                    commitment=commitment.id,
+                    actions=ids,
+                ),
+                hint=msg(
+                    "an abandoned action serves nothing: add an action under way with "
+                    "`commitment: {commitment}`",
+                    commitment=commitment.id,
+                ),
+            )
+
+
+def _left_to_abandoned(
+    ctx: Context, wanted: str, named: t.Callable[[Action], list[str]]
+) -> tuple[int, str] | None:
+    """When the actions that name `wanted` (among the ids `named` gives) are all abandoned: the
+    index of the last one, and all their ids."""
+    serving = [(i, a) for i, a in enumerate(ctx.plan.actions) if wanted in named(a)]
+    if not serving or not all(_abandoned(a, ctx.as_of) for _, a in serving):
+        return None
+    return serving[-1][0], ", ".join(a.id for _, a in serving)

@@ -32,14 +32,50 @@ def over_budget(ctx: Context) -> t.Iterator[Finding]:
 
 @rule("membership-payment-missing", Severity.WARNING)
 def membership_payment_missing(ctx: Context) -> t.Iterator[Finding]:
-    """Every past year of the mandate has a membership payment.
+    """Every past year of membership has a membership payment.
 
-    Membership of the network is paid yearly over the mandate; a past year (before `--as-of`)
-    with no entry in `membership.payments` is probably an unpaid or unrecorded fee.
+    Membership of the network is paid yearly over the mandate, from the year it starts
+    (`membership.since`, e.g. a city that declared its intent in November 2020 and joined in
+    2021; without it, from the first year of the mandate); a past year (before `--as-of`)
+    with no entry in `membership.payments` is probably an unpaid or unrecorded fee. A payment
+    recorded for a year before `since`, or a `since` after the mandate, is reported too: one of
+    the two is wrong.
     """
-    paid = {p.year for p in ctx.plan.membership.payments}
-    fee = ctx.plan.membership.annual_fee_eur
-    for year in ctx.past_years:
+    membership = ctx.plan.membership
+    paid = {p.year for p in membership.payments}
+    fee = membership.annual_fee_eur
+    since = membership.since
+    if since is not None and since > ctx.plan.mandate.end:
+        yield Finding(
+            loc=("membership", "since"),
+            message=msg(
+                "the membership starts in {since}, after the mandate ends ({end})",
+                since=since,
+                end=ctx.plan.mandate.end,
+            ),
+            hint=msg(
+                "write the first year the city is a member, e.g. since: {start}",
+                start=ctx.plan.mandate.start,
+            ),
+        )
+        return  # every payment would be "before it": the one finding says it all
+    if since is not None:
+        for i, payment in enumerate(membership.payments):
+            if payment.year < since:
+                yield Finding(
+                    loc=("membership", "payments", i, "year"),
+                    message=msg(
+                        "a membership payment is recorded for {year}, before the membership "
+                        "starts (`since: {since}`)",
+                        year=payment.year,
+                        since=since,
+                    ),
+                    hint=msg(
+                        "set `since:` to the first year paid, or remove this payment",
+                    ),
+                )
+    first = max(ctx.past_years.start, since or ctx.past_years.start)
+    for year in range(first, ctx.past_years.stop):
         if year not in paid:
             yield Finding(
                 loc=("membership", "payments")

@@ -6,7 +6,9 @@ import typing as t
 
 from vae_cli.findings.diagnostics import Severity
 from vae_cli.i18n.messages import Message, msg
-from vae_cli.reading.shape_findings import did_you_mean
+from vae_cli.models.common import Localized
+from vae_cli.models.french import bare
+from vae_cli.reading.shape_findings import did_you_mean, visible
 from vae_cli.rules import Context, Finding, rule
 
 # One whole sentence per kind of id, so that each language can write it its own way.
@@ -62,16 +64,50 @@ def unique_ids(ctx: Context) -> t.Iterator[Finding]:
     )
 
 
+Named = t.Sequence[tuple[str, Localized]]  # the ids a plan may name, with their labels
+
+
+def _written_as(value: str, known: Named) -> str | None:
+    """The id that `value` stands for when it is written another way: with accents or capitals
+    (`équité`, `Participation`, `vision-partagée`), or as the label, whole or its beginning
+    (« Formation aux droits de l'enfant », « La participation et l'engagement… »)."""
+    key = bare(value.rstrip(".…").strip())
+    if not key:
+        return None
+    for id_, label in known:
+        if key in (bare(id_), bare(label.fr), bare(label.en)):
+            return id_
+    starts = [
+        id_
+        for id_, label in known
+        if len(key) >= 12 and any(bare(text).startswith(key) for text in (label.fr, label.en))
+    ]
+    return starts[0] if len(starts) == 1 else None
+
+
+def _near(value: str, known: Named) -> str | None:
+    """The id closest to `value`, compared bare with the ids and the labels."""
+    forms = {bare(text): id_ for id_, label in known for text in (label.fr, label.en, id_)}
+    close = did_you_mean(bare(value), forms)
+    return forms[close] if close is not None else None
+
+
 def _unknown(
-    loc: tuple[str | int, ...], value: str, known: list[str], what: str, source: str
+    loc: tuple[str | int, ...], value: str, known: Named, what: str, source: str
 ) -> Finding:
-    close = did_you_mean(value, known)
+    ids = [id_ for id_, _ in known]
+    meant = _written_as(value, known)
+    close = meant or _near(value, known)
     hint: Message = (
-        msg('did you mean "{close}"?', close=close)
+        msg('write its id: "{close}"', close=meant)
+        if meant
+        else msg('did you mean "{close}"?', close=close)
         if close
-        else msg("use one of: {known}", known=", ".join(known))
+        else msg("use one of: {known}", known=", ".join(ids))
     )
-    return Finding(loc=loc, message=_NOT_KNOWN[what].fill(value=value, source=source), hint=hint)
+    return Finding(
+        loc=loc, message=_NOT_KNOWN[what].fill(value=visible(value), source=source), hint=hint
+    )
 
 
 @rule("known-reference", Severity.ERROR)
@@ -79,27 +115,33 @@ def known_reference(ctx: Context) -> t.Iterator[Finding]:
     """Every commitment, obligation, recommendation and consultation edition named exists.
 
     Ids are compared with the plan's referential; a near miss (`bien-etr`) comes with the id it
-    probably meant.
+    probably meant, and so does a commitment, obligation or recommendation written with accents
+    or capitals (`équité`, `vision-partagée`) or by its label, whole or its beginning
+    (`obligations: [Formation aux droits de l'enfant]`): they are compared without accents
+    with the referential's ids and labels.
     """
     ref = ctx.referential
-    commitments = [c.id for c in ref.commitments]
-    obligations = [o.id for o in ref.obligations]
-    recommendations = [r.id for r in ref.recommendations]
+    commitments: Named = [(c.id, c.label) for c in ref.commitments]
+    obligations: Named = [(o.id, o.label) for o in ref.obligations]
+    recommendations: Named = [(r.id, r.label) for r in ref.recommendations]
+    commitment_ids = {c.id for c in ref.commitments}
+    obligation_ids = {o.id for o in ref.obligations}
+    recommendation_ids = {r.id for r in ref.recommendations}
     for i, framing in enumerate(ctx.plan.commitments):
-        if framing.id not in commitments:
+        if framing.id not in commitment_ids:
             yield _unknown(("commitments", i, "id"), framing.id, commitments, "commitment", ref.id)
     for i, action in enumerate(ctx.plan.actions):
-        if action.commitment not in commitments:
+        if action.commitment not in commitment_ids:
             yield _unknown(
                 ("actions", i, "commitment"), action.commitment, commitments, "commitment", ref.id
             )
         for j, obligation in enumerate(action.obligations):
-            if obligation not in obligations:
+            if obligation not in obligation_ids:
                 yield _unknown(
                     ("actions", i, "obligations", j), obligation, obligations, "obligation", ref.id
                 )
         for j, recommendation in enumerate(action.recommendations):
-            if recommendation not in recommendations:
+            if recommendation not in recommendation_ids:
                 yield _unknown(
                     ("actions", i, "recommendations", j),
                     recommendation,
@@ -110,10 +152,13 @@ def known_reference(ctx: Context) -> t.Iterator[Finding]:
     editions = [e.id for e in ref.consultation.editions] if ref.consultation else []
     for i, consultation in enumerate(ctx.plan.consultations):
         if consultation.edition not in editions:
-            yield _unknown(
-                ("consultations", i, "edition"),
-                consultation.edition,
-                editions,
-                "consultation edition",
-                ref.id,
+            close = did_you_mean(consultation.edition, editions)
+            yield Finding(
+                loc=("consultations", i, "edition"),
+                message=_NOT_KNOWN["consultation edition"].fill(
+                    value=visible(consultation.edition), source=ref.id
+                ),
+                hint=msg('did you mean "{close}"?', close=close)
+                if close
+                else msg("use one of: {known}", known=", ".join(editions)),
             )

@@ -40,8 +40,8 @@ def _duplicates(items: t.Iterable[tuple[Loc, str]], what: str) -> t.Iterator[Fin
 
 @referential_rule("referential-unique-ids")
 def unique_ids(ctx: ReferentialContext) -> t.Iterator[Finding]:
-    """A referential's commitment, obligation and recommendation ids, and its consultation
-    editions, are unique.
+    """A referential's commitment, obligation and recommendation ids, its consultation
+    editions, and the numbers of the recommendations of each commitment (R1, R2…), are unique.
 
     Plans name them by id: with two commitments `bien-etre`, an action serving `bien-etre`
     serves one of them, and the check of the plan cannot tell which. The second one is
@@ -58,6 +58,21 @@ def unique_ids(ctx: ReferentialContext) -> t.Iterator[Finding]:
         ((("recommendations", i, "id"), r.id) for i, r in enumerate(ref.recommendations)),
         "recommendation",
     )
+    numbered: set[tuple[str, int]] = set()
+    for i, r in enumerate(ref.recommendations):
+        if r.number is None:
+            continue
+        if (r.commitment, r.number) in numbered:
+            yield Finding(
+                loc=("recommendations", i, "number"),
+                message=msg(
+                    'the commitment "{commitment}" has two recommendations numbered R{number}',
+                    commitment=r.commitment,
+                    number=r.number,
+                ),
+                hint=msg("number the recommendations of a commitment 1, 2, 3… once each"),
+            )
+        numbered.add((r.commitment, r.number))
     if ref.consultation is not None:
         yield from _duplicates(
             (

@@ -13,7 +13,7 @@ from vae_cli.editing.init.layout import (
     sections,
     to_fill,
 )
-from vae_cli.editing.init.options import check_insee, department_of
+from vae_cli.editing.init.options import check_insee
 from vae_cli.editing.init.plan_file import NewPlan, refuse_existing
 from vae_cli.editing.init.referential import (
     DEFAULT_REFERENTIAL,
@@ -22,6 +22,7 @@ from vae_cli.editing.init.referential import (
 )
 from vae_cli.editing.init.schema_link import schema_link
 from vae_cli.errors import UsageError
+from vae_cli.plan_format import department_of
 from vae_cli.rules.placeholders import MARKER
 
 
@@ -41,7 +42,7 @@ def new_plan(
     insee = check_insee(insee)
     if not city.strip():
         raise UsageError("--city is empty", hint='e.g. --city "Dijon"')
-    actions = [placeholder_action(referential, c.id, start) for c in referential.commitments]
+    actions = [placeholder_action(referential, c.id, (start, end)) for c in referential.commitments]
     laid_out = sections(
         referential_value=value,
         referential=referential,
@@ -54,6 +55,9 @@ def new_plan(
         fee=Commented(0, after=f"{MARKER} : cotisation annuelle votée par le conseil, en euros"),
         framings=commitment_framings(referential, []),
         actions=actions,
+        # A city may join after the mandate's first year (Rouen declared its intent in November
+        # 2020): only it can say, so the first year is written to be checked.
+        since=Commented(start, after=f"{MARKER} : première année d'adhésion au réseau"),
     )
     schema = schema_link(path)
     first_lines = header(

@@ -34,8 +34,11 @@ def commitment_framings(referential: Referential, carried: list[Data]) -> list[t
     return framings
 
 
-def placeholder_action(referential: Referential, commitment_id: str, start: int) -> t.Any:
+def placeholder_action(
+    referential: Referential, commitment_id: str, mandate: tuple[int, int]
+) -> t.Any:
     """A first action for the commitment, every field the city writes left to fill in."""
+    start, end = mandate
     commitment = next(c for c in referential.commitments if c.id == commitment_id)
     recommendations = [r.id for r in referential.recommendations if r.commitment == commitment_id]
     before = [
@@ -55,18 +58,18 @@ def placeholder_action(referential: Referential, commitment_id: str, start: int)
             "lead": to_fill("direction ou service pilote"),
             "start": Commented(start, after="année de début"),
             "progress": [],
-            "indicators": Commented([], texts.INDICATOR_EXAMPLE),
+            "indicators": Commented([], texts.indicator_example(start, end)),
         },
         tuple(before),
     )
 
 
 def obligation_placeholder(
-    referential: Referential, obligation_id: str, commitment_id: str, start: int
+    referential: Referential, obligation_id: str, commitment_id: str, mandate: tuple[int, int]
 ) -> t.Any:
     """An action to fill in for an obligation no action of the new mandate covers."""
     obligation = next(o for o in referential.obligations if o.id == obligation_id)
-    action = placeholder_action(referential, commitment_id, start)
+    action = placeholder_action(referential, commitment_id, mandate)
     fields = dict(action.value)
     fields["id"] = f"{obligation_id}-action-1"
     fields["title"] = to_fill(f"une action pour l'obligation « {obligation.label.fr} »")
@@ -90,8 +93,11 @@ def sections(
     fee: t.Any,
     framings: list[t.Any],
     actions: list[t.Any],
+    since: t.Any = None,
 ) -> list[Section]:
-    """Every section of a plan, in the order of the format, each with its French comments."""
+    """Every section of a plan, in the order of the format, each with its French comments;
+    `membership.since` only when given (without it, membership counts from the mandate's first
+    year)."""
     start, end = mandate
     # Only an edition opened during the mandate counts for its consultation (the rule's test).
     editions = [
@@ -105,8 +111,16 @@ def sections(
         Section("city", city, texts.CITY),
         Section("mandate", {"start": start, "end": end}, texts.MANDATE),
         Section("contacts", contacts, texts.CONTACTS),
-        Section("deliberations", [], texts.DELIBERATIONS),
-        Section("membership", {"annual_fee_eur": fee, "payments": []}, texts.MEMBERSHIP),
+        Section("deliberations", [], texts.deliberations_comments(start)),
+        Section(
+            "membership",
+            {
+                **({"since": since} if since is not None else {}),
+                "annual_fee_eur": fee,
+                "payments": [],
+            },
+            texts.MEMBERSHIP,
+        ),
         Section("commitments", framings, texts.COMMITMENTS),
         Section("actions", actions, texts.actions_comments(referential)),
         Section("consultations", [], texts.consultations_comments(editions)),

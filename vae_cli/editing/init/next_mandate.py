@@ -106,7 +106,7 @@ def next_mandate(
     served = {t.cast(dict[str, t.Any], a.value)["commitment"] for a in carried}
     for commitment in referential.commitments:
         if commitment.id not in served:
-            carried.append(placeholder_action(referential, commitment.id, start))
+            carried.append(placeholder_action(referential, commitment.id, (start, end)))
     # An obligation only a finished action covered (often the consultation, run once a mandate)
     # needs a new action: laid out to fill in, under the commitment that action served.
     covered = {
@@ -117,7 +117,9 @@ def next_mandate(
             continue
         before = next((a.commitment for a in old.actions if obligation.id in a.obligations), None)
         commitment_id = before if before in commitment_ids else referential.commitments[0].id
-        carried.append(obligation_placeholder(referential, obligation.id, commitment_id, start))
+        carried.append(
+            obligation_placeholder(referential, obligation.id, commitment_id, (start, end))
+        )
     old_framings = t.cast(list[Data], data.get("commitments") or [])
     for framing in old.commitments:
         if framing.id not in commitment_ids:

@@ -32,11 +32,6 @@ def parse_mandate(text: str) -> tuple[int, int]:
     return start, end
 
 
-def department_of(insee: str) -> str:
-    """The department number an INSEE code starts with (3 digits overseas, 2A/2B in Corsica)."""
-    return insee[:3] if insee.startswith("97") else insee[:2]
-
-
 def check_insee(insee: str) -> str:
     """`--insee`, upper-cased, if it is shaped like an INSEE code."""
     insee = insee.strip().upper()
