@@ -96,7 +96,7 @@ def write_atomic(
     A crash or a full disk leaves either the old file or the new one, never a mix. An existing
     file's permissions are kept. `text` is written as UTF-8 exactly as given (no newline
     translation), so a caller that kept a file's line endings or byte-order mark gets them back;
-    bytes (a PDF) are written as they are.
+    bytes (a spreadsheet, a PDF) are written as they are.
 
     With `expected` (the bytes the caller read), the write is refused with FileChangedError if the
     file now holds anything else. With `overwrite=False`, an existing file is never replaced
@@ -163,8 +163,9 @@ def _write_through_temporary(
         prefix=f".{path.name}.{os.getpid()}.", suffix=TEMPORARY_SUFFIX, dir=folder
     )
     try:
+        data = text.encode("utf-8") if isinstance(text, str) else text
         with os.fdopen(fd, "wb") as stream:
-            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         # mkstemp makes the file 0600: a new file gets the mode the umask gives (as `touch`

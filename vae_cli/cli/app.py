@@ -15,7 +15,7 @@ import typing as t
 import typer
 
 from vae_cli import __version__
-from vae_cli.cli import diff, init, record, report, schema, validate
+from vae_cli.cli import diff, export, import_, init, record, report, schema, validate
 from vae_cli.cli.options import err
 from vae_cli.errors import ExitCode, VaeError
 
@@ -75,6 +75,8 @@ COMMANDS: list[tuple[typer.Typer, str, t.Callable[..., None]]] = [
     (app, "report", report.report),
     (app, "diff", diff.diff),
     (app, "init", init.init),
+    (app, "export", export.export),
+    (app, "import", import_.import_),
     (record_app, "progress", record.progress),
     (record_app, "measure", record.measure),
     (record_app, "payment", record.payment),

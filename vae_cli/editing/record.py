@@ -20,7 +20,7 @@ from pathlib import Path
 from vae_cli.check import Checker
 from vae_cli.editing.errors import EditRefused
 from vae_cli.editing.source import Source, parse, read_source
-from vae_cli.editing.splice import Entry, Upsert, apply, upsert
+from vae_cli.editing.splice import Context, Entry, Upsert, apply, upsert
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import Diagnostic, FileResult, Severity
 from vae_cli.models.plan import Action, Indicator, Membership, Status
@@ -48,14 +48,18 @@ class Outcome:
     new_warnings: list[Diagnostic]
 
     def diff(self) -> str:
-        shown = self.source.shown
-        lines = difflib.unified_diff(
-            self.source.text.splitlines(keepends=True),
-            self.new_text.splitlines(keepends=True),
-            fromfile=f"a/{shown}",
-            tofile=f"b/{shown}",
-        )
-        return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
+        return unified_diff(self.source, self.new_text)
+
+
+def unified_diff(source: Source, new_text: str) -> str:
+    """The change from the file as read to `new_text`, as `git diff` shows it."""
+    lines = difflib.unified_diff(
+        source.text.splitlines(keepends=True),
+        new_text.splitlines(keepends=True),
+        fromfile=f"a/{source.shown}",
+        tofile=f"b/{source.shown}",
+    )
+    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 # --- Finding where the entry goes ------------------------------------------------------------
@@ -78,42 +82,63 @@ def _unknown(kind: str, name: str, known: list[str], source: Source) -> EditRefu
     return EditRefused(f'no {kind} "{name}" in {source.shown}', hint=hint)
 
 
-def action_target(document: Document, source: Source, action_id: str) -> Target:
-    actions = _items(document.data, "actions")
-    ids = [a.get("id") for a in actions if isinstance(a, dict)]
-    for i, action in enumerate(actions):
-        if isinstance(action, dict) and action.get("id") == action_id:
-            return Target(
-                ("actions", i), "progress", tuple(Action.model_fields), f'the action "{action_id}"'
+def action_targets(document: Document) -> dict[str, Target]:
+    """Where each action's progress entries go, by action id (the first action of an id)."""
+    found: dict[str, Target] = {}
+    for i, action in enumerate(_items(document.data, "actions")):
+        if isinstance(action, dict) and isinstance(action.get("id"), str):
+            action_id = t.cast(str, action["id"])
+            found.setdefault(
+                action_id,
+                Target(
+                    ("actions", i),
+                    "progress",
+                    tuple(Action.model_fields),
+                    f'the action "{action_id}"',
+                ),
             )
-    raise _unknown("action", action_id, [str(i) for i in ids if isinstance(i, str)], source)
+    return found
 
 
-def indicator_target(document: Document, source: Source, indicator_id: str) -> Target:
-    found: list[tuple[int, int]] = []
-    known: list[str] = []
+def action_target(document: Document, source: Source, action_id: str) -> Target:
+    targets = action_targets(document)
+    if action_id in targets:
+        return targets[action_id]
+    raise _unknown("action", action_id, list(targets), source)
+
+
+def indicator_targets(document: Document) -> dict[str, list[Target]]:
+    """Where each indicator's measurements go, by indicator id (more than one place when the
+    plan uses an id twice, which `vae validate` reports)."""
+    found: dict[str, list[Target]] = {}
     for i, action in enumerate(_items(document.data, "actions")):
         if not isinstance(action, dict):
             continue
         for j, indicator in enumerate(_items(action, "indicators")):
             if isinstance(indicator, dict) and isinstance(indicator.get("id"), str):
-                known.append(t.cast(str, indicator["id"]))
-                if indicator["id"] == indicator_id:
-                    found.append((i, j))
+                indicator_id = t.cast(str, indicator["id"])
+                found.setdefault(indicator_id, []).append(
+                    Target(
+                        ("actions", i, "indicators", j),
+                        "measurements",
+                        tuple(Indicator.model_fields),
+                        f'the indicator "{indicator_id}"',
+                    )
+                )
+    return found
+
+
+def indicator_target(document: Document, source: Source, indicator_id: str) -> Target:
+    targets = indicator_targets(document)
+    found = targets.get(indicator_id, [])
     if not found:
-        raise _unknown("indicator", indicator_id, known, source)
+        raise _unknown("indicator", indicator_id, list(targets), source)
     if len(found) > 1:
         raise EditRefused(
             f'the indicator id "{indicator_id}" is used {len(found)} times in {source.shown}',
             hint="give each indicator its own id (`vae validate` shows where), then try again",
         )
-    i, j = found[0]
-    return Target(
-        ("actions", i, "indicators", j),
-        "measurements",
-        tuple(Indicator.model_fields),
-        f'the indicator "{indicator_id}"',
-    )
+    return found[0]
 
 
 def membership_target(document: Document, source: Source) -> Target:
@@ -180,28 +205,10 @@ def record(
     source = read_source(path)
     document = parse(source)
     target = locate(document, source)
-
-    def splice(entry: Entry) -> Upsert:
-        return upsert(
-            source.text,
-            document,
-            target.path,
-            target.key,
-            entry,
-            replace=replace,
-            key_order=target.key_order,
-            what=target.what,
-        )
-
-    change = splice(new_entry)
-    kept: list[str] = []
-    if change.replacing:
-        # What the command does not set (a source, a note, spending...) stays as it was.
-        new_entry, kept = _merged(_entry_at(document, target, change.index), new_entry)
-        if kept:
-            change = splice(new_entry)
+    spliced = splice_entry(source.text, document, target, new_entry, replace=replace)
+    new_entry, kept, change = spliced.entry, spliced.kept, spliced.change
     new_text = apply(source.text, change.edits)
-    edited = _verify(document, target, new_entry, change.index, change.replacing, new_text)
+    edited = verify(document, [spliced], new_text)
 
     # Each text is parsed once: the documents above are the ones checked.
     before = checker.check_plan(path, document=document).result
@@ -220,9 +227,54 @@ def record(
         new_text=new_text,
         summary=summary,
         result=after,
-        new_errors=_gained(before, after, Severity.ERROR),
-        new_warnings=_gained(before, after, Severity.WARNING),
+        new_errors=gained(before, after, Severity.ERROR),
+        new_warnings=gained(before, after, Severity.WARNING),
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class Spliced:
+    """One entry's edits, and what they do to the data."""
+
+    target: Target
+    entry: Entry  # as written: the values given, and those of a replaced entry it kept
+    kept: list[str]  # the fields of the replaced entry that were kept
+    change: Upsert
+
+
+def splice_entry(
+    text: str,
+    document: Document,
+    target: Target,
+    new_entry: Entry,
+    *,
+    replace: bool,
+    context: Context | None = None,
+) -> Spliced:
+    """The edits that put `new_entry` in `target`'s list of `text` (which `document` parses;
+    `context`, when several entries go into the same text, what they share)."""
+
+    def splice(entry: Entry) -> Upsert:
+        return upsert(
+            text,
+            document,
+            target.path,
+            target.key,
+            entry,
+            replace=replace,
+            key_order=target.key_order,
+            what=target.what,
+            context=context,
+        )
+
+    change = splice(new_entry)
+    kept: list[str] = []
+    if change.replacing:
+        # What the command does not set (a source, a note, spending...) stays as it was.
+        new_entry, kept = _merged(_entry_at(document, target, change.index), new_entry)
+        if kept:
+            change = splice(new_entry)
+    return Spliced(target, new_entry, kept, change)
 
 
 def _entry_at(document: Document, target: Target, index: int) -> dict[str, Data]:
@@ -252,30 +304,31 @@ def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _verify(
-    document: Document, target: Target, new_entry: Entry, index: int, replacing: bool, text: str
-) -> Document:
-    """The edited text, parsed: it must hold the old data plus the entry, and nothing else (a
-    safety net under the splicing, so a bug of ours can never write a plan that says something
-    else)."""
+def verify(document: Document, entries: t.Sequence[Spliced], text: str) -> Document:
+    """The edited text, parsed: it must hold the old data plus the entries (each in a list of
+    its own), and nothing else (a safety net under the splicing, so a bug of ours can never
+    write a plan that says something else)."""
     expected = copy.deepcopy(document.data)
-    node: t.Any = expected
-    for part in target.path:
-        node = node[part]
-    items = node.get(target.key)
-    items = list(items) if isinstance(items, list) else []
-    if replacing:
-        items[index] = dict(new_entry)
-    else:
-        items.insert(index, dict(new_entry))
-    node[target.key] = items
+    for spliced in entries:
+        target, index = spliced.target, spliced.change.index
+        node: t.Any = expected
+        for part in target.path:
+            node = node[part]
+        items = node.get(target.key)
+        items = list(items) if isinstance(items, list) else []
+        if spliced.change.replacing:
+            items[index] = dict(spliced.entry)
+        else:
+            items.insert(index, dict(spliced.entry))
+        node[target.key] = items
     edited = compose(text)
     if edited.data != expected:
-        raise AssertionError(f"the edit of {target.what} changed more than its entry")
+        what = ", ".join(s.target.what for s in entries[:3])
+        raise AssertionError(f"the edit of {what} changed more than its entries")
     return edited
 
 
-def _gained(before: FileResult, after: FileResult, severity: Severity) -> list[Diagnostic]:
+def gained(before: FileResult, after: FileResult, severity: Severity) -> list[Diagnostic]:
     """Findings of `after` that `before` did not have (positions move, so compare the messages:
     templates and values)."""
     seen = collections.Counter(
