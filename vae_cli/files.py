@@ -102,7 +102,7 @@ def write_atomic(
     A crash or a full disk leaves either the old file or the new one, never a mix. An existing
     file's permissions are kept. `text` is written as UTF-8 exactly as given (no newline
     translation), so a caller that kept a file's line endings or byte-order mark gets them back;
-    bytes (a spreadsheet) are written as they are.
+    bytes (a spreadsheet, a PDF) are written as they are.
 
     With `expected` (the bytes the caller read), the write is refused with FileChangedError if the
     file now holds anything else. With `overwrite=False`, an existing file is never replaced

@@ -115,7 +115,8 @@ def test_github_step_summary(small_town: str, write_plan: WritePlan, tmp_path: P
         ("# not a title", "\\# not a title"),
         (
             "[a](http://x) <b>*c*</b> | `d` &amp;",
-            "\\[a\\](http://x) \\<b\\>\\*c\\*\\</b\\> \\| \\`d\\` \\&amp;",
+            # The address is a link to itself (an autolink), the rest text.
+            "\\[a\\](<http://x>) \\<b\\>\\*c\\*\\</b\\> \\| \\`d\\` \\&amp;",
         ),
         ("two\nlines", "two lines"),
     ],

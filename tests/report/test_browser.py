@@ -38,7 +38,8 @@ def reports(report_plan: Path) -> dict[str, Path]:
     for kind in ("followup", "plan"):
         run = run_vae("report", report_plan, "--year", "2023", "--kind", kind, "--format", "html")
         assert run.exit_code == 0, run
-        written[kind] = (Path("reports/villebourg") / f"2023-{kind}.html").resolve()
+        name = "2023-followup.fr.html" if kind == "followup" else "plan.fr.html"
+        written[kind] = (Path("reports/villebourg") / name).resolve()
     return written
 
 
@@ -158,3 +159,19 @@ def test_every_column_of_a_table_is_on_a_phone_screen_with_its_name(
     assert browser.evaluate(
         "getComputedStyle(document.querySelector('table.stack tr')).display"
     ) == ("table-row")
+
+
+@pytest.mark.parametrize("width", [400, 1100])
+def test_chart_labels_are_at_least_12_px_and_the_axis_names_its_unit(
+    browser: Browser, reports: dict[str, Path], width: int
+) -> None:
+    browser.open(reports["followup"], width=width, height=1400)
+    sizes = browser.evaluate(
+        "[...document.querySelectorAll('svg.chart text')].map(t =>"
+        " t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize))"
+    )
+    assert sizes and min(sizes) >= 12, min(sizes)
+    units = browser.evaluate(
+        "[...document.querySelectorAll('svg.chart text.unit')].map(t => t.textContent)"
+    )
+    assert len(units) == 5 and all(units), units

@@ -29,6 +29,7 @@ class Kind(enum.StrEnum):
 class Format(enum.StrEnum):
     md = "md"
     html = "html"
+    pdf = "pdf"
     all = "all"
 
 
@@ -40,7 +41,8 @@ def report(
             "--year",
             min=FIRST_YEAR,
             max=LAST_YEAR,
-            help="The year reported on. Default: the last complete year of the mandate.",
+            help="The year the follow-up reports on. Default: the last complete year of the "
+            "mandate. The plan document does not depend on it (only checked inside the mandate).",
             show_default=False,
         ),
     ] = None,
@@ -51,12 +53,17 @@ def report(
         ),
     ] = Kind.followup,
     output_format: t.Annotated[
-        Format, typer.Option("--format", "-f", help="Markdown, HTML or both.")
+        Format, typer.Option("--format", "-f", help="Markdown, HTML, PDF, or all three.")
     ] = Format.all,
     lang: Lang = None,
     output: t.Annotated[
         Path,
-        typer.Option("--output", "-o", help="Folder to write to, as <plan>/<year>-<kind>.<ext>."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder to write to, as <plan>/<year>-followup.<lang>.<ext> "
+            "or <plan>/plan.<lang>.<ext>.",
+        ),
     ] = Path("reports"),
     template_dir: t.Annotated[
         Path | None,
@@ -93,7 +100,7 @@ def report(
         plans=collect_plans(paths or []),
         year=year,
         kinds=[kind.value],
-        formats=["md", "html"] if output_format is Format.all else [output_format.value],
+        formats=["md", "html", "pdf"] if output_format is Format.all else [output_format.value],
         lang=lang or REPORT_LANGUAGE,
         output=output,
         template_dir=template_dir,

@@ -64,8 +64,15 @@ def report_year(plan: Plan, path: Path, asked: int | None, today: dt.date) -> in
     return asked
 
 
+def report_name(kind: str, year: int, lang: str, fmt: str) -> str:
+    """`2023-followup.fr.html`, `plan.en.pdf`: the language in every name, so that the reports
+    of both languages live side by side; no year for the plan document, which has none."""
+    stem = "plan" if kind == "plan" else f"{year}-{kind}"
+    return f"{stem}.{lang}.{fmt}"
+
+
 def _target(request: Request, path: Path, year: int, kind: str, fmt: str) -> Path:
-    """`OUTPUT/<plan name>/<year>-<kind>.<format>`, always inside OUTPUT."""
+    """`OUTPUT/<plan name>/<report name>`, always inside OUTPUT."""
     if not path.stem.strip("."):  # `..yaml`, `...yaml`: the folder would be `.` or `..`
         raise UsageError(
             msg(
@@ -74,7 +81,7 @@ def _target(request: Request, path: Path, year: int, kind: str, fmt: str) -> Pat
             ),
             hint=msg("rename the plan, e.g. plans/<ville>-2020.yaml"),
         )
-    return request.output / path.stem / f"{year}-{kind}.{fmt}"
+    return request.output / path.stem / report_name(kind, year, request.lang, fmt)
 
 
 def year_in_progress(year: int, today: dt.date) -> bool:
@@ -88,10 +95,13 @@ def write_reports(request: Request) -> Outcome:
     from vae_cli.report.as_of import warnings_at_end_of
     from vae_cli.report.environment import is_generated, render
     from vae_cli.report.followup import build_followup
+    from vae_cli.report.pdf import check_available, write_pdf
     from vae_cli.report.plan_document import build_plan_document
 
     if request.template_dir is not None:
         check_folder(request.template_dir)
+    if "pdf" in request.formats:
+        check_available()  # no Pango: said before anything is written
     outcome = Outcome()
     checker = Checker(as_of=request.today.year)
     ready: list[tuple[Path, PlanCheck, int]] = []
@@ -157,17 +167,21 @@ def write_reports(request: Request) -> Outcome:
                     lang=request.lang,
                 )
             else:
-                data = build_plan_document(
-                    checked.plan, checked.referential, year=year, source=source
-                )
+                data = build_plan_document(checked.plan, checked.referential, source=source)
+            html: str | None = None
             for fmt in request.formats:
-                text = render(
-                    f"{TEMPLATES[kind]}.{fmt}",
-                    data,
-                    lang=request.lang,
-                    template_dir=request.template_dir,
-                )
+                template = f"{TEMPLATES[kind]}.{'html' if fmt == 'pdf' else fmt}"
+                if fmt == "md":
+                    content: str | bytes = render(
+                        template, data, lang=request.lang, template_dir=request.template_dir
+                    )
+                else:  # the PDF is the HTML, printed: rendered once for both
+                    if html is None:
+                        html = render(
+                            template, data, lang=request.lang, template_dir=request.template_dir
+                        )
+                    content = html if fmt == "html" else write_pdf(html)
                 target = _target(request, path, year, kind, fmt)
-                write_atomic(target, text)
+                write_atomic(target, content)
                 outcome.written.append(display_path(target))
     return outcome
