@@ -7,7 +7,6 @@ executed), which does not depend on the machine or its load.
 
 from __future__ import annotations
 
-import re
 import sys
 import types
 import typing as t
@@ -17,7 +16,7 @@ import pytest
 import yaml
 
 from tests.conftest import AS_OF, run_vae
-from tools.big_plans import compact, like_dijon
+from tools.big_plans import compact, like_dijon, with_markers
 from vae_cli.check import load_model, run_rules
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
@@ -89,16 +88,6 @@ def test_the_size_hint_states_both_styles(write_plan: t.Callable[[str | bytes], 
         assert "32" in finding["message"]
 
 
-def _marked(actions: int) -> str:
-    """A plan as `vae init --from` leaves it: every target provisional, marked `# À REMPLIR`."""
-    return re.sub(
-        r"^(\s+target: \{year: 20[0-9][0-9], value: [0-9.]+\})$",
-        r"\1  # À REMPLIR : cible à confirmer",
-        like_dijon(actions),
-        flags=re.MULTILINE,
-    )
-
-
 def _lines_run_by_the_rules(path: Path) -> tuple[int, int]:
     """(findings, Python lines executed) of every rule on the plan at `path`."""
     loaded = load_model(path, Plan)
@@ -128,8 +117,8 @@ def test_the_rules_do_work_in_proportion_to_the_plan(tmp_path: Path) -> None:
     """Four times the actions (and the `# À REMPLIR` markers) is about four times the work: a
     rule that walks the plan once for each marker, or each action, makes it sixteen."""
     small, large = tmp_path / "small.yaml", tmp_path / "large.yaml"
-    small.write_text(_marked(25), encoding="utf-8")
-    large.write_text(_marked(100), encoding="utf-8")
+    small.write_text(with_markers(like_dijon(25)), encoding="utf-8")
+    large.write_text(with_markers(like_dijon(100)), encoding="utf-8")
     small_findings, small_work = _lines_run_by_the_rules(small)
     large_findings, large_work = _lines_run_by_the_rules(large)
     assert small_findings >= 20 and large_findings > 3.5 * small_findings  # the markers

@@ -91,3 +91,14 @@ def compact(actions: int, *, errors_every: int = 0) -> str:
             " {year: 2026, value: 45}]}]",
         ]
     return "\n".join(lines) + "\n"
+
+
+def with_markers(text: str) -> str:
+    """`text` with every target marked provisional (`# À REMPLIR : ...`), as `vae init --from`
+    leaves the targets it carries over: the `to-fill` rule's heaviest case."""
+    return re.sub(
+        r"^(\s+target: \{year: 20[0-9][0-9], value: [0-9.]+\})$",
+        r"\1  # À REMPLIR : cible à confirmer",
+        text,
+        flags=re.MULTILINE,
+    )
