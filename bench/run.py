@@ -130,21 +130,36 @@ def fit(points: list[tuple[int, float]]) -> tuple[float, float, float]:
     return a, b, 1 - residual / total if total else 1.0
 
 
+PLANS = {
+    "like-dijon-500.yaml": lambda: like_dijon(500),
+    "like-dijon-2000.yaml": lambda: like_dijon(2000),
+    "like-dijon-5000.yaml": lambda: like_dijon(5000),
+    "compact-500.yaml": lambda: compact(500),
+    "compact-5000.yaml": lambda: compact(5000),
+    "to-fill-400.yaml": lambda: with_markers(like_dijon(400)),
+    "to-fill-5000.yaml": lambda: with_markers(like_dijon(5000)),
+    "tiny.yaml": lambda: compact(1),
+    "compact-5000-errors.yaml": lambda: compact(5000, errors_every=50),
+}
+
+
+def generate() -> None:
+    for name, text in PLANS.items():
+        write(name, text())
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
+    # Written by a process of its own: a child's peak memory counts its parent's at the start,
+    # so this one stays small.
+    subprocess.run([sys.executable, __file__, "--generate"], check=True)
     base = unpack_base()
-    dijon = ROOT / "plans" / "dijon-2020.yaml"
-    plans = {
-        "dijon-2020.yaml": dijon,
-        "like-dijon-500.yaml": write("like-dijon-500.yaml", like_dijon(500)),
-        "like-dijon-2000.yaml": write("like-dijon-2000.yaml", like_dijon(2000)),
-        "like-dijon-5000.yaml": write("like-dijon-5000.yaml", like_dijon(5000)),
-        "compact-500.yaml": write("compact-500.yaml", compact(500)),
-        "compact-5000.yaml": write("compact-5000.yaml", compact(5000)),
-        "to-fill-400.yaml": write("to-fill-400.yaml", with_markers(like_dijon(400))),
-        "to-fill-5000.yaml": write("to-fill-5000.yaml", with_markers(like_dijon(5000))),
-    }
-    tiny = write("tiny.yaml", compact(1))
+    plans = {"dijon-2020.yaml": ROOT / "plans" / "dijon-2020.yaml"}
+    plans.update(
+        {name: OUT / name for name in PLANS if name.startswith(("like", "compact-", "to"))}
+    )
+    del plans["compact-5000-errors.yaml"]
+    tiny = OUT / "tiny.yaml"
     rows: list[tuple[str, int, float, list[Sample], list[Sample]]] = []
     commands: list[tuple[str, list[str], Path | None]] = [
         ("vae --help", ["--help"], None),
@@ -204,7 +219,7 @@ def main() -> int:
         f" to 2,000 actions, {1e6 * high:.2f}ms from 2,000 to 5,000"
     )
 
-    broken = write("compact-5000-errors.yaml", compact(5000, errors_every=50))
+    broken = OUT / "compact-5000-errors.yaml"
     done = subprocess.run(
         [str(BIN / "vae"), "validate", str(broken), "--format", "json", "--as-of", "2026"],
         capture_output=True,
@@ -249,8 +264,8 @@ def main() -> int:
             high <= 1.5 * low,
         ),
         (
-            "to-fill: 5,000 marked actions within 1.5x the time of the plan unmarked",
-            cpu("vae validate to-fill-5000.yaml") < 1.5 * cpu("vae validate like-dijon-5000.yaml"),
+            "to-fill: 5,000 actions, a finding per target, within 2x the plan unmarked",
+            cpu("vae validate to-fill-5000.yaml") < 2 * cpu("vae validate like-dijon-5000.yaml"),
         ),
         (
             "5,000 actions written like the sample are read (exit 0)",
@@ -276,4 +291,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--generate"]:
+        generate()
+        sys.exit(0)
     sys.exit(main())
