@@ -14,8 +14,7 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import Lang, PlanPaths, err, out, use_color
-from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
+from vae_cli.cli.options import Lang, PlanPaths, err, out, use_color, year_option
 
 # A report is a French document unless --lang asks for another language.
 REPORT_LANGUAGE = "fr"
@@ -37,13 +36,9 @@ def report(
     paths: PlanPaths = None,
     year: t.Annotated[
         int | None,
-        typer.Option(
-            "--year",
-            min=FIRST_YEAR,
-            max=LAST_YEAR,
-            help="The year the follow-up reports on. Default: the last complete year of the "
-            "mandate. The plan document does not depend on it (only checked inside the mandate).",
-            show_default=False,
+        year_option(
+            "The year the follow-up reports on. Default: the last complete year of the "
+            "mandate. The plan document does not depend on it (only checked inside the mandate)."
         ),
     ] = None,
     kind: t.Annotated[
