@@ -17,7 +17,7 @@ from tests.conftest import ROOT, run_vae
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("kind", ["followup", "plan"])
+@pytest.mark.parametrize("kind", ["followup", "plan", "children"])
 def test_report_matches_its_golden_files(
     report_plan: Path, golden: t.Callable[[str, str], None], kind: str, lang: str
 ) -> None:

@@ -22,6 +22,12 @@ from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
 class Kind(enum.StrEnum):
     followup = "followup"
     plan = "plan"
+    children = "children"
+    enfants = "enfants"  # the children's edition, named in French
+
+
+# Each kind's one name inside vae (and in the report's file name).
+KIND_NAMES = {Kind.enfants: "children"}
 
 
 class Format(enum.StrEnum):
@@ -45,7 +51,9 @@ def report(
     kind: t.Annotated[
         Kind,
         typer.Option(
-            "--kind", help="followup: the yearly follow-up; plan: the action-plan document."
+            "--kind",
+            help="followup: the yearly follow-up; plan: the action-plan document; "
+            "children (or enfants): the edition for children.",
         ),
     ] = Kind.followup,
     output_format: t.Annotated[
@@ -84,7 +92,7 @@ def report(
     request = Request(
         plans=collect_plans(paths or []),
         year=year,
-        kinds=[kind.value],
+        kinds=[KIND_NAMES.get(kind, kind.value)],
         formats=["md", "html"] if output_format is Format.all else [output_format.value],
         lang=lang,
         output=output,
