@@ -19,6 +19,8 @@ from tests.report.browser import Browser, find_chromium
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 DIJON = ROOT / "plans" / "dijon-2020.yaml"
+# axe-core, the accessibility engine, installed from npm by .ci/run (see docs/report.md).
+AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = pytest.mark.slow
 
 
@@ -186,6 +188,33 @@ def test_the_childrens_edition_is_large_contrasted_and_short_in_print(
     (ARTIFACTS / "children-dijon.pdf").write_bytes(pdf)
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
     assert 2 <= pages <= 4, pages
+
+
+def test_the_childrens_edition_has_no_serious_accessibility_violation(
+    browser: Browser, reports: dict[str, Path]
+) -> None:
+    """axe-core's WCAG 2 A and AA rules, run inside the page (its script handed to the page
+    over DevTools, so the page itself still loads nothing): no serious or critical violation,
+    on a phone and on a wide screen."""
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but {AXE} is missing: .ci/run should install axe-core")
+        pytest.skip("axe-core not installed (see .ci/run) - accessibility audit skipped")
+    script = AXE.read_text(encoding="utf-8")
+    audit = (
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+        ".then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact))"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"
+    )
+    for width in (400, 1100):
+        browser.open(reports["children"], width=width, height=900)
+        browser.evaluate(script)
+        result = browser.send(
+            "Runtime.evaluate", session=True, expression=audit, awaitPromise=True,
+            returnByValue=True,
+        )  # fmt: skip
+        assert "exceptionDetails" not in result, result
+        assert result["result"]["value"] == [], width
 
 
 def test_every_column_of_a_table_is_on_a_phone_screen_with_its_name(
