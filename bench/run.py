@@ -154,6 +154,13 @@ def main() -> int:
     for goal, met in goals:
         print(f"{'met ' if met else 'MISSED'}  {goal}")
     print(f"\nmedian of the table's vae times: {statistics.median(r[2] for r in rows):.2f}s")
+
+    # The yearly spreadsheet of the largest plan: every cell of the year filled in.
+    from spreadsheets import run as spreadsheets  # beside this script
+
+    print(f"\n{'vae export / import, every cell of 2026':<44}{'seconds':>10}")
+    for fmt, step, seconds in spreadsheets(BIN / "vae", files[-1], OUT):
+        print(f"{files[-1].name + ' ' + fmt + ' ' + step:<44}{seconds:>9.2f}s")
     return 0
 
 

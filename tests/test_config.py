@@ -167,7 +167,7 @@ def test_the_reports_still_show_every_warning(repo: Path) -> None:
     (repo / ".vae.yaml").write_text("rules:\n  over-budget: off\n", encoding="utf-8")
     run = run_vae("report", plan, "--year", "2025", "--format", "md", "--lang", "en")
     assert run.exit_code == 0, run
-    text = (repo / "reports" / "ville-2020" / "2025-followup.md").read_text(encoding="utf-8")
+    text = (repo / "reports" / "ville-2020" / "2025-followup.en.md").read_text(encoding="utf-8")
     assert "over-budget" in text
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import AS_OF, SMALL_TOWN, run_vae
 from vae_cli.git import Repository, last_commit
+from vae_cli.i18n.formatting import Formatter
 
 PLAN = "plans/villebourg.yaml"
 SMALL = SMALL_TOWN.read_text(encoding="utf-8")
@@ -40,12 +41,14 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def source_line(plan: str) -> str:
     run = run_vae("report", plan, "--year", "2023", "--lang", "en", "--format", "md")
     assert run.exit_code == 0, run
-    text = Path(f"reports/{Path(plan).stem}/2023-followup.md").read_text(encoding="utf-8")
+    text = Path(f"reports/{Path(plan).stem}/2023-followup.en.md").read_text(encoding="utf-8")
     return next(line for line in text.splitlines() if "Figures from" in line)
 
 
 def test_the_report_names_the_last_commit_of_the_plan(repo: Path) -> None:
-    short, date = git(repo, "log", "-1", "--format=%h %cs").split()
+    short, day = git(repo, "log", "-1", "--format=%h %cs").split()
+    # The commit's date written out, as prose has it (the English report: 2 December 2026).
+    date = Formatter("en").date(day)
     assert source_line(PLAN) == f"Figures from {PLAN}, as committed in {short} ({date})."
     (repo / PLAN).write_text("# edited\n" + SMALL, encoding="utf-8")
     assert source_line(PLAN).endswith(f"({date}). The file has changed since that commit.")

@@ -84,8 +84,8 @@ def test_markdown_shows_mentions_and_issue_numbers_as_text() -> None:
     assert_inert(escaped)
     assert "@octocat" not in escaped and "#123" not in escaped
     assert escaped.replace("\u2060", "").endswith("@octocat \\#123")
-    # An e-mail address keeps its `@`; GitHub does not read it as a mention.
-    assert markdown.escape("écrire à claire@villebourg.fr") == "écrire à claire@villebourg.fr"
+    # An e-mail address keeps its `@`, as a link GitHub does not read as a mention.
+    assert markdown.escape("écrire à claire@villebourg.fr") == "écrire à <claire@villebourg.fr>"
     assert markdown.escape("(@team, GH-12, !4)") == "(@\u2060team, GH-\u206012, \\!\u20604)"
     assert_inert(markdown.code(HOSTILE))
 

@@ -275,7 +275,7 @@ def test_a_named_pipe_is_refused_before_it_is_read(
 def test_a_named_pipe_where_a_report_goes_is_neither_read_nor_replaced(city: Path) -> None:
     """`vae report` reads the file it would overwrite (is it a report of its own?): a pipe
     there is refused, with --force too, instead of waited for."""
-    target = city / "reports" / "plan" / "2023-followup.md"
+    target = city / "reports" / "plan" / "2023-followup.fr.md"
     target.parent.mkdir(parents=True)
     os.mkfifo(target)
     writer = writer_for(target)
@@ -283,7 +283,8 @@ def test_a_named_pipe_where_a_report_goes_is_neither_read_nor_replaced(city: Pat
         run = run_vae("report", "plans/plan.yaml", "--year", "2023", "--format", "md", *force)
         assert run.exit_code == 2, run
         assert run.stderr.startswith(
-            "vae: error: reports/plan/2023-followup.md is not a regular file; nothing was written\n"
+            "vae: error: reports/plan/2023-followup.fr.md is not a regular file; "
+            "nothing was written\n"
         )
     assert writer.is_alive()
     os.close(os.open(target, os.O_RDONLY | os.O_NONBLOCK))

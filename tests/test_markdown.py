@@ -101,3 +101,23 @@ def test_a_bar_in_a_path_does_not_split_the_job_summary_table(tmp_path: Path) ->
     cells = re.findall(r"<td>(.*?)</td>", rows[1], flags=re.S)
     assert len(cells) == 4
     assert cells[0].startswith("<code>") and "a|b.yaml:" in cells[0]
+
+
+def test_web_and_e_mail_addresses_are_links_that_work() -> None:
+    """`point_ecoute` in an address must not become `point\\_ecoute`: GitHub, GitLab and marked
+    would show the backslash and link to `%5C_`. Each address is a link to itself, in every
+    context, and the sentence around it reads as typed."""
+    text = (
+        "Écoute : https://dijon.fr/point_ecoute?a=1&b=2#12. Écrire à point_ecoute@dijon.fr, "
+        "ou voir (https://fr.wikipedia.org/wiki/Dijon_(ville))."
+    )
+    for context, template in CONTEXTS.items():
+        rendered = MD.render(template.format(markdown.escape(text)))
+        hrefs = re.findall(r'href="([^"]+)"', rendered)
+        assert [html.unescape(h) for h in hrefs] == [
+            "https://dijon.fr/point_ecoute?a=1&b=2#12",
+            "mailto:point_ecoute@dijon.fr",
+            "https://fr.wikipedia.org/wiki/Dijon_(ville)",
+        ], context
+        assert shown(template.format(markdown.escape(text))) == text, context
+        assert "\\" not in rendered

@@ -155,7 +155,9 @@ def test_the_french_report_watches_in_french() -> None:
     golden = ROOT / "tests" / "report" / "goldens"
     french = (golden / "followup-fr.md").read_text(encoding="utf-8")
     annex = french.split("## Annexe", 1)[1].split("\n## ", 1)[0]
-    assert "L'action « skatepark » n'a aucun indicateur" in annex.replace(NBSP, " ")
+    assert "L'action « skatepark » n'a aucun indicateur" in annex.replace(NBSP, " ").replace(
+        "\u202f", " "
+    )
     assert "has no indicator" not in annex and "The action" not in annex
     english = (golden / "followup-en.md").read_text(encoding="utf-8")
     assert 'The action "skatepark" has no indicator' in english

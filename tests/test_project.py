@@ -48,7 +48,7 @@ def _imported_top_modules() -> set[str]:
 
 def test_every_declared_dependency_is_imported_by_the_code() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    import_names = {"pyyaml": "yaml", "ruamel.yaml": "ruamel"}
+    import_names = {"pyyaml": "yaml", "ruamel.yaml": "ruamel", "odfpy": "odf"}
     declared = {
         re.split(r"[<>=!~ \[]", requirement, maxsplit=1)[0].lower()
         for requirement in project["dependencies"]

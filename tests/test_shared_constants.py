@@ -23,7 +23,7 @@ def test_lang_offers_the_languages_vae_writes(command: str) -> None:
     assert f"--lang <{'|'.join(LANGUAGES)}>" in shown
     refused = run_vae(command, "--lang", "xx", str(SMALL_TOWN))
     assert refused.exit_code == 2
-    assert all(repr(lang) in refused.stderr for lang in LANGUAGES)
+    assert f"is not one of {', '.join(LANGUAGES)}" in refused.stderr, refused
 
 
 @pytest.mark.parametrize(
@@ -35,10 +35,13 @@ def test_lang_offers_the_languages_vae_writes(command: str) -> None:
     ],
 )
 def test_year_options_stop_where_plans_stop(args: list[str]) -> None:
-    for year, bound in ((FIRST_YEAR - 1, FIRST_YEAR), (LAST_YEAR + 1, LAST_YEAR)):
+    for year, bound in (
+        (FIRST_YEAR - 1, f"the smallest allowed is {FIRST_YEAR}"),
+        (LAST_YEAR + 1, f"the largest allowed is {LAST_YEAR}"),
+    ):
         run = run_vae(*args, str(year))
         assert run.exit_code == 2, run
-        assert f"equal to {bound}" in run.stderr, run
+        assert bound in run.stderr, run
 
 
 def test_the_schema_gives_the_same_years() -> None:

@@ -1,7 +1,9 @@
 """Keep the catalogs in step with the code: `python -m tools.catalogs`.
 
-One catalog per language serves the whole tool: the reports' templates and the diagnostics of
-`vae validate` (every `msg(...)` template of the package, see `vae_cli.i18n.messages`). It extracts
+One catalog per language serves the whole tool: the reports' templates, the diagnostics of
+`vae validate` and every other message (every `msg(...)` template of the package, see
+`vae_cli.i18n.messages`), and the command line's help texts (read from the command tree Typer
+builds, see `vae_cli.cli.localized`). It extracts
 every message of both (Babel, with Jinja2's extractor for the templates), adds the new ones
 to `fr.po` and `en.po` (untranslated), marks the ones no template uses any more as obsolete, and
 writes the files back sorted, so a reviewer sees exactly what changed. The test suite fails
@@ -35,6 +37,32 @@ PYTHON_METHODS = [("**.py", "python")]
 PYTHON_KEYWORDS = {"msg": None}
 
 
+# Where the command line's help texts come from, in the catalogs' comments.
+CLI_LOCATION = "vae_cli/cli (help texts)"
+
+
+def cli_texts() -> list[str]:
+    """The help texts, metavars and usage words of every command, as `vae --help` and each
+    command's `--help` show them (before `localize` translates them)."""
+    import typer.main
+
+    from vae_cli.cli.app import app
+    from vae_cli.cli.localized import texts
+
+    return texts(typer.main.get_command(app))
+
+
+# Where the rules' one-sentence descriptions come from (SARIF's shortDescription).
+RULES_LOCATION = "vae_cli/rules (summaries)"
+
+
+def rule_summaries() -> list[str]:
+    """The first sentence of every rule's documentation, which SARIF shows as its description."""
+    from vae_cli.findings.rule_catalog import catalog
+
+    return sorted({rule.summary for rule in catalog().rules.values()})
+
+
 def extract(templates: Path | None = None) -> Catalog:
     """Every message the templates and the diagnostics use, with where each is used."""
     folder = templates or data_dir("templates")
@@ -47,6 +75,10 @@ def extract(templates: Path | None = None) -> Catalog:
             extract_from_dir(str(PACKAGE), method_map=PYTHON_METHODS, keywords=PYTHON_KEYWORDS),
         ),
     ]
+    for text in cli_texts():
+        catalog.add(text, None, [(CLI_LOCATION, 0)])
+    for text in rule_summaries():
+        catalog.add(text, None, [(RULES_LOCATION, 0)])
     for prefix, found in sources:
         for filename, lineno, message, comments, context in found:
             catalog.add(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from vae_cli.errors import UsageError
+from vae_cli.errors import UsageError, os_reason
 from vae_cli.findings.diagnostics import (
     CheckResult,
     Diagnostic,
@@ -363,7 +363,9 @@ def read_plan(path: Path) -> bytes:
     try:
         return read_raw(path)
     except OSError as e:
-        raise UsageError(f"cannot read {display_path(path)}: {e.strerror or e}") from None
+        raise UsageError(
+            msg("cannot read {path}: {reason}", path=display_path(path), reason=os_reason(e))
+        ) from None
 
 
 def looks_like_referential(raw: bytes) -> bool:
@@ -416,13 +418,15 @@ def collect_plans(paths: t.Sequence[Path], *, default_dir: Path = Path("plans"))
     if not paths:
         if not default_dir.is_dir():
             raise UsageError(
-                "no plan given and no plans/ folder here",
-                hint="run `vae validate path/to/plan.yaml`, or run vae from the repository's top",
+                msg("no plan given and no plans/ folder here"),
+                hint=msg(
+                    "run `vae validate path/to/plan.yaml`, or run vae from the repository's top"
+                ),
             )
         paths = [default_dir]
     from vae_cli.files import link_problem
 
-    hint = "point the link at an existing plan file, or remove it"
+    hint = msg("point the link at an existing plan file, or remove it")
     plans: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -431,12 +435,14 @@ def collect_plans(paths: t.Sequence[Path], *, default_dir: Path = Path("plans"))
             # checked: never skipped in silence.
             for candidate in candidates:
                 if problem := link_problem(candidate):
-                    raise UsageError(f"{display_path(candidate)}: {problem}", hint=hint)
+                    raise UsageError(_problem(candidate, problem), hint=hint)
                 if (error := irregular(candidate)) is not None:
                     raise error
             found = [p for p in candidates if p.is_file()]
             if not found:
-                raise UsageError(f"no plan (*.yaml) in the folder {display_path(path)}")
+                raise UsageError(
+                    msg("no plan (*.yaml) in the folder {path}", path=display_path(path))
+                )
             for plan in found:
                 check_input(plan, found_in=path)
             plans.extend(found)
@@ -444,7 +450,7 @@ def collect_plans(paths: t.Sequence[Path], *, default_dir: Path = Path("plans"))
             check_input(path)
             plans.append(path)
         elif problem := link_problem(path):
-            raise UsageError(f"{display_path(path)}: {problem}", hint=hint)
+            raise UsageError(_problem(path, problem), hint=hint)
         elif (error := irregular(path)) is not None:
             raise error
         else:
@@ -456,7 +462,13 @@ def collect_plans(paths: t.Sequence[Path], *, default_dir: Path = Path("plans"))
                 else None
             )
             raise UsageError(
-                f"{display_path(path)}: no such file",
-                hint=f"did you mean {display_path(path.parent / close)}?" if close else None,
+                msg("{path}: no such file", path=display_path(path)),
+                hint=msg("did you mean {path}?", path=display_path(path.parent / close))
+                if close
+                else None,
             )
     return plans
+
+
+def _problem(path: Path, problem: Message) -> Message:
+    return msg("{path}: {problem}", path=display_path(path), problem=problem)

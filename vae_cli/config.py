@@ -26,8 +26,9 @@ import fnmatch
 import typing as t
 from pathlib import Path
 
-from vae_cli.errors import UsageError
+from vae_cli.errors import UsageError, os_reason
 from vae_cli.findings.diagnostics import Position, Severity, display_path
+from vae_cli.i18n.messages import Message, Text, msg
 from vae_cli.inputs import check_input
 
 CONFIG_NAME = ".vae.yaml"
@@ -134,16 +135,27 @@ def read_config(path: Path) -> Config:
         text = read_text(path)
         document = compose(text)
     except FileNotFoundError:
-        raise UsageError(f"{shown}: no such configuration file") from None
+        raise UsageError(msg("{path}: no such configuration file", path=shown)) from None
     except OSError as e:
-        raise UsageError(f"cannot read {shown}: {e.strerror or e}") from None
+        raise UsageError(
+            msg("cannot read {path}: {reason}", path=shown, reason=os_reason(e))
+        ) from None
     except LoadError as e:
-        raise _error(shown, e.position, str(e), str(e.hint) if e.hint else None) from None
+        raise _error(shown, e.position, e.message, e.hint) from None
     return _Reader(shown, document).config(path)
 
 
-def _error(shown: str, position: Position, message: str, hint: str | None) -> ConfigError:
-    return ConfigError(f"{shown}:{position.line}:{position.column}: {message}", hint=hint)
+def _error(shown: str, position: Position, message: Text, hint: Text | None) -> ConfigError:
+    return ConfigError(
+        msg(
+            "{path}:{line}:{column}: {message}",
+            path=shown,
+            line=position.line,
+            column=position.column,
+            message=message,
+        ),
+        hint=hint,
+    )
 
 
 class _Reader:
@@ -154,8 +166,8 @@ class _Reader:
     def fail(
         self,
         loc: tuple[str | int, ...],
-        message: str,
-        hint: str | None = None,
+        message: Message,
+        hint: Message | None = None,
         *,
         key: bool = False,
     ) -> t.NoReturn:
@@ -167,14 +179,18 @@ class _Reader:
             if key not in ("rules", "overrides"):
                 self.fail(
                     (key,),
-                    f"unknown key `{key}`",
-                    "a .vae.yaml holds `rules:` and `overrides:`",
+                    msg("unknown key `{key}`", key=key),
+                    msg("a .vae.yaml holds `rules:` and `overrides:`"),
                     key=True,
                 )
         rules = self.rules(data.get("rules", {}), ("rules",))
         overrides = data.get("overrides", [])
         if not isinstance(overrides, list):
-            self.fail(("overrides",), "`overrides` must be a list", "write `- files: [...]` items")
+            self.fail(
+                ("overrides",),
+                msg("`overrides` must be a list"),
+                msg("write `- files: [...]` items"),
+            )
         return Config(
             path=path,
             rules=rules,
@@ -185,13 +201,13 @@ class _Reader:
 
     def override(self, item: object, loc: tuple[str | int, ...]) -> Override:
         if not isinstance(item, dict):
-            self.fail(loc, "each override is a mapping with `files` and `rules`")
+            self.fail(loc, msg("each override is a mapping with `files` and `rules`"))
         for key in item:
             if key not in ("files", "rules"):
                 self.fail(
                     (*loc, key),
-                    f"unknown key `{key}`",
-                    "an override holds `files:` and `rules:`",
+                    msg("unknown key `{key}`", key=key),
+                    msg("an override holds `files:` and `rules:`"),
                     key=True,
                 )
         files = item.get("files")
@@ -200,12 +216,14 @@ class _Reader:
         if not isinstance(files, list) or not files or not all(isinstance(f, str) for f in files):
             self.fail(
                 (*loc, "files"),
-                "`files` must be a list of file patterns",
-                'e.g. files: ["plans/ancien-*.yaml"]',
+                msg("`files` must be a list of file patterns"),
+                msg('e.g. files: ["plans/ancien-*.yaml"]'),
             )
         if "rules" not in item:
             self.fail(
-                loc, "this override has no `rules`", "add e.g. rules: {progress-missing: off}"
+                loc,
+                msg("this override has no `rules`"),
+                msg("add e.g. rules: {example}", example="{progress-missing: off}"),
             )
         return Override(files=tuple(files), rules=self.rules(item["rules"], (*loc, "rules")))
 
@@ -217,8 +235,8 @@ class _Reader:
         if not isinstance(value, dict):
             self.fail(
                 loc,
-                "`rules` must map rule ids to off, warning or error",
-                "e.g. rules: {over-budget: error}",
+                msg("`rules` must map rule ids to off, warning or error"),
+                msg("e.g. rules: {example}", example="{over-budget: error}"),
             )
         chosen: dict[str, Level] = {}
         for rule_id, level in value.items():
@@ -226,8 +244,12 @@ class _Reader:
             if level not in LEVELS:
                 self.fail(
                     where,
-                    f"`{rule_id}` must be off, warning or error, not {level!r}",
-                    "write off, warning or error",
+                    msg(
+                        '`{rule}` must be off, warning or error, not "{level}"',
+                        rule=rule_id,
+                        level=str(level),
+                    ),
+                    msg("write off, warning or error"),
                 )
             if rule_id == UNUSED_IGNORE:
                 chosen[rule_id] = level
@@ -237,22 +259,31 @@ class _Reader:
                 if rule_id in FILE_FINDINGS:
                     self.fail(
                         where,
-                        f"`{rule_id}` checks the file's shape and cannot be configured",
-                        "fix what it reports instead",
+                        msg(
+                            "`{rule}` checks the file's shape and cannot be configured",
+                            rule=rule_id,
+                        ),
+                        msg("fix what it reports instead"),
                         key=True,
                     )
                 near = did_you_mean(rule_id, [*known, UNUSED_IGNORE])
                 self.fail(
                     where,
-                    f"there is no rule `{rule_id}`",
-                    f"did you mean `{near}`?" if near else "the rules are listed in docs/rules.md",
+                    msg("there is no rule `{rule}`", rule=rule_id),
+                    msg("did you mean `{rule}`?", rule=near)
+                    if near
+                    else msg("the rules are listed in docs/rules.md"),
                     key=True,
                 )
             if rule.severity is Severity.ERROR and level != "error":
                 self.fail(
                     where,
-                    f"`{rule_id}` finds errors, which the reports rely on: it cannot be {level}",
-                    "fix the plan instead; only warnings can be turned off",
+                    msg(
+                        "`{rule}` finds errors, which the reports rely on: it cannot be {level}",
+                        rule=rule_id,
+                        level=level,
+                    ),
+                    msg("fix the plan instead; only warnings can be turned off"),
                 )
             chosen[rule_id] = level
         return chosen

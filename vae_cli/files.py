@@ -10,8 +10,9 @@ import stat
 import tempfile
 from pathlib import Path
 
-from vae_cli.errors import UsageError
+from vae_cli.errors import UsageError, os_reason
 from vae_cli.findings.diagnostics import display_path
+from vae_cli.i18n.messages import Message, msg
 
 
 class FileChangedError(Exception):
@@ -25,7 +26,7 @@ class UnsafeWrite(UsageError):
     """
 
 
-def link_problem(path: Path) -> str | None:
+def link_problem(path: Path) -> Message | None:
     """ "symlink loop" or "broken link" when `path` is a link that leads to no file; else None."""
     if not path.is_symlink():
         return None
@@ -33,11 +34,12 @@ def link_problem(path: Path) -> str | None:
         os.stat(path)
     except OSError as e:
         if e.errno == errno.ELOOP:
-            return "symlink loop"
+            return msg("symlink loop")
         try:
-            return f"broken link (to {os.readlink(path)}, which does not exist)"
+            target = os.readlink(path)
         except OSError:
-            return "broken link"
+            return msg("broken link")
+        return msg("broken link (to {target}, which does not exist)", target=target)
     return None
 
 
@@ -54,26 +56,30 @@ def write_target(path: Path) -> tuple[Path, int | None]:
     problem = link_problem(path)
     if problem:
         raise UnsafeWrite(
-            f"{shown}: {problem}; nothing was written",
-            hint="point the link at an existing file, or remove it",
+            msg("{path}: {problem}; nothing was written", path=shown, problem=problem),
+            hint=msg("point the link at an existing file, or remove it"),
         )
     try:
         info = os.stat(path)
     except FileNotFoundError:
         return path, None
     except OSError as e:
-        raise UsageError(f"cannot write {shown}: {e.strerror or e}") from None
+        raise UsageError(
+            msg("cannot write {path}: {reason}", path=shown, reason=os_reason(e))
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise UnsafeWrite(f"{shown} is a folder; nothing was written")
+        raise UnsafeWrite(msg("{path} is a folder; nothing was written", path=shown))
     if not stat.S_ISREG(info.st_mode):
         raise UnsafeWrite(
-            f"{shown} is not a regular file; nothing was written",
-            hint="give the path of a file (a device, a pipe or a socket is never replaced)",
+            msg("{path} is not a regular file; nothing was written", path=shown),
+            hint=msg("give the path of a file (a device, a pipe or a socket is never replaced)"),
         )
     if not info.st_mode & 0o222:
         raise UnsafeWrite(
-            f"{shown} is read-only; nothing was written",
-            hint=f"make it writable first (chmod u+w {shown}) if it is meant to change",
+            msg("{path} is read-only; nothing was written", path=shown),
+            hint=msg(
+                "make it writable first (chmod u+w {path}) if it is meant to change", path=shown
+            ),
         )
     target = path
     if path.is_symlink():
@@ -86,7 +92,7 @@ def write_target(path: Path) -> tuple[Path, int | None]:
 
 def write_atomic(
     path: Path,
-    text: str,
+    text: str | bytes,
     *,
     expected: bytes | None = None,
     overwrite: bool = True,
@@ -95,7 +101,8 @@ def write_atomic(
 
     A crash or a full disk leaves either the old file or the new one, never a mix. An existing
     file's permissions are kept. `text` is written as UTF-8 exactly as given (no newline
-    translation), so a caller that kept a file's line endings or byte-order mark gets them back.
+    translation), so a caller that kept a file's line endings or byte-order mark gets them back;
+    bytes (a spreadsheet, a PDF) are written as they are.
 
     With `expected` (the bytes the caller read), the write is refused with FileChangedError if the
     file now holds anything else. With `overwrite=False`, an existing file is never replaced
@@ -119,7 +126,11 @@ def write_atomic(
                 folder.rmdir()
         if isinstance(e, OSError) and not isinstance(e, FileExistsError):
             raise UsageError(
-                f"cannot write {shown}: {e.strerror or e}; nothing was written"
+                msg(
+                    "cannot write {path}: {reason}; nothing was written",
+                    path=shown,
+                    reason=os_reason(e),
+                )
             ) from None
         raise
 
@@ -141,8 +152,13 @@ def _make_folders(folder: Path, shown: str) -> list[Path]:
                 with contextlib.suppress(OSError):
                     done.rmdir()
             raise UsageError(
-                f"cannot write {shown}: cannot create the folder {display_path(each)} "
-                f"({e.strerror or e}); nothing was written"
+                msg(
+                    "cannot write {path}: cannot create the folder {folder} ({reason}); "
+                    "nothing was written",
+                    path=shown,
+                    folder=display_path(each),
+                    reason=os_reason(e),
+                )
             ) from None
         created.append(each)
     return created
@@ -154,7 +170,7 @@ TEMPORARY_SUFFIX = ".vae-tmp"
 
 
 def _write_through_temporary(
-    path: Path, text: str, *, mode: int | None, expected: bytes | None, overwrite: bool
+    path: Path, text: str | bytes, *, mode: int | None, expected: bytes | None, overwrite: bool
 ) -> None:
     folder = temporary_folder(path.parent)
     _remove_stale_temporaries(folder, path.name)
@@ -162,8 +178,9 @@ def _write_through_temporary(
         prefix=f".{path.name}.{os.getpid()}.", suffix=TEMPORARY_SUFFIX, dir=folder
     )
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         # mkstemp makes the file 0600: a new file gets the mode the umask gives (as `touch`

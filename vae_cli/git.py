@@ -13,7 +13,8 @@ import subprocess
 import typing as t
 from pathlib import Path, PurePosixPath
 
-from vae_cli.errors import VaeError
+from vae_cli.errors import VaeError, os_reason
+from vae_cli.i18n.messages import msg
 
 # Long enough for a large repository on a slow disk; a git that hangs (a lock, a network
 # file system) must not hang vae with it.
@@ -36,12 +37,19 @@ def run(args: t.Sequence[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
         )
     except FileNotFoundError:
         raise GitNotFound(
-            "the `git` program was not found", hint="install git (https://git-scm.com)"
+            msg("the `git` program was not found"), hint=msg("install git (https://git-scm.com)")
         ) from None
     except subprocess.TimeoutExpired:
-        raise GitError(f"git did not answer within {TIMEOUT} s: git {' '.join(args)}") from None
+        command = " ".join(args)
+        raise GitError(
+            msg(
+                "git did not answer within {seconds} s: git {command}",
+                seconds=TIMEOUT,
+                command=command,
+            )
+        ) from None
     except OSError as e:
-        raise GitError(f"git could not run: {e.strerror or e}") from None
+        raise GitError(msg("git could not run: {reason}", reason=os_reason(e))) from None
 
 
 def _text(output: bytes) -> str:

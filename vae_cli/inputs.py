@@ -28,28 +28,35 @@ from pathlib import Path
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import display_path
 from vae_cli.git import work_tree_top
+from vae_cli.i18n.messages import Message, msg
 
 
 class NotARegularFile(OSError):
-    """A named pipe, a device, a socket or a folder where a file was expected."""
+    """A named pipe, a device, a socket or a folder where a file was expected; `reason` says
+    so in words (`vae_cli.errors.os_reason`)."""
+
+    reason: Message
 
 
-def _kind(mode: int) -> str | None:
+A_FOLDER = msg("a folder")
+
+
+def _kind(mode: int) -> Message | None:
     """What a file of this mode is, in words, when it is not a regular file."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return A_FOLDER
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return msg("a named pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return msg("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a file"
+        return msg("a device")
+    return msg("not a file")
 
 
-def not_regular(path: Path) -> str | None:
+def not_regular(path: Path) -> Message | None:
     """What `path` (its links followed) is, in words, when it exists and is not a regular file,
     such as "a named pipe"; None for a regular file, or nothing at all."""
     try:
@@ -63,9 +70,12 @@ def irregular(path: Path) -> UsageError | None:
     followed): a plan named, or found in a folder, that is not a file is never skipped in
     silence. None for a regular file, a folder, or nothing at all."""
     kind = not_regular(path)
-    if kind is None or kind == "a folder":
+    if kind is None or kind == A_FOLDER:
         return None
-    return UsageError(f"{display_path(path)} is {kind}, not a regular file")
+    return UsageError(NOT_REGULAR.fill(path=display_path(path), kind=kind))
+
+
+NOT_REGULAR = msg("{path} is {kind}, not a regular file")
 
 
 def check_folder(folder: Path) -> None:
@@ -91,7 +101,9 @@ def read_regular(path: Path, *, max_bytes: int) -> bytes:
             kind = _kind(os.fstat(stream.fileno()).st_mode)
             if kind is None:
                 return stream.read(max_bytes + 1)
-    raise NotARegularFile(errno.EINVAL, f"it is {kind}, not a regular file", str(path))
+    error = NotARegularFile(errno.EINVAL, f"it is {kind}, not a regular file", str(path))
+    error.reason = msg("it is {kind}, not a regular file", kind=kind)
+    raise error
 
 
 def _without_waiting(name: str, flags: int) -> int:
@@ -111,15 +123,15 @@ class Area:
     """A folder that the files read for one input must really be in, and its name in words."""
 
     folder: Path
-    described: str
+    described: Message
 
     @classmethod
     def repository(cls, top: Path) -> Area:
-        return cls(top, f"the git repository {os.path.realpath(top)}")
+        return cls(top, msg("the git repository {path}", path=os.path.realpath(top)))
 
     @classmethod
     def named(cls, folder: Path) -> Area:
-        return cls(folder, f"the folder {display_path(folder)}")
+        return cls(folder, msg("the folder {path}", path=display_path(folder)))
 
     def holds(self, path: Path) -> bool:
         """Whether `path`, every link followed, is in the folder (itself followed)."""
@@ -150,12 +162,12 @@ def _area_named_by(plan: Path) -> Area:
     # As the plan is named: the current folder holds `plans/x.yaml`, whatever links it is.
     here = Path.cwd()
     if _inside(os.path.abspath(plan), str(here)):
-        return Area(here, "the current folder")
+        return Area(here, msg("the current folder"))
     return Area.named(plan.parent)
 
 
 # Why, in the hint: what a file outside would cost.
-_WHY = "vae's findings quote the lines they point at, and a CI job shows them in its log"
+_WHY = msg("vae's findings quote the lines they point at, and a CI job shows them in its log")
 
 
 def check_input(path: Path, *, found_in: Path | None = None) -> None:
@@ -163,9 +175,12 @@ def check_input(path: Path, *, found_in: Path | None = None) -> None:
     area = area_of(path, found_in=found_in)
     if area is not None and not area.holds(path):
         raise UsageError(
-            f"{display_path(path)} leads outside {area.described}, through a symbolic link; "
-            "vae reads nothing there",
-            hint=f"{_WHY}: copy the file in instead of linking to it",
+            msg(
+                "{path} leads outside {area}, through a symbolic link; vae reads nothing there",
+                path=display_path(path),
+                area=area.described,
+            ),
+            hint=msg("{why}: copy the file in instead of linking to it", why=_WHY),
         )
 
 
@@ -175,8 +190,15 @@ def check_named_by(file: Path, *, plan: Path, name: str) -> None:
     area = _area_named_by(plan)
     if not area.holds(file):
         raise UsageError(
-            f'{display_path(plan)}: the referential file "{name}" is outside {area.described}; '
-            "vae reads nothing there",
-            hint=f"{_WHY}: keep the referential with the plans, or name a built-in referential "
-            "by its id",
+            msg(
+                '{plan}: the referential file "{name}" is outside {area}; vae reads nothing there',
+                plan=display_path(plan),
+                name=name,
+                area=area.described,
+            ),
+            hint=msg(
+                "{why}: keep the referential with the plans, or name a built-in referential by "
+                "its id",
+                why=_WHY,
+            ),
         )

@@ -15,6 +15,12 @@ find in the rendered text, past any backslash: `@name` would notify a person or 
 `#123`, `GH-123` (or GitLab's `!123`) link an issue or a pull request. A word joiner (U+2060,
 invisible and unbreakable) after the `@`, the `#`, the `!` or the `GH-` keeps them as typed; an
 e-mail address (`@` after a letter) is left whole.
+
+A web address (`http://`, `https://`) or an e-mail address in the text becomes an autolink
+(`<https://dijon.fr/point_ecoute>`): backslashes would show inside it on GitHub, GitLab and
+marked (`point\\_ecoute`, `%5C_`) and break the link, while inside an autolink every character is
+literal. Punctuation that ends a sentence (`.`, `,`, `)`...) is left out of the address, as the
+forges do with the addresses they link by themselves.
 """
 
 from __future__ import annotations
@@ -41,6 +47,16 @@ _LINE_START = re.compile(r"^( ?)([-+=]|\d+[.)](?= |$))")
 # digit or `_`, then a name; `#`, `!` or `GH-`, then a number.
 _REFERENCE = re.compile(r"(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])|[#!](?=\d)|\bGH-(?=\d)", re.IGNORECASE)
 _WORD_JOINER = "\u2060"
+# Addresses an autolink can hold: no space, `<`, `>` (which end it), `|` (which ends a table
+# cell even there), backtick or quote; e-mail addresses as CommonMark's autolinks take them,
+# with a dotted domain.
+_ADDRESS = re.compile(
+    r"\bhttps?://[^\s<>|`\"'\u2060]+"
+    r"|(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+",
+    re.IGNORECASE,
+)
+_TRAILING = ".,;:!?)]}*_~"
 
 
 def one_line(text: str) -> str:
@@ -51,10 +67,33 @@ def one_line(text: str) -> str:
 
 def escape(text: str) -> str:
     """`text` as literal Markdown text: on one line, every syntax character backslash-escaped,
-    no mention or issue reference."""
-    escaped = _INLINE.sub(r"\\\1", one_line(text))
-    escaped = _REFERENCE.sub(lambda m: m.group() + _WORD_JOINER, escaped)
-    return _LINE_START.sub(_escape_line_start, escaped)
+    no mention or issue reference, web and e-mail addresses as autolinks."""
+    flat = one_line(text)
+    parts: list[str] = []
+    last = 0
+    for match in _ADDRESS.finditer(flat):
+        address = _without_trailing_punctuation(match.group())
+        if "://" in address and address.endswith("://"):
+            continue  # a scheme and nothing else: text
+        parts += [_escape_text(flat[last : match.start()]), f"<{address}>"]
+        last = match.start() + len(address)
+    parts.append(_escape_text(flat[last:]))
+    return _LINE_START.sub(_escape_line_start, "".join(parts))
+
+
+def _without_trailing_punctuation(address: str) -> str:
+    """The address without what ends the sentence after it; a closing bracket stays when the
+    address opened it (`https://fr.wikipedia.org/wiki/Dijon_(ville)`)."""
+    while address and address[-1] in _TRAILING:
+        if address[-1] == ")" and address.count("(") >= address.count(")"):
+            break
+        address = address[:-1]
+    return address
+
+
+def _escape_text(text: str) -> str:
+    escaped = _INLINE.sub(r"\\\1", text)
+    return _REFERENCE.sub(lambda m: m.group() + _WORD_JOINER, escaped)
 
 
 def _escape_line_start(match: re.Match[str]) -> str:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from vae_cli.errors import UsageError
+from vae_cli.errors import UsageError, os_reason
 from vae_cli.files import link_problem, write_atomic
 from vae_cli.findings.diagnostics import display_path
+from vae_cli.i18n.messages import msg
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 
@@ -37,10 +38,14 @@ def write_schemas(folder: Path, *, check: bool = False) -> list[Path]:
     shown = display_path(folder)
     if folder.exists() and not folder.is_dir():
         raise UsageError(
-            f"{shown} is not a folder", hint="give -o the folder to write the schemas into"
+            msg("{path} is not a folder", path=shown),
+            hint=msg("give -o the folder to write the schemas into"),
         )
     if problem := link_problem(folder):
-        raise UsageError(f"{shown}: {problem}", hint="give -o an existing folder, or a new one")
+        raise UsageError(
+            msg("{path}: {problem}", path=shown, problem=problem),
+            hint=msg("give -o an existing folder, or a new one"),
+        )
     changed: list[Path] = []
     for name, (model, title) in SCHEMAS.items():
         path = folder / name
@@ -53,6 +58,10 @@ def write_schemas(folder: Path, *, check: bool = False) -> list[Path]:
                     write_atomic(path, text)
                 except OSError as e:
                     raise UsageError(
-                        f"cannot write {display_path(path)}: {e.strerror or e}"
+                        msg(
+                            "cannot write {path}: {reason}",
+                            path=display_path(path),
+                            reason=os_reason(e),
+                        )
                     ) from None
     return changed

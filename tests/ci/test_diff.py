@@ -101,8 +101,8 @@ def test_two_commits_on_a_branch(repo: Repo):
         "  Status\n"
         "    aide-devoirs: 2025 now done (was in progress)\n"
         "  Money\n"
-        "    rues-aux-ecoles: budget 50 000 € → 60 000 €\n"
-        "    aide-devoirs: spent 22 000 € → 26 000 € (+4 000 €); by year: 2025 5 000 € → 9 000 €\n"
+        "    rues-aux-ecoles: budget €50,000 → €60,000\n"
+        "    aide-devoirs: spent €22,000 → €26,000 (+€4,000); by year: 2025 €5,000 → €9,000\n"
         "  Measurements\n"
         "    enfants-aide-devoirs (Enfants inscrits, action aide-devoirs): 2025: 130 enfants "
         "measured; closer to the target of 120 enfants in 2026 (latest was 80 enfants in 2023); "
@@ -159,7 +159,7 @@ def test_rescoped_added_and_fixed(repo: Repo):
     out = run.stdout
     assert (
         "added jardins «Jardins *partagés* | écoles» (commitment bien-etre; obligations suivi; "
-        "budget 12 000 €)" in out
+        "budget €12,000)" in out
     )
     assert "re-scoped rues-aux-ecoles: now covers suivi" in out
     assert (
@@ -237,7 +237,7 @@ def test_unreadable_version(repo: Repo):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["nope"], "vae: error: 'nope' is not a commit of this repository\n"),
+        (["nope"], 'vae: error: "nope" is not a commit of this repository\n'),
         (["HEAD", "plans/absent.yaml"], "vae: error: plans/absent.yaml: no such plan, now or at"),
     ],
 )
@@ -266,3 +266,46 @@ def test_outside_a_git_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert run.exit_code == 2, run
     assert run.stderr.startswith(f"vae: error: {outside} is not inside a git repository\n")
     assert "Traceback" not in run.stderr
+
+
+def test_two_commits_in_french(repo: Repo):
+    """On a French terminal, every word is French: the sentences, the referential's labels,
+    the findings and the sums of money, written the French way."""
+    base = repo.commit("plan", {PLAN: SMALL})
+    repo.git("checkout", "-q", "-b", "update")
+    repo.commit("2025 progress", {PLAN: FIRST})
+    repo.commit("drop an action", {PLAN: SECOND})
+    run = run_vae("diff", "--as-of", AS_OF, env={"VAE_LANG": "fr"})
+    assert run.exit_code == 0, run
+    N, G = "\u00a0", "\u202f"  # no-break space; narrow one, between groups of digits
+    assert run.stdout == (
+        f"plans/villebourg.yaml{N}: modifié depuis la base commune avec main ({base})\n"
+        "  Actions\n"
+        f"    retrait de ecole-numerique «{N}Écoles numériques{N}»\n"
+        "  États\n"
+        f"    aide-devoirs{N}: 2025 désormais réalisée (était{N}: en cours)\n"
+        "  Budget et dépenses\n"
+        f"    rues-aux-ecoles{N}: budget 50{G}000{N}€ → 60{G}000{N}€\n"
+        f"    aide-devoirs{N}: dépensé 22{G}000{N}€ → 26{G}000{N}€ (+4{G}000{N}€){N}; par année"
+        f"{N}: 2025 5{G}000{N}€ → 9{G}000{N}€\n"
+        "  Mesures\n"
+        f"    enfants-aide-devoirs (Enfants inscrits, action aide-devoirs){N}: 2025{N}: 130 "
+        f"enfants mesuré{N}; plus proche de la cible de 120 enfants en 2026 (dernière valeur{N}: "
+        f"80 enfants en 2023){N}; progrès{N}: progrès substantiels → cible atteinte\n"
+        "  Couverture\n"
+        f"    l'engagement parcours-educatif «{N}Un parcours éducatif de qualité{N}» n'est plus "
+        "couvert par aucune action (il l'était par ecole-numerique)\n"
+        f"    l'obligation vision-partagee «{N}Vision partagée de la place de l'enfant{N}» n'est "
+        "plus couverte par aucune action (elle l'était par ecole-numerique)\n"
+        "  Constats\n"
+        f"    nouvelle erreur ligne 36 [commitment-covered]{N}: Aucune action ne sert "
+        f"l'engagement «{N}parcours-educatif{N}» (Un parcours éducatif de qualité)\n"
+        f"    nouvelle erreur ligne 36 [obligation-covered]{N}: Aucune action ne couvre "
+        f"l'obligation «{N}vision-partagee{N}» (Vision partagée de la place de l'enfant)\n"
+    )
+    for word in ("changed", "Status", "Money", "removed", "measured", "no longer", "new error"):
+        assert word not in run.stdout, word
+    markdown = run_vae("diff", "--as-of", AS_OF, "--format", "md", "--lang", "fr")
+    assert markdown.stdout.startswith(f"### vae diff{N}: plans comparés à la base commune"), (
+        markdown
+    )

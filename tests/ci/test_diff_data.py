@@ -155,8 +155,8 @@ def test_spending_moved_between_years(repo: Repo):
         ),
     )
     assert (
-        "aide-devoirs: total spent unchanged (22 000 €); by year: 2021 5 000 € → 8 000 €, "
-        "2022 5 000 € → 2 000 €" in out
+        "aide-devoirs: total spent unchanged (€22,000); by year: 2021 €5,000 → €8,000, "
+        "2022 €5,000 → €2,000" in out
     )
     (m,) = plan["money"]
     assert [(y["year"], y["before"], y["after"]) for y in m["years"]] == [
@@ -207,10 +207,10 @@ def test_plan_sections(repo: Repo):
         "  Deliberations\n    deliberations[2020-11-02].decisions: added «Autoriser le maire à "
         "signer.»\n"
         "  Membership\n"
-        "    membership.annual_fee_eur: 150 € → 200 €\n"
-        "    membership.payments[2025].amount_eur: 150 € → 200 €\n"
+        "    membership.annual_fee_eur: €150 → €200\n"
+        "    membership.payments[2025].amount_eur: €150 → €200\n"
         "    membership.payments[2025].date added: «2025-06-30»\n"
-        "    membership.payments[2021] removed (was year 2021, amount_eur 150 €)\n"
+        "    membership.payments[2021] removed (was year 2021, amount_eur €150)\n"
         "  Commitment framings\n"
         "    commitments[bien-etre].summary: «Des espaces publics sûrs et sains pour chaque "
         "enfant.» → «Des espaces publics *sûrs* et sains pour chaque enfant.»\n"
@@ -437,7 +437,7 @@ def test_an_added_actions_progress_and_indicators_are_shown(repo: Repo):
     out, plan = changed(repo, ("consultations:", added + "consultations:"))
     assert (
         "    added jardins-partages-ecoles «Jardins partagés dans les écoles» (commitment "
-        "bien-etre; obligations suivi; budget 12 000 €)\n" in out
+        "bien-etre; obligations suivi; budget €12,000)\n" in out
     )
     assert (
         "  Status\n"
@@ -445,8 +445,8 @@ def test_an_added_actions_progress_and_indicators_are_shown(repo: Repo):
         "    jardins-partages-ecoles: 2025 entry added, delayed\n"
     ) in out
     assert (
-        "jardins-partages-ecoles: spent 0 € → 7 000 € (+7 000 €); by year: 2024 none → "
-        "4 000 €, 2025 none → 3 000 €" in out
+        "jardins-partages-ecoles: spent €0 → €7,000 (+€7,000); by year: 2024 none → "
+        "€4,000, 2025 none → €3,000" in out
     )
     assert "jardins-partages-ecoles: 2025 note added: «Sécheresse.»" in out
     assert (

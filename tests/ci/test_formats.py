@@ -115,7 +115,8 @@ def test_github_step_summary(small_town: str, write_plan: WritePlan, tmp_path: P
         ("# not a title", "\\# not a title"),
         (
             "[a](http://x) <b>*c*</b> | `d` &amp;",
-            "\\[a\\](http://x) \\<b\\>\\*c\\*\\</b\\> \\| \\`d\\` \\&amp;",
+            # The address is a link to itself (an autolink), the rest text.
+            "\\[a\\](<http://x>) \\<b\\>\\*c\\*\\</b\\> \\| \\`d\\` \\&amp;",
         ),
         ("two\nlines", "two lines"),
     ],
@@ -248,7 +249,7 @@ def test_several_reports_in_one_run(small_town: str, write_plan: WritePlan, tmp_
     ("value", "message"),
     [
         ("sarif", "vae: error: --report sarif: expected FORMAT:PATH\n"),
-        ("pdf:x.pdf", "vae: error: --report pdf:x.pdf: unknown format 'pdf'\n"),
+        ("pdf:x.pdf", 'vae: error: --report pdf:x.pdf: unknown format "pdf"\n'),
     ],
 )
 def test_bad_report_option(small_town: str, write_plan: WritePlan, value: str, message: str):

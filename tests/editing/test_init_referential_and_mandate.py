@@ -86,8 +86,9 @@ def test_init_says_what_is_wrong_with_a_referential_in_the_users_language(networ
     )  # fmt: skip
     assert run.exit_code == 2, run
     assert run.stderr.startswith(
-        "vae: error: --referential: «\u00a0unicef-2020\u00a0» n'est pas un référentiel connu\n"
-        "  hint: indiquez l'un des référentiels unicef-france-vae-2020-2026"
+        "vae\u00a0: erreur\u00a0: --referential\u00a0: «\u00a0unicef-2020\u00a0» n'est pas un "
+        "référentiel connu\n"
+        "  conseil\u00a0: indiquez l'un des référentiels unicef-france-vae-2020-2026"
     ), run
 
 

@@ -42,7 +42,8 @@ def reports(report_plan: Path) -> dict[str, Path]:
     for kind in ("followup", "plan", "children"):
         run = run_vae("report", report_plan, "--year", "2023", "--kind", kind, "--format", "html")
         assert run.exit_code == 0, run
-        written[kind] = (Path("reports/villebourg") / f"2023-{kind}.html").resolve()
+        name = "plan.fr.html" if kind == "plan" else f"2023-{kind}.fr.html"
+        written[kind] = (Path("reports/villebourg") / name).resolve()
     return written
 
 
@@ -182,7 +183,7 @@ def test_the_childrens_edition_is_large_contrasted_and_short_in_print(
     out = Path("dijon-children").resolve()
     run = run_vae("report", DIJON, "--year", "2025", "--kind", "enfants", "-f", "html", "-o", out)
     assert run.exit_code == 0, run
-    browser.open(out / "dijon-2020" / "2025-children.html")
+    browser.open(out / "dijon-2020" / "2025-children.fr.html")
     assert browser.errors() == [] and browser.evaluate(CONTRAST) == []
     pdf = browser.pdf()
     (ARTIFACTS / "children-dijon.pdf").write_bytes(pdf)
@@ -243,3 +244,19 @@ def test_every_column_of_a_table_is_on_a_phone_screen_with_its_name(
     assert browser.evaluate(
         "getComputedStyle(document.querySelector('table.stack tr')).display"
     ) == ("table-row")
+
+
+@pytest.mark.parametrize("width", [400, 1100])
+def test_chart_labels_are_at_least_12_px_and_the_axis_names_its_unit(
+    browser: Browser, reports: dict[str, Path], width: int
+) -> None:
+    browser.open(reports["followup"], width=width, height=1400)
+    sizes = browser.evaluate(
+        "[...document.querySelectorAll('svg.chart text')].map(t =>"
+        " t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize))"
+    )
+    assert sizes and min(sizes) >= 12, min(sizes)
+    units = browser.evaluate(
+        "[...document.querySelectorAll('svg.chart text.unit')].map(t => t.textContent)"
+    )
+    assert len(units) == 5 and all(units), units

@@ -97,7 +97,7 @@ def dijon_edition(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     run = run_vae("report", DIJON, "--year", "2025", "--kind", "enfants", "--output", out)
     assert run.exit_code == 0, run
     folder = out / "dijon-2020"
-    return {ext: (folder / f"2025-children.{ext}").read_text("utf-8") for ext in ("md", "html")}
+    return {ext: (folder / f"2025-children.fr.{ext}").read_text("utf-8") for ext in ("md", "html")}
 
 
 def french_reading_ease(text: str) -> float:
@@ -155,15 +155,15 @@ def test_the_kind_is_named_in_french_or_english(report_plan: Path) -> None:
     for name in ("enfants", "children"):
         run = run_vae("report", report_plan, "--year", "2023", "--kind", name, "-o", name)
         assert run.exit_code == 0, run
-        assert f"wrote {Path(name, 'villebourg', '2023-children.md')}" in run.stdout
-    first = Path("enfants", "villebourg", "2023-children.html").read_bytes()
-    assert first == Path("children", "villebourg", "2023-children.html").read_bytes()
+        assert Path(name, "villebourg", "2023-children.fr.md").exists()
+    first = Path("enfants", "villebourg", "2023-children.fr.html").read_bytes()
+    assert first == Path("children", "villebourg", "2023-children.fr.html").read_bytes()
 
 
 def test_the_english_edition_speaks_english(report_plan: Path) -> None:
     run = run_vae("report", report_plan, "--year", "2023", "--kind", "children", "--lang", "en")
     assert run.exit_code == 0, run
-    page = Path("reports", "villebourg", "2023-children.html").read_text("utf-8")
+    page = Path("reports", "villebourg", "2023-children.en.html").read_text("utf-8")
     assert '<html lang="en">' in page
     assert "What the city promised" in page and "Ce que la Ville a promis" not in page
 

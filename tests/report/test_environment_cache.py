@@ -12,13 +12,14 @@ import pytest
 from tests.conftest import run_vae
 from vae_cli.report import isolated
 
-FOLLOWUP = Path("reports/villebourg/2023-followup.md")
+FOLLOWUP = Path("reports/villebourg/2023-followup.fr.md")
 
 
 def _followup(plan: Path, *args: str | Path) -> str:
     run = run_vae("report", plan, "--year", "2023", "--format", "md", *args)
     assert run.exit_code == 0, run
-    return FOLLOWUP.read_text(encoding="utf-8")
+    lang = "en" if "en" in args else "fr"
+    return FOLLOWUP.with_name(f"2023-followup.{lang}.md").read_text(encoding="utf-8")
 
 
 def test_each_language_keeps_its_own_labels(report_plan: Path) -> None:

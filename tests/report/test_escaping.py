@@ -19,6 +19,9 @@ from markdown_it import MarkdownIt
 from tests.conftest import run_vae
 from vae_cli.markdown import escape as md_escape
 
+# The reports of the 2023 run, by kind, without their extension (French, the default).
+NAMES = {"followup": "2023-followup.fr", "plan": "plan.fr", "children": "2023-children.fr"}
+
 HOSTILE = (
     '<script>alert("x")</script> | *bold* _it_ [link](https://evil.example) '
     "<b>html</b> &amp; `code` ~~gone~~ ![img](https://evil.example/i.png)"
@@ -53,10 +56,18 @@ def hostile_plan(report_plan: Path) -> Path:
 def test_hostile_text_is_text_in_markdown(hostile_plan: Path, kind: str) -> None:
     run = run_vae("report", hostile_plan, "--year", "2023", "--kind", kind, "--format", "md")
     assert run.exit_code == 0, run
-    source = Path(f"reports/villebourg/2023-{kind}.md").read_text(encoding="utf-8")
+    source = Path("reports/villebourg", NAMES[kind] + ".md").read_text(encoding="utf-8")
     assert source.count("ok") > 10  # the hostile text is there, many times
     md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
     html = md.render(source)
+    # The one link plan text makes is a web address linking to itself, shown whole (as GitHub
+    # links any address it sees): never a link whose text hides where it leads, never an image.
+    links = re.findall(r'<a href="([^"]*)">([^<]*)</a>', html)
+    assert links and all(
+        href == text == "https://evil.example" or href == text == "https://evil.example/i.png"
+        for href, text in links
+    ), links
+    html = re.sub(r'<a href="([^"]*)">\1</a>', "", html)
     for made in (
         "<script", "<b>", "<a ", "<img", "<em>it</em>", "<strong>bold</strong>",
         "<s>gone</s>", "<del>gone</del>", "<code>code</code>",
@@ -77,7 +88,7 @@ def test_hostile_text_is_text_in_markdown(hostile_plan: Path, kind: str) -> None
 def test_hostile_text_is_text_in_html(hostile_plan: Path, kind: str) -> None:
     run = run_vae("report", hostile_plan, "--year", "2023", "--kind", kind, "--format", "html")
     assert run.exit_code == 0, run
-    html = Path(f"reports/villebourg/2023-{kind}.html").read_text(encoding="utf-8")
+    html = Path("reports/villebourg", NAMES[kind] + ".html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
     for tag in ("<script", "<b>", '<a href="https://evil', "<img"):
         assert tag not in html
@@ -139,13 +150,13 @@ def test_titles_and_notes_starting_with_a_number_show_without_a_backslash(
     for kind in ("followup", "plan"):
         run = run_vae("report", report_plan, "--year", "2023", "--kind", kind, "--format", "md")
         assert run.exit_code == 0, run
-        source = Path(f"reports/villebourg/2023-{kind}.md").read_text(encoding="utf-8")
+        source = Path("reports/villebourg", NAMES[kind] + ".md").read_text(encoding="utf-8")
         html = md.render(source)
         assert "<h3>2024. Bilan des rues</h3>" in html
         assert "\\" not in visible(html)
         assert "<ol" not in html  # no value became a numbered list
-    followup = Path("reports/villebourg/2023-followup.md").read_text(encoding="utf-8")
+    followup = Path("reports/villebourg/2023-followup.fr.md").read_text(encoding="utf-8")
     assert "En 2023 : 1. Lieux choisis" in visible(md.render(followup))
     assert "<li>2) Autoriser le maire" in md.render(
-        Path("reports/villebourg/2023-plan.md").read_text(encoding="utf-8")
+        Path("reports/villebourg/plan.fr.md").read_text(encoding="utf-8")
     )

@@ -153,16 +153,16 @@ def test_dijon_2023_glance_as_the_council_reads_it(tmp_path: Path) -> None:
         "report", DIJON, "--year", "2023", "--format", "md", "--output", tmp_path
     )  # fmt: skip
     assert run.exit_code == 0, run
-    text = (tmp_path / "dijon-2020" / "2023-followup.md").read_text(encoding="utf-8")
+    text = (tmp_path / "dijon-2020" / "2023-followup.fr.md").read_text(encoding="utf-8")
     glance = text.split("## L'essentiel\n", 1)[1].split("\n## ", 1)[0]
     assert "| 23 | 21 / 23 | 3\u202f635\u202f000\xa0€ |" in glance
-    assert "13\xa0%" not in glance
+    assert "13\u202f%" not in glance and "13\xa0%" not in glance
     assert "| ▲ Progrès substantiels | 14 |" in glance
     assert "| ✗ Cible non atteinte | 1 |" in glance
-    assert "- **Points de vigilance\xa0:** 11" in glance
+    assert "- **Points de vigilance\u202f:** 11" in glance  # French narrow no-break space
     watch = text.split("## Points de vigilance\n", 1)[1].split("\n## ", 1)[0]
     assert (
-        "«\xa0Application mobile de participation des jeunes\xa0» a été abandonnée après "
+        "«\u202fApplication mobile de participation des jeunes\u202f» a été abandonnée après "
         "50\u202f000\xa0€ dépensés." in watch
     )
     assert "ligne" not in watch
@@ -265,12 +265,12 @@ def test_an_illustrative_action_is_marked_wherever_its_figures_appear(
     )
     run = run_vae("report", path, "--year", "2023", "--output", tmp_path / "out", "--lang", "en")
     assert run.exit_code == 0, run
-    md = (tmp_path / "out" / "plan" / "2023-followup.md").read_text(encoding="utf-8")
+    md = (tmp_path / "out" / "plan" / "2023-followup.en.md").read_text(encoding="utf-8")
     assert "Illustrative: 1 action, with €30,000 planned and €15,000 spent, is sample" in md
     assert "| **Aide aux devoirs gratuite** (`aide-devoirs`) (illustrative) |" in md
     assert "### Aide aux devoirs gratuite (illustrative)" in md
     assert "| Direction de l'éducation | 2 | 1 |" in md and "(includes illustrative figures)" in md
-    html = (tmp_path / "out" / "plan" / "2023-followup.html").read_text(encoding="utf-8")
+    html = (tmp_path / "out" / "plan" / "2023-followup.en.html").read_text(encoding="utf-8")
     assert html.count('<small class="illustrative">') == 3  # table row, heading, department
 
 

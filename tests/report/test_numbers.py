@@ -91,8 +91,9 @@ def test_money_and_values_at_the_bounds_are_written_in_full(
 ) -> None:
     run = run_vae("report", plan_at_the_bounds, "--year", "2023", "--kind", kind)
     assert run.exit_code == 0, run
-    md = Path(f"reports/villebourg/2023-{kind}.md").read_text(encoding="utf-8")
-    html = Path(f"reports/villebourg/2023-{kind}.html").read_text(encoding="utf-8")
+    name = "2023-followup" if kind == "followup" else "plan"
+    md = Path(f"reports/villebourg/{name}.fr.md").read_text(encoding="utf-8")
+    html = Path(f"reports/villebourg/{name}.fr.html").read_text(encoding="utf-8")
     for text in (md, html):
         text = re.sub(r"[\u00a0\u202f]", " ", text)  # (Markdown has plain spaces)
         if kind == "followup":
@@ -106,7 +107,7 @@ def test_money_and_values_at_the_bounds_are_written_in_full(
 def test_charts_at_the_bounds_stay_inside_the_drawing(plan_at_the_bounds: Path) -> None:
     run = run_vae("report", plan_at_the_bounds, "--year", "2023", "--format", "html")
     assert run.exit_code == 0, run
-    html = Path("reports/villebourg/2023-followup.html").read_text(encoding="utf-8")
+    html = Path("reports/villebourg/2023-followup.fr.html").read_text(encoding="utf-8")
     numbers = svg_numbers(html)
     assert len(numbers) > 100  # every chart, every point
     for name, value in numbers:
@@ -117,7 +118,7 @@ def test_charts_at_the_bounds_stay_inside_the_drawing(plan_at_the_bounds: Path) 
 def test_every_indicator_at_the_bounds_gets_a_status(plan_at_the_bounds: Path) -> None:
     run = run_vae("report", plan_at_the_bounds, "--year", "2023", "--format", "md", "--lang", "en")
     assert run.exit_code == 0, run
-    md = Path("reports/villebourg/2023-followup.md").read_text(encoding="utf-8")
+    md = Path("reports/villebourg/2023-followup.en.md").read_text(encoding="utf-8")
     row = next(line for line in md.splitlines() if line.startswith("| Enfants inscrits"))
     assert "Substantial progress" in row  # from 1e-300 to 1e15 - 1 in three years of six
     row = next(line for line in md.splitlines() if line.startswith("| Classes équipées"))

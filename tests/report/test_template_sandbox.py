@@ -32,7 +32,7 @@ def _refused(run: Run, *words: str) -> None:
     assert "Traceback" not in run.stderr and "bug in vae" not in run.stderr
     for word in words:
         assert word in run.stderr, run.stderr
-    assert not Path("reports/villebourg/2023-followup.md").exists()
+    assert not Path("reports/villebourg/2023-followup.fr.md").exists()
 
 
 def test_a_template_cannot_unpickle_and_so_run_a_command(report_plan: Path, tmp_path: Path) -> None:
@@ -67,9 +67,7 @@ def _checked_dijon() -> tuple[object, object]:
         in_progress=False,
         lang="en",
     )
-    document = build_plan_document(
-        checked.plan, checked.referential, year=2023, source=Source(path="p")
-    )
+    document = build_plan_document(checked.plan, checked.referential, source=Source(path="p"))
     return followup, document
 
 
@@ -179,7 +177,7 @@ def test_an_ordinary_city_template_still_works(report_plan: Path, tmp_path: Path
     )
     run = _report_with(template, report_plan, tmp_path)
     assert run.exit_code == 0, run
-    text = Path("reports/villebourg/2023-followup.md").read_text(encoding="utf-8")
+    text = Path("reports/villebourg/2023-followup.fr.md").read_text(encoding="utf-8")
     assert text.splitlines()[-1].endswith(" Ville ab \\| 1 2023")
 
 
@@ -190,7 +188,7 @@ def test_our_own_templates_do_not_need_the_child_process(
         raise AssertionError("vae's own templates ran in a child process")
 
     monkeypatch.setattr(isolated, "run", no_child)
-    run = run_vae("report", report_plan, "--year", "2023")
+    run = run_vae("report", report_plan, "--year", "2023", "--format", "html")
     assert run.exit_code == 0, run
 
 
@@ -204,6 +202,6 @@ def test_the_sample_reports_render_through_a_city_template_dir(tmp_path: Path) -
         "report", plan, "--year", "2023", "--output", tmp_path / "b", "--template-dir", mine
     )
     assert ours.exit_code == theirs.exit_code == 0, (ours, theirs)
-    for name in ("2023-followup.md", "2023-followup.html"):
+    for name in ("2023-followup.fr.md", "2023-followup.fr.html", "2023-followup.fr.pdf"):
         a = (tmp_path / "a" / "dijon-2020" / name).read_bytes()
         assert a == (tmp_path / "b" / "dijon-2020" / name).read_bytes()

@@ -23,5 +23,7 @@ def test_installed_wheel_writes_the_reports_in_both_languages(
             "report", "plan.yaml", "--year", "2023", "--lang", lang, cwd=work
         )
         assert done.returncode == 0, done.stdout + done.stderr
-        html = (work / "reports" / "plan" / "2023-followup.html").read_text(encoding="utf-8")
+        html = (work / "reports" / "plan" / f"2023-followup.{lang}.html").read_text(
+            encoding="utf-8"
+        )
         assert title in html and "<style>" in html

@@ -36,8 +36,9 @@ def _report(plan: Path, year: int, *, lang: str = "fr", today: dt.date | None = 
     """The Markdown follow-up of `year`, as `vae report` writes it (on `today`, if given), with
     French no-break spaces read as spaces."""
     if today is None:
-        run = run_vae("report", plan, "--year", year, "--lang", lang)
-        assert run.exit_code == 0, run
+        for fmt in ("md", "html"):  # not `all`: the PDF is tested on its own, and costs
+            run = run_vae("report", plan, "--year", year, "--lang", lang, "--format", fmt)
+            assert run.exit_code == 0, run
     else:
         outcome = write_reports(
             Request(
@@ -53,7 +54,7 @@ def _report(plan: Path, year: int, *, lang: str = "fr", today: dt.date | None = 
             )
         )
         assert not outcome.failed.files
-    text = Path("reports", plan.stem, f"{year}-followup.md").read_text(encoding="utf-8")
+    text = Path("reports", plan.stem, f"{year}-followup.{lang}.md").read_text(encoding="utf-8")
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
@@ -124,8 +125,8 @@ def test_the_year_under_way_is_labelled_as_such_and_nowhere_else(small_town: Pat
     header, glance = text.split("\n## ", 1)[0], _section(text, "L'essentiel")
     assert label in header and label in glance
     assert "Situation fin 2026" not in text
-    html = Path("reports/small-town/2026-followup.html").read_text(encoding="utf-8")
-    assert html.count(label) == 2
+    html = Path("reports/small-town/2026-followup.fr.html").read_text(encoding="utf-8")
+    assert html.replace("\u202f", " ").replace("\u00a0", " ").count(label) == 2
     # The year under way is not over: none of its entries is overdue yet.
     assert "no progress entry for 2026" not in _section(text, "Points de vigilance")
     # A year that is over reads as before, whatever day it is; the same day, the same bytes.
@@ -172,7 +173,7 @@ def test_points_to_watch_show_message_and_line_not_developer_hints(small_town: P
     annex = _section(text, ANNEX)
     assert "aucun suivi d'avancement pour 2023" in annex
     assert "sous `progress:`" not in annex and "\\`" not in annex
-    html = Path("reports/small-town/2023-followup.html").read_text(encoding="utf-8")
+    html = Path("reports/small-town/2023-followup.fr.html").read_text(encoding="utf-8")
     assert "sous `progress:`" not in html and "<code>progress-missing</code>" in html
 
 
@@ -223,7 +224,7 @@ def test_french_units_agree_with_their_number(unit: str, value: float, shown: st
 
 def test_shares_near_the_ends_are_not_rounded_to_them() -> None:
     fr, en = Formatter("fr"), Formatter("en")
-    assert fr.percent(0.004) == "<\u00a01\u00a0%" and en.percent(0.004) == "<\u00a01%"
-    assert fr.percent(0.998) == ">\u00a099\u00a0%"
-    assert fr.percent(0) == "0\u00a0%" and fr.percent(1) == "100\u00a0%"
-    assert fr.percent(0.006) == "1\u00a0%"
+    assert fr.percent(0.004) == "<\u00a01\u202f%" and en.percent(0.004) == "<\u00a01%"
+    assert fr.percent(0.998) == ">\u00a099\u202f%"
+    assert fr.percent(0) == "0\u202f%" and fr.percent(1) == "100\u202f%"
+    assert fr.percent(0.006) == "1\u202f%"

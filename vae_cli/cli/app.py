@@ -15,9 +15,21 @@ import typing as t
 import typer
 
 from vae_cli import __version__
-from vae_cli.cli import diff, init, record, report, schema, validate
+from vae_cli.cli import diff, export, import_, init, record, report, schema, validate
+from vae_cli.cli.localized import VaeGroup, asked_language
 from vae_cli.cli.options import err
 from vae_cli.errors import ExitCode, VaeError
+from vae_cli.i18n.language import language
+from vae_cli.i18n.messages import msg, render
+
+# What vae says when it stops, in the run's language.
+ERROR = msg("vae: error: {message}")
+HINT = msg("hint:")
+INTERNAL_ERROR = (
+    msg("vae: internal error ({kind}: {error})."),
+    msg("  This is a bug in vae, not in your plan: please report it with the command you ran."),
+    msg("  Set VAE_DEBUG=1 to see the details."),
+)
 
 P = t.ParamSpec("P")
 
@@ -27,6 +39,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    cls=VaeGroup,
 )
 record_app = typer.Typer(
     name="record",
@@ -54,16 +67,19 @@ def root(
 
 def handle_errors(command: t.Callable[P, None]) -> t.Callable[P, None]:
     """The one place where a VaeError becomes a message on stderr and an exit code (on one
-    line each, made inert by `err`: a message may quote a file's name or a plan's value)."""
+    line each, made inert by `err`: a message may quote a file's name or a plan's value), in
+    the command's `--lang`, else the language of the environment."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
         try:
             command(*args, **kwargs)
         except VaeError as e:
-            err(f"vae: error: {e.message}")
+            asked = kwargs.get("lang")
+            lang = language(asked if isinstance(asked, str) else None)
+            err(render(ERROR.fill(message=e.message), lang))
             if e.hint:
-                err(f"  hint: {e.hint}")
+                err(f"  {render(HINT, lang)} {render(e.hint, lang)}")
             raise typer.Exit(int(e.exit_code)) from None
 
     return wrapper
@@ -75,6 +91,8 @@ COMMANDS: list[tuple[typer.Typer, str, t.Callable[..., None]]] = [
     (app, "report", report.report),
     (app, "diff", diff.diff),
     (app, "init", init.init),
+    (app, "export", export.export),
+    (app, "import", import_.import_),
     (record_app, "progress", record.progress),
     (record_app, "measure", record.measure),
     (record_app, "payment", record.payment),
@@ -91,7 +109,9 @@ def main() -> None:
     except Exception as e:  # pragma: no cover - only reached through a bug
         if os.environ.get("VAE_DEBUG"):
             raise
-        err(f"vae: internal error ({type(e).__name__}: {e}).")
-        err("  This is a bug in vae, not in your plan: please report it with the command you ran.")
-        err("  Set VAE_DEBUG=1 to see the details.")
+        lang = language(asked_language(sys.argv[1:]))
+        what, bug, debug = INTERNAL_ERROR
+        err(render(what.fill(kind=type(e).__name__, error=str(e)), lang))
+        err(render(bug, lang))
+        err(render(debug, lang))
         sys.exit(int(ExitCode.INTERNAL))

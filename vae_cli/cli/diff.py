@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import AsOf, Referentials
+from vae_cli.cli.options import AsOf, Lang, Referentials
 
 
 class DiffFormat(enum.StrEnum):
@@ -43,6 +43,7 @@ def diff(
     ] = DiffFormat.text,
     as_of: AsOf = None,
     referential: Referentials = None,
+    lang: Lang = None,
 ) -> None:
     """Say what changed in the plans since a git revision: actions, statuses, money,
     measurements, coverage of the network's obligations, and new or fixed findings.
@@ -53,7 +54,9 @@ def diff(
     from vae_cli.check import Checker
     from vae_cli.diff.run import diff_plans
     from vae_cli.diff.show import RENDERERS
+    from vae_cli.i18n.language import language
 
+    written_in = language(lang)
     checker = Checker(as_of=as_of or dt.date.today().year, referential_files=referential or [])
-    report = diff_plans(rev, plans or [], checker=checker)
-    sys.stdout.write(RENDERERS[output_format.value](report))
+    report = diff_plans(rev, plans or [], checker=checker, lang=written_in)
+    sys.stdout.write(RENDERERS[output_format.value](report, written_in))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import out
+from vae_cli.cli.options import Lang, out
 
 
 def init(
@@ -55,6 +55,7 @@ def init(
             show_default=False,
         ),
     ] = None,
+    lang: Lang = None,
 ) -> None:
     """Create a plan with every section laid out and French comments; never overwrites a file.
 
@@ -68,6 +69,8 @@ def init(
     from vae_cli.editing.init.plan_file import write
     from vae_cli.errors import UsageError
     from vae_cli.findings.diagnostics import display_path
+    from vae_cli.i18n.language import language
+    from vae_cli.i18n.messages import msg, render
 
     city = check_text(city, "--city")
     insee = check_text(insee, "--insee")
@@ -76,14 +79,16 @@ def init(
     checker = Checker(as_of=dt.date.today().year)
     if previous is not None:
         if mandate is None:
-            raise UsageError("--from needs --mandate", hint="e.g. --mandate 2026-2032")
+            raise UsageError(msg("--from needs --mandate"), hint=msg("e.g. --mandate 2026-2032"))
         if city or insee:
             raise UsageError(
-                "--city and --insee come from the previous plan with --from",
-                hint="leave them out, or edit `city:` in the new plan afterwards",
+                msg("--city and --insee come from the previous plan with --from"),
+                hint=msg("leave them out, or edit `city:` in the new plan afterwards"),
             )
         if previous.is_dir():
-            raise UsageError(f"--from {display_path(previous)} is a folder; give the plan file")
+            raise UsageError(
+                msg("--from {path} is a folder; give the plan file", path=display_path(previous))
+            )
         collect_plans([previous])  # missing, a broken link...: the message validate gives
         new = next_mandate(
             plan,
@@ -95,9 +100,11 @@ def init(
     else:
         if not city or not insee:
             raise UsageError(
-                "a new plan needs --city and --insee",
-                hint="e.g. vae init plans/dijon-2026.yaml --city Dijon --insee 21231, or start "
-                "from the last plan with --from PLAN --mandate 2026-2032",
+                msg("a new plan needs --city and --insee"),
+                hint=msg(
+                    "e.g. vae init plans/dijon-2026.yaml --city Dijon --insee 21231, or start "
+                    "from the last plan with --from PLAN --mandate 2026-2032"
+                ),
             )
         new = new_plan(
             plan,
@@ -109,12 +116,18 @@ def init(
         )
     write(new)
     shown = display_path(plan)
-    # Ids and paths come from the old plan or the command line: `out` makes them inert.
-    out(f"wrote {shown}: " + "; ".join(new.summary) + ".")
+    written_in = language(lang)
+
+    def say(text: t.Any) -> None:
+        # Ids and paths come from the old plan or the command line: `out` makes them inert.
+        out(render(text, written_in))
+
+    summary = "; ".join(render(line, written_in) for line in new.summary)
+    say(msg("wrote {path}: {summary}.", path=shown, summary=summary))
     for warning in new.warnings:
-        out(f"  not in the referential any more: {warning}")
+        say(msg("  not in the referential any more: {warning}", warning=warning))
     if new.warnings:
-        out("  These ids were kept: choose new ones (`vae validate` points at them).")
+        say(msg("  These ids were kept: choose new ones (`vae validate` points at them)."))
     if new.schema is not None and new.schema.note:
-        out(f"Schema: {new.schema.note}.")
-    out(f"Next: fill in what `vae validate {shown}` lists.")
+        say(msg("Schema: {note}.", note=new.schema.note))
+    say(msg("Next: fill in what `vae validate {path}` lists.", path=shown))

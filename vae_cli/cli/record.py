@@ -3,6 +3,7 @@ rest of the file. Only typer and the standard library are imported here (see app
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import sys
@@ -11,13 +12,16 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import AsOf, Referentials, out
+from vae_cli.cli.options import AsOf, Lang, Referentials, out
 from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
 
 if t.TYPE_CHECKING:
     from vae_cli.editing.record import Outcome
+    from vae_cli.i18n.messages import Text
 
-PlanArg = t.Annotated[Path, typer.Argument(help="The plan file to edit.", show_default=False)]
+PlanArg = t.Annotated[
+    Path, typer.Argument(help="The plan file to edit.", show_default=False, metavar="PLAN")
+]
 YearOpt = t.Annotated[
     int,
     typer.Option("--year", min=FIRST_YEAR, max=LAST_YEAR, help="The year the entry is for."),
@@ -52,6 +56,7 @@ def progress(
     dry_run: DryRunOpt = False,
     as_of: AsOf = None,
     referential: Referentials = None,
+    lang: Lang = None,
 ) -> None:
     """Record an action's status (and spending) for a year."""
     from vae_cli.editing import record as r
@@ -66,16 +71,8 @@ def progress(
     new = r.entry(year=year, status=status, spent_eur=spent_eur, note=note)
     locate = functools.partial(_locate_action, action)
     readings = [reading("--status", typed, status), reading("--spent", spent, spent_eur)]
-    _run(
-        plan,
-        locate,
-        new,
-        replace=replace,
-        dry_run=dry_run,
-        as_of=as_of,
-        referential=referential,
-        readings=readings,
-    )
+    options = _Options(replace, dry_run, as_of, referential, lang)
+    _run(plan, locate, new, options, readings=readings)
 
 
 def measure(
@@ -90,6 +87,7 @@ def measure(
     dry_run: DryRunOpt = False,
     as_of: AsOf = None,
     referential: Referentials = None,
+    lang: Lang = None,
 ) -> None:
     """Record an indicator's value for a year."""
     from vae_cli.editing import record as r
@@ -101,16 +99,8 @@ def measure(
     r.check_amount(number, "--value", negative=True)
     new = r.entry(year=year, value=number, source=source)
     locate = functools.partial(_locate_indicator, indicator)
-    _run(
-        plan,
-        locate,
-        new,
-        replace=replace,
-        dry_run=dry_run,
-        as_of=as_of,
-        referential=referential,
-        readings=[reading("--value", value, number)],
-    )
+    options = _Options(replace, dry_run, as_of, referential, lang)
+    _run(plan, locate, new, options, readings=[reading("--value", value, number)])
 
 
 def payment(
@@ -124,6 +114,7 @@ def payment(
     dry_run: DryRunOpt = False,
     as_of: AsOf = None,
     referential: Referentials = None,
+    lang: Lang = None,
 ) -> None:
     """Record the membership fee paid for a year."""
     from vae_cli.editing import record as r
@@ -133,16 +124,8 @@ def payment(
     r.check_amount(amount_eur, "--amount")
     r.check_date(check_text(date, "--date"))
     new = r.entry(year=year, amount_eur=amount_eur, date=date)
-    _run(
-        plan,
-        _locate_membership,
-        new,
-        replace=replace,
-        dry_run=dry_run,
-        as_of=as_of,
-        referential=referential,
-        readings=[reading("--amount", amount, amount_eur)],
-    )
+    options = _Options(replace, dry_run, as_of, referential, lang)
+    _run(plan, _locate_membership, new, options, readings=[reading("--amount", amount, amount_eur)])
 
 
 def _locate_action(action_id: str, document: t.Any, source: t.Any) -> t.Any:
@@ -163,52 +146,69 @@ def _locate_membership(document: t.Any, source: t.Any) -> t.Any:
     return membership_target(document, source)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Options:
+    """What every `vae record` command takes besides its entry."""
+
+    replace: bool
+    dry_run: bool
+    as_of: int | None
+    referential: list[Path] | None
+    lang: str | None
+
+
 def _run(
     plan: Path,
     locate: t.Callable[[t.Any, t.Any], t.Any],
     new: dict[str, t.Any],
+    options: _Options,
     *,
-    replace: bool,
-    dry_run: bool,
-    as_of: int | None,
-    referential: list[Path] | None,
-    readings: t.Sequence[str | None] = (),
+    readings: t.Sequence[Text | None] = (),
 ) -> None:
     from vae_cli.check import Checker
     from vae_cli.editing.errors import EditRefused
     from vae_cli.editing.record import record
+    from vae_cli.i18n.language import language
+    from vae_cli.i18n.messages import msg, render
     from vae_cli.terminal import inert_lines
 
-    checker = Checker(as_of=as_of or dt.date.today().year, referential_files=referential or [])
-    outcome = record(plan, locate, new, replace=replace, checker=checker)
-    if dry_run:
+    written_in = language(options.lang)
+    checker = Checker(
+        as_of=options.as_of or dt.date.today().year, referential_files=options.referential or []
+    )
+    outcome = record(plan, locate, new, replace=options.replace, checker=checker)
+    if options.dry_run:
         sys.stdout.write(inert_lines(outcome.diff()))
     if outcome.new_errors:
-        _show(outcome, outcome.new_errors, sys.stderr)
+        _show(outcome, outcome.new_errors, sys.stderr, written_in)
         count = len(outcome.new_errors)
-        raise EditRefused(
-            f"this would add {count} error{'s' if count > 1 else ''} to {outcome.source.shown}; "
-            "nothing was written",
-            hint="check the values given (the findings above say what is wrong)",
+        refusal = (
+            msg("this would add 1 error to {plan}; nothing was written")
+            if count == 1
+            else msg("this would add {count} errors to {plan}; nothing was written")
         )
-    if dry_run:
+        raise EditRefused(
+            refusal.fill(count=count, plan=outcome.source.shown),
+            hint=msg("check the values given (the findings above say what is wrong)"),
+        )
+    if options.dry_run:
         return
     if outcome.new_text != outcome.source.text:  # nothing to write: the file keeps its date
         outcome.source.write(outcome.new_text)
-    out(f"{outcome.source.shown}: {outcome.summary}.")
-    for said in readings:  # a value read otherwise than typed (`47,5`) is said as recorded
-        if said:
-            out(said)
+    said = msg("{plan}: {summary}.", plan=outcome.source.shown, summary=outcome.summary)
+    out(render(said, written_in))
+    for read in readings:  # a value read otherwise than typed (`47,5`) is said as recorded
+        if read:
+            out(render(read, written_in))
     if outcome.new_warnings:
         count = len(outcome.new_warnings)
-        out(f"It adds {count} warning{'s' if count > 1 else ''}:")
-        _show(outcome, outcome.new_warnings, sys.stdout)
+        adds = msg("It adds 1 warning:") if count == 1 else msg("It adds {count} warnings:")
+        out(render(adds.fill(count=count), written_in))
+        _show(outcome, outcome.new_warnings, sys.stdout, written_in)
 
 
-def _show(outcome: Outcome, diagnostics: list[t.Any], stream: t.TextIO) -> None:
+def _show(outcome: Outcome, diagnostics: list[t.Any], stream: t.TextIO, lang: str) -> None:
     from vae_cli.findings.formats.text import render_diagnostic
-    from vae_cli.i18n.language import DEFAULT_LANGUAGE
 
-    # In English, as the rest of what `vae record` says (its refusals are not translated yet).
     for diagnostic in diagnostics:
-        stream.write(render_diagnostic(diagnostic, outcome.result, lang=DEFAULT_LANGUAGE) + "\n")
+        stream.write(render_diagnostic(diagnostic, outcome.result, lang=lang) + "\n")

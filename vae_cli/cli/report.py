@@ -14,9 +14,11 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import PlanPaths, out, use_color
-from vae_cli.i18n.language import Language
+from vae_cli.cli.options import Lang, PlanPaths, out, use_color
 from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
+
+# A report is a French document unless --lang asks for another language.
+REPORT_LANGUAGE = "fr"
 
 
 class Kind(enum.StrEnum):
@@ -33,6 +35,7 @@ KIND_NAMES = {Kind.enfants: "children"}
 class Format(enum.StrEnum):
     md = "md"
     html = "html"
+    pdf = "pdf"
     all = "all"
 
 
@@ -44,7 +47,8 @@ def report(
             "--year",
             min=FIRST_YEAR,
             max=LAST_YEAR,
-            help="The year reported on. Default: the last complete year of the mandate.",
+            help="The year the follow-up reports on. Default: the last complete year of the "
+            "mandate. The plan document does not depend on it (only checked inside the mandate).",
             show_default=False,
         ),
     ] = None,
@@ -57,12 +61,17 @@ def report(
         ),
     ] = Kind.followup,
     output_format: t.Annotated[
-        Format, typer.Option("--format", "-f", help="Markdown, HTML or both.")
+        Format, typer.Option("--format", "-f", help="Markdown, HTML, PDF, or all three.")
     ] = Format.all,
-    lang: t.Annotated[Language, typer.Option("--lang", help="Language of the report.")] = "fr",
+    lang: Lang = None,
     output: t.Annotated[
         Path,
-        typer.Option("--output", "-o", help="Folder to write to, as <plan>/<year>-<kind>.<ext>."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Folder to write to, as <plan>/<year>-followup.<lang>.<ext> "
+            "or <plan>/plan.<lang>.<ext>.",
+        ),
     ] = Path("reports"),
     template_dir: t.Annotated[
         Path | None,
@@ -83,18 +92,24 @@ def report(
 
     A plan with errors is not rendered: its findings are shown as `vae validate` shows them, and
     vae exits with 1. Exit codes: 0 all written; 1 a plan has errors; 2 could not run as asked.
+
+    The report is in French unless --lang says otherwise; what vae says on the terminal is in
+    --lang, else in the language of the environment, as for every command.
     """
     from vae_cli.check import collect_plans
     from vae_cli.findings.formats.text import render as render_findings
     from vae_cli.i18n.language import language
+    from vae_cli.i18n.messages import msg, render
     from vae_cli.report.run import Request, write_reports
+
+    written_in = language(lang)
 
     request = Request(
         plans=collect_plans(paths or []),
         year=year,
         kinds=[KIND_NAMES.get(kind, kind.value)],
-        formats=["md", "html"] if output_format is Format.all else [output_format.value],
-        lang=lang,
+        formats=["md", "html", "pdf"] if output_format is Format.all else [output_format.value],
+        lang=lang or REPORT_LANGUAGE,
         output=output,
         template_dir=template_dir,
         force=force,
@@ -105,9 +120,9 @@ def report(
     outcome = write_reports(request)
     if outcome.failed.files:
         # Findings on the terminal speak the user's language, as `vae validate` does
-        # (`$VAE_LANG`...); the report's own points to watch speak the report's (`--lang`).
-        sys.stdout.write(render_findings(outcome.failed, lang=language(), color=use_color()))
+        # (`--lang`, else `$VAE_LANG`...); the report's points to watch speak the report's.
+        sys.stdout.write(render_findings(outcome.failed, lang=written_in, color=use_color()))
     for path in outcome.written:
-        out(f"wrote {path}")
+        out(render(msg("wrote {path}", path=str(path)), written_in))
     if outcome.failed.files:
         raise typer.Exit(1)

@@ -111,6 +111,7 @@ def validate(
     from vae_cli.config import Configs
     from vae_cli.findings import outputs
     from vae_cli.i18n.language import language
+    from vae_cli.i18n.messages import msg
 
     reports = [outputs.Report.parse(value) for value in report or []]
     policy = outputs.resolve_fail_on(
@@ -120,8 +121,8 @@ def validate(
     if paths and any(str(p) == STDIN for p in paths):
         if len(paths) > 1:
             raise UsageError(
-                "`-` (a plan on standard input) cannot be checked with other files",
-                hint="check the piped plan in a run of its own",
+                msg("`-` (a plan on standard input) cannot be checked with other files"),
+                hint=msg("check the piped plan in a run of its own"),
             )
         plan = stdin_name or Path(STDIN_SHOWN)
         contents[plan] = _read_stdin()
@@ -157,11 +158,12 @@ def validate(
 
 def _read_stdin() -> bytes:
     """The piped plan's bytes, at most one more than a plan may hold (the loader says so)."""
+    from vae_cli.i18n.messages import msg
     from vae_cli.reading.yaml_document import MAX_BYTES
 
     if sys.stdin is None or sys.stdin.isatty():
         raise UsageError(
-            "`-` reads a plan from standard input, and nothing is piped in",
-            hint="e.g. cat plans/dijon-2020.yaml | vae validate -",
+            msg("`-` reads a plan from standard input, and nothing is piped in"),
+            hint=msg("e.g. cat plans/dijon-2020.yaml | vae validate -"),
         )
     return sys.stdin.buffer.read(MAX_BYTES + 1)

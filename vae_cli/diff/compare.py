@@ -9,6 +9,7 @@ indicators.py) say what a change means; the rest of the plan is compared field b
 from __future__ import annotations
 
 import collections
+import typing as t
 
 from vae_cli.diff.actions import compare_actions
 from vae_cli.diff.changes import (
@@ -26,7 +27,11 @@ from vae_cli.models.referential import Referential
 from vae_cli.reading.yaml_document import LoadError, compose
 
 
-def compare(path: str, before: Version, after: Version) -> PlanDiff:
+def compare(
+    path: str, before: Version, after: Version, *, lang: str = DEFAULT_LANGUAGE
+) -> PlanDiff:
+    """What changed from `before` to `after`; the referential's labels and the findings'
+    messages are in `lang`, as the sentences that quote them."""
     if before.exists and after.exists and before.text == after.text:
         return PlanDiff(path=path, state=PlanState.UNCHANGED)
     state = (
@@ -44,10 +49,10 @@ def compare(path: str, before: Version, after: Version) -> PlanDiff:
         actions_before=len(before.plan.actions) if before.plan else 0,
         actions_after=len(after.plan.actions) if after.plan else 0,
     )
-    _findings(diff, before.result, after.result)
+    _findings(diff, before.result, after.result, lang)
     if state is PlanState.CHANGED and before.plan is not None and after.plan is not None:
         compare_actions(diff, before.plan, after.plan)
-        _coverage(diff, before.plan, after.plan, [after.referential, before.referential])
+        _coverage(diff, before.plan, after.plan, [after.referential, before.referential], lang)
         diff.sections += differences(
             dump(before.plan, without={"actions"}), dump(after.plan, without={"actions"})
         )
@@ -74,15 +79,19 @@ def _fallback(diff: PlanDiff, before: Plan, after: Plan) -> None:
 
 
 def _coverage(
-    diff: PlanDiff, before: Plan, after: Plan, referentials: list[Referential | None]
+    diff: PlanDiff,
+    before: Plan,
+    after: Plan,
+    referentials: list[Referential | None],
+    lang: str,
 ) -> None:
     """Commitments and obligations of the referential that gained their first action or lost
     their last one. An id the referential does not have (a typo) is not a commitment nor an
     obligation: it is a finding (`known-reference`), reported as such, not as coverage."""
     labels: dict[tuple[str, str], str] = {}
     for referential in reversed([r for r in referentials if r is not None]):
-        labels |= {("commitment", c.id): c.label.en for c in referential.commitments}
-        labels |= {("obligation", o.id): o.label.en for o in referential.obligations}
+        labels |= {("commitment", c.id): _label(c.label, lang) for c in referential.commitments}
+        labels |= {("obligation", o.id): _label(o.label, lang) for o in referential.obligations}
     # Without a referential to tell real ids from typos, coverage is not compared.
     if not labels:
         return
@@ -112,7 +121,14 @@ def _coverage(
         )
 
 
-def _findings(diff: PlanDiff, before: FileResult | None, after: FileResult | None) -> None:
+def _label(label: t.Any, lang: str) -> str:
+    """A referential's label (French and English) in `lang`."""
+    return str(label.fr if lang == "fr" else label.en)
+
+
+def _findings(
+    diff: PlanDiff, before: FileResult | None, after: FileResult | None, lang: str
+) -> None:
     """Findings are matched by severity, rule and message, not line: an edit above a finding
     moves it without making it new."""
 
@@ -125,20 +141,19 @@ def _findings(diff: PlanDiff, before: FileResult | None, after: FileResult | Non
         if old[key(d)] > 0:
             old[key(d)] -= 1
             continue
-        diff.new_findings.append(_finding(d))
+        diff.new_findings.append(_finding(d, lang))
     new_left = new
     for d in before.sorted() if before else []:
         if new_left[key(d)] > 0:
             new_left[key(d)] -= 1
             continue
-        diff.fixed_findings.append(_finding(d))
+        diff.fixed_findings.append(_finding(d, lang))
 
 
-def _finding(d: Diagnostic) -> FindingChange:
-    # `vae diff` speaks English only, for now.
+def _finding(d: Diagnostic, lang: str) -> FindingChange:
     return FindingChange(
         severity=d.severity.value,
         rule=d.rule,
-        message=d.message_in(DEFAULT_LANGUAGE),
+        message=d.message_in(lang),
         line=d.position.line,
     )

@@ -13,6 +13,8 @@ from vae_cli.diff.compare import compare
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import display_path
 from vae_cli.git import Repository
+from vae_cli.i18n.language import DEFAULT_LANGUAGE
+from vae_cli.i18n.messages import msg, verbatim
 from vae_cli.inputs import check_input, irregular
 from vae_cli.plan_format import PLAN_SUFFIXES
 
@@ -28,6 +30,7 @@ def diff_plans(
     paths: t.Sequence[Path],
     *,
     checker: Checker,
+    lang: str = DEFAULT_LANGUAGE,
     cwd: Path | None = None,
     default_dir: Path = Path("plans"),
 ) -> DiffReport:
@@ -37,7 +40,7 @@ def diff_plans(
     if rev is not None:
         commit = repo.commit_of(rev)
         if commit is not None:
-            base = Base(commit, rev)
+            base = Base(commit, verbatim(rev))
         elif (cwd / rev).exists():  # like `git diff`, a file named first is a plan
             paths = [Path(rev), *paths]
         else:
@@ -50,7 +53,10 @@ def diff_plans(
         after = _version(checker, path, read_plan(path)) if path.is_file() else None
         plans.append(
             compare(
-                display_path(path), before or Version(exists=False), after or Version(exists=False)
+                display_path(path),
+                before or Version(exists=False),
+                after or Version(exists=False),
+                lang=lang,
             )
         )
     return DiffReport(base=at_base.base, plans=plans)
@@ -105,7 +111,12 @@ def _plans(at_base: AtBase, paths: t.Sequence[Path], *, cwd: Path) -> list[Path]
         if path.is_file() or (not path.exists() and _is_plan(path)):
             if not path.is_file() and at_base.read(path) is None:
                 raise UsageError(
-                    f"{display_path(path)}: no such plan, now or at {base.described} ({base.short})"
+                    msg(
+                        "{path}: no such plan, now or at {base} ({commit})",
+                        path=display_path(path),
+                        base=base.described,
+                        commit=base.short,
+                    )
                 )
             if path.is_file():
                 check_input(path)
@@ -115,9 +126,15 @@ def _plans(at_base: AtBase, paths: t.Sequence[Path], *, cwd: Path) -> list[Path]
         then = {p for p in at_base.files_under(path) if _is_plan(p)}
         if not now and not then:
             raise UsageError(
-                f"no plan (*.yaml) in {display_path(path)}, now or at {base.described}",
-                hint="run vae diff from the repository's top, or name the plans: "
-                "`vae diff [REV] plans/my-city.yaml`",
+                msg(
+                    "no plan (*.yaml) in {path}, now or at {base}",
+                    path=display_path(path),
+                    base=base.described,
+                ),
+                hint=msg(
+                    "run vae diff from the repository's top, or name the plans: "
+                    "`vae diff [REV] plans/my-city.yaml`"
+                ),
             )
         found.extend(sorted({p.resolve() for p in now} | {p.resolve() for p in then}))
     return list(dict.fromkeys(found))

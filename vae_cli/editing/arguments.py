@@ -7,6 +7,7 @@ import re
 import typing as t
 
 from vae_cli.errors import UsageError
+from vae_cli.i18n.messages import Message, msg
 from vae_cli.terminal import ACTIVE
 
 T = t.TypeVar("T", bound=str | None)
@@ -26,9 +27,11 @@ def check_text(value: T, option: str, *, lines: bool = False) -> T:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise UsageError(
-            f"{option} is not valid UTF-8 text",
-            hint="the terminal or script passed it in another encoding: set it to UTF-8 "
-            "(e.g. LANG=fr_FR.UTF-8), or retype the accented letters",
+            msg("{option} is not valid UTF-8 text", option=option),
+            hint=msg(
+                "the terminal or script passed it in another encoding: set it to UTF-8 "
+                "(e.g. LANG=fr_FR.UTF-8), or retype the accented letters"
+            ),
         ) from None
     # What a plan cannot hold as typed text is what a terminal would act on (`terminal.ACTIVE`:
     # controls, line separators, bidi overrides), but tabs, and newlines where the value may
@@ -36,11 +39,20 @@ def check_text(value: T, option: str, *, lines: bool = False) -> T:
     allowed = "\t\n" if lines else "\t"
     found = next((m for m in ACTIVE.finditer(value) if m.group() not in allowed), None)
     if found:
+        code = f"U+{ord(found.group()):04X}"
         raise UsageError(
-            f"{option} holds an invisible character (U+{ord(found.group()):04X}) at position "
-            f"{found.start() + 1}",
-            hint="retype the text, or copy it again from somewhere that shows what it holds"
-            + ("" if lines else "; it must fit on one line"),
+            msg(
+                "{option} holds an invisible character ({code}) at position {position}",
+                option=option,
+                code=code,
+                position=found.start() + 1,
+            ),
+            hint=msg("retype the text, or copy it again from somewhere that shows what it holds")
+            if lines
+            else msg(
+                "retype the text, or copy it again from somewhere that shows what it holds; it "
+                "must fit on one line"
+            ),
         )
     return value
 
@@ -71,20 +83,34 @@ def parse_number(text: str, option: str, *, money: bool = False) -> float:
     ):
         return float("".join(c for c in text if c not in _SPACES).replace(",", "."))
     example = f"{option} 1234.5" if not money else f"{option} 1200"
-    hint = f"type the number with a dot for decimals and no spaces, e.g. {example}"
+    hint = msg(
+        "type the number with a dot for decimals and no spaces, e.g. {example}", example=example
+    )
     unit = text.rstrip(" %\u00a0\u202f")  # `47,5 %`: the unit is the indicator's
     cleaned = "".join(c for c in unit if c not in _SPACES)
     if re.fullmatch(r"[-+]?[0-9]{1,3},[0-9]{3}", text):
-        hint = (
-            f"type {option} {cleaned.replace(',', '.')} if the comma is a decimal point, or "
-            f"{option} {cleaned.replace(',', '')} if it separates thousands"
+        decimal, thousands = cleaned.replace(",", "."), cleaned.replace(",", "")
+        hint = msg(
+            "type {option} {decimal} if the comma is a decimal point, or {option} {thousands} "
+            "if it separates thousands",
+            option=option,
+            decimal=decimal,
+            thousands=thousands,
         )
     elif re.fullmatch(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+", cleaned):
-        hint = f"type {option} {cleaned.replace('.', '').replace(',', '.')}: a dot for decimals"
+        number = cleaned.replace(".", "").replace(",", ".")
+        hint = msg("type {option} {number}: a dot for decimals", option=option, number=number)
     elif _PLAIN.fullmatch(cleaned.replace(",", ".", 1)) and cleaned.count(",") <= 1:
         number = cleaned.replace(",", ".")
-        hint = f"type {option} {number}: a dot for decimals, no spaces, no unit"
-    raise UsageError(f'{option} "{given}" is not a number vae can read as one', hint=hint)
+        hint = msg(
+            "type {option} {number}: a dot for decimals, no spaces, no unit",
+            option=option,
+            number=number,
+        )
+    raise UsageError(
+        msg('{option} "{given}" is not a number vae can read as one', option=option, given=given),
+        hint=hint,
+    )
 
 
 def status_value(text: str) -> str:
@@ -100,7 +126,7 @@ def status_value(text: str) -> str:
     return meant(text, choices) or text
 
 
-def reading(option: str, given: str | None, recorded: object) -> str | None:
+def reading(option: str, given: str | None, recorded: object) -> Message | None:
     """What `vae record` says when it read `given` as another value than typed (`--value
     "47,5" was recorded as 47.5`), so that nobody has to trust a guess; None when the value
     was recorded as typed."""
@@ -111,4 +137,6 @@ def reading(option: str, given: str | None, recorded: object) -> str | None:
     shown = plain_number(recorded) if isinstance(recorded, float) else str(recorded)
     if given == shown or (isinstance(recorded, float) and _PLAIN.fullmatch(given)):
         return None
-    return f'{option} "{given}" was recorded as {shown}.'
+    return msg(
+        '{option} "{given}" was recorded as {shown}.', option=option, given=given, shown=shown
+    )

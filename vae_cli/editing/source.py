@@ -8,9 +8,10 @@ from pathlib import Path
 
 from vae_cli.check import collect_plans, read_plan
 from vae_cli.editing.errors import EditRefused
-from vae_cli.errors import UsageError
+from vae_cli.errors import UsageError, os_reason
 from vae_cli.files import FileChangedError, write_atomic
 from vae_cli.findings.diagnostics import display_path
+from vae_cli.i18n.messages import msg
 from vae_cli.reading.yaml_document import Document, LoadError, compose, text_from
 
 
@@ -34,16 +35,23 @@ class Source:
             write_atomic(self.path, self.encode(text), expected=self.raw)
         except FileChangedError:
             raise EditRefused(
-                f"{self.shown} changed on disk while vae was editing it; nothing was written",
-                hint="run the command again (someone or something else saved the file)",
+                msg(
+                    "{plan} changed on disk while vae was editing it; nothing was written",
+                    plan=self.shown,
+                ),
+                hint=msg("run the command again (someone or something else saved the file)"),
             ) from None
         except OSError as e:
-            raise UsageError(f"cannot write {self.shown}: {e.strerror or e}") from None
+            raise UsageError(
+                msg("cannot write {path}: {reason}", path=self.shown, reason=os_reason(e))
+            ) from None
 
 
 def read_source(path: Path) -> Source:
     if path.is_dir():
-        raise UsageError(f"{display_path(path)} is a folder; give the plan file to edit")
+        raise UsageError(
+            msg("{path} is a folder; give the plan file to edit", path=display_path(path))
+        )
     collect_plans([path])  # a missing file: the same message, with a did-you-mean
     raw = read_plan(path)  # a regular file only: a pipe put in its place is not waited for
     try:
@@ -61,8 +69,17 @@ def parse(source: Source) -> Document:
 
 
 def unreadable(path: Path, error: LoadError) -> EditRefused:
+    shown = display_path(path)
     return EditRefused(
-        f"{display_path(path)}:{error.position.line}:{error.position.column}: {error.message}",
-        hint=f"fix this first (`vae validate {display_path(path)}` shows it in full); "
-        "nothing was written",
+        msg(
+            "{path}:{line}:{column}: {message}",
+            path=shown,
+            line=error.position.line,
+            column=error.position.column,
+            message=error.message,
+        ),
+        hint=msg(
+            "fix this first (`vae validate {path}` shows it in full); nothing was written",
+            path=shown,
+        ),
     )

@@ -18,6 +18,7 @@ import yaml
 from vae_cli.editing.errors import EditRefused
 from vae_cli.editing.scalars import block_scalar, format_scalar
 from vae_cli.errors import UsageError
+from vae_cli.i18n.messages import Text, msg
 from vae_cli.reading.yaml_document import Data, Document, Node, Scalar
 
 Path = tuple[str | int, ...]
@@ -39,6 +40,23 @@ class Edit:
 
 
 def apply(text: str, edits: t.Sequence[Edit]) -> str:
+    """`text` with every edit made, each at its place in `text` as given (of two insertions
+    at one place, the later one comes first). Built in one pass, so that thousands of edits of
+    a large plan (`vae import`) cost one copy of the text, not one each."""
+    order = sorted(range(len(edits)), key=lambda i: (edits[i].start, -i))
+    pieces: list[str] = []
+    at = 0
+    for i in order:
+        edit = edits[i]
+        if edit.start < at:  # edits that overlap: made one after the other, last first
+            return _apply_one_by_one(text, edits)
+        pieces += [text[at : edit.start], edit.new]
+        at = edit.end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+def _apply_one_by_one(text: str, edits: t.Sequence[Edit]) -> str:
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
         text = text[: edit.start] + edit.new + text[edit.end :]
     return text
@@ -297,28 +315,33 @@ def _child(node: Node, part: str | int) -> Node | None:
     return None
 
 
-def _through_alias(what: str, node: Node) -> UsageError:
+def _through_alias(what: Text, node: Node) -> UsageError:
     return UsageError(
-        f"{what} is written with a YAML alias (*{node.event.anchor}), which repeats a value "
-        f"written elsewhere; `vae` does not edit through aliases, so nothing was written",
-        hint="write the values out in full there, then run the command again",
+        msg(
+            "{what} is written with a YAML alias (*{anchor}), which repeats a value written "
+            "elsewhere; `vae` does not edit through aliases, so nothing was written",
+            what=what,
+            anchor=node.event.anchor,
+        ),
+        hint=msg("write the values out in full there, then run the command again"),
     )
 
 
-def navigate(document: Document, path: Path, what: str) -> list[Node]:
+_RUN_VALIDATE = msg("run `vae validate` on the plan")
+
+
+def navigate(document: Document, path: Path, what: Text) -> list[Node]:
     """The nodes from the top of the plan down to the mapping at `path` (the last one)."""
     nodes = [document.root]
     for part in path:
         child = _child(nodes[-1], part)
         if child is None:
-            raise EditRefused(
-                f"cannot find {what} in the plan", hint="run `vae validate` on the plan"
-            )
+            raise EditRefused(msg("cannot find {what} in the plan", what=what), hint=_RUN_VALIDATE)
         if _is_alias(child):
             raise _through_alias(what, child)
         nodes.append(child)
     if not isinstance(nodes[-1].children, dict):
-        raise EditRefused(f"{what} is not a mapping of keys", hint="run `vae validate` on the plan")
+        raise EditRefused(msg("{what} is not a mapping of keys", what=what), hint=_RUN_VALIDATE)
     return nodes
 
 
@@ -338,45 +361,51 @@ def upsert(
     *,
     replace: bool,
     key_order: t.Sequence[str],
-    what: str,
+    what: Text,
+    context: Context | None = None,
 ) -> Upsert:
     """Edits adding `entry` to the list `key` of the mapping at `path`, kept in year order; an
     entry of the same year is replaced only with `replace` (else EditRefused), by rewriting the
     values that change and adding the fields it lacks."""
+    context = context or Context(text, document)
     nodes = navigate(document, path, what)
     mapping = nodes[-1]
     assert isinstance(mapping.children, dict)
-    shared = _Shared(document)
+    shared = context.shared
     for node in nodes:
-        shared.check(node, what if node is mapping else f"a part of the plan holding {what}")
+        shared.check(
+            node, what if node is mapping else msg("a part of the plan holding {what}", what=what)
+        )
     year = entry["year"]
-    others = _same_key_items(document, key)
-    fallback = _style_of(text, others, Style())
+    others = context.others(key)
+    fallback = context.fallback(key)
     value = mapping.children.get(key)
 
     if value is None:
         return Upsert(
             [_add_key(text, document, mapping, key, entry, key_order, fallback)], 0, False
         )
-    listed = f"the `{key}` list of {what}"
+    listed = msg("the `{key}` list of {what}", key=key, what=what)
     if _is_alias(value):
         raise _through_alias(listed, value)
     if value.children is None and not value.event.style and value.event.value in _NULLS:
-        shared.check(value, f"the empty `{key}:` of {what}")
+        shared.check(value, msg("the empty `{key}:` of {what}", key=key, what=what))
         return Upsert([*_fill_null(text, document, mapping, key, entry, fallback)], 0, False)
     if not isinstance(value.children, list):
-        raise EditRefused(f"`{key}` of {what} is not a list", hint="run `vae validate` on the plan")
+        raise EditRefused(
+            msg("`{key}` of {what} is not a list", key=key, what=what), hint=_RUN_VALIDATE
+        )
     shared.check(value, listed)
 
     items = value.children
     years: list[object] = []
     for item in items:
         if _is_alias(item):
-            raise _through_alias(f"an item of {listed}", item)
+            raise _through_alias(msg("an item of {listed}", listed=listed), item)
         if not isinstance(item.children, dict):
             raise EditRefused(
-                f"an item of `{key}` of {what} is not a mapping of keys",
-                hint="run `vae validate` on the plan",
+                msg("an item of `{key}` of {what} is not a mapping of keys", key=key, what=what),
+                hint=_RUN_VALIDATE,
             )
         year_node = item.children.get("year")
         years.append(None if year_node is None else year_node.event.value)
@@ -388,7 +417,7 @@ def upsert(
             raise _exists(key, what, year)
         k = same[0]
         old = t.cast(list[dict[str, Data]], _data_at(document, path)[key])[k]
-        described = f"the {year} `{key}` entry of {what}"
+        described = msg("the {year} `{key}` entry of {what}", year=year, key=key, what=what)
         edits = _replace_item(text, items[k], old, entry, fallback, shared, described)
         return Upsert(edits, k, True)
     k = _position(years, t.cast(int, year))
@@ -401,6 +430,28 @@ def upsert(
     if k > 0:
         return Upsert([_insert_lines_after(text, node_end(text, items[k - 1]), lines)], k, False)
     return Upsert([_insert_lines_before(text, _content_start(text, value), lines)], k, False)
+
+
+class Context:
+    """What an edit learns from the whole plan (the aliases, every list of the same key and
+    its style), learnt once per text: `vae import` splices thousands of entries into one."""
+
+    def __init__(self, text: str, document: Document) -> None:
+        self.text = text
+        self.document = document
+        self.shared = _Shared(document)
+        self._others: dict[str, list[Node]] = {}
+        self._fallback: dict[str, Style] = {}
+
+    def others(self, key: str) -> list[Node]:
+        if key not in self._others:
+            self._others[key] = _same_key_items(self.document, key)
+        return self._others[key]
+
+    def fallback(self, key: str) -> Style:
+        if key not in self._fallback:
+            self._fallback[key] = _style_of(self.text, self.others(key), Style())
+        return self._fallback[key]
 
 
 class _Shared:
@@ -425,7 +476,7 @@ class _Shared:
                 stack.extend(_values(node))
         return self._aliased
 
-    def check(self, node: Node, described: str, *, within: bool = False) -> None:
+    def check(self, node: Node, described: Text, *, within: bool = False) -> None:
         """Refuse if `node` (and, `within`, any value inside it) carries an anchor an alias
         repeats."""
         stack = [node]
@@ -436,19 +487,27 @@ class _Shared:
             anchor = getattr(current.event, "anchor", None)
             if anchor and anchor in self.aliased():
                 raise UsageError(
-                    f"{described} is anchored as &{anchor}, and *{anchor} repeats it elsewhere "
-                    "in the plan: the edit would change it there too, so nothing was written",
-                    hint=f"write out in full what *{anchor} stands for (or edit both by hand), "
-                    "then run the command again",
+                    msg(
+                        "{described} is anchored as &{anchor}, and *{anchor} repeats it "
+                        "elsewhere in the plan: the edit would change it there too, so nothing "
+                        "was written",
+                        described=described,
+                        anchor=anchor,
+                    ),
+                    hint=msg(
+                        "write out in full what *{anchor} stands for (or edit both by hand), "
+                        "then run the command again",
+                        anchor=anchor,
+                    ),
                 )
             if within:
                 stack.extend(_values(current))
 
 
-def _exists(key: str, what: str, year: object) -> EditRefused:
+def _exists(key: str, what: Text, year: object) -> EditRefused:
     return EditRefused(
-        f"{what} already has a `{key}` entry for {year}",
-        hint="add --replace to replace it, or check --year",
+        msg("{what} already has a `{key}` entry for {year}", what=what, key=key, year=year),
+        hint=msg("add --replace to replace it, or check --year"),
     )
 
 
@@ -475,7 +534,7 @@ def _replace_item(
     entry: Entry,
     fallback: Style,
     shared: _Shared,
-    described: str,
+    described: Text,
 ) -> list[Edit]:
     """Rewrite the values of `item` that `entry` changes, each where and as it is written (its
     comments, layout and quotes stay), and add the fields it lacks after its last one."""
@@ -489,7 +548,9 @@ def _replace_item(
             added[key] = value
         elif key not in old or not _same_value(old[key], value):
             shared.check(item, described)
-            shared.check(node, f"the `{key}:` of {described}", within=True)
+            shared.check(
+                node, msg("the `{key}:` of {described}", key=key, described=described), within=True
+            )
             key_column = int(item.key_events[key].start_mark.column)
             edits.append(_replace_value(text, node, value, flow=flow, key_column=key_column))
     if added:

@@ -9,12 +9,13 @@ import os
 import typing as t
 from pathlib import Path
 
-from vae_cli.errors import UsageError
+from vae_cli.errors import UsageError, os_reason
 from vae_cli.files import UnsafeWrite, write_atomic, write_target
 from vae_cli.findings import report_marks
 from vae_cli.findings.diagnostics import CheckResult, display_path
 from vae_cli.findings.formats import FORMATS_BY_NAME, github, inert_output, junit
 from vae_cli.findings.formats import text as text_format
+from vae_cli.i18n.messages import msg
 from vae_cli.plan_format import PLAN_SUFFIXES
 
 
@@ -33,7 +34,9 @@ def fails(result: CheckResult, fail_on: FailOn) -> bool:
 def resolve_fail_on(fail_on: FailOn | None, *, strict: bool) -> FailOn:
     """`--strict` is the older spelling of `--fail-on warning`; both may be given if they agree."""
     if strict and fail_on not in (None, FailOn.WARNING):
-        raise UsageError(f"--strict and --fail-on {fail_on} contradict each other")
+        raise UsageError(
+            msg("--strict and --fail-on {fail_on} contradict each other", fail_on=str(fail_on))
+        )
     if strict:
         return FailOn.WARNING
     return fail_on or FailOn.ERROR
@@ -51,6 +54,11 @@ class Report:
     format: str
     path: Path
 
+    @property
+    def spelled(self) -> str:
+        """As the option's value is written: FORMAT:PATH."""
+        return f"{self.format}:{self.path}"
+
     @classmethod
     def parse(cls, value: str) -> Report:
         # Split at the first colon only: format names have none, a Windows path may (C:\...).
@@ -58,12 +66,13 @@ class Report:
         known = ", ".join(FORMATS_BY_NAME)
         if not sep or not path:
             raise UsageError(
-                f"--report {value}: expected FORMAT:PATH",
-                hint=f"e.g. --report sarif:vae.sarif; formats: {known}",
+                msg("--report {value}: expected FORMAT:PATH", value=value),
+                hint=msg("e.g. --report sarif:vae.sarif; formats: {known}", known=known),
             )
         if name not in FORMATS_BY_NAME:
             raise UsageError(
-                f"--report {value}: unknown format {name!r}", hint=f"use one of {known}"
+                msg('--report {value}: unknown format "{name}"', value=value, name=name),
+                hint=msg("use one of {known}", known=known),
             )
         return cls(name, Path(path))
 
@@ -118,7 +127,9 @@ def _write(path: Path, text: str) -> None:
     try:
         write_atomic(path, text)
     except OSError as e:
-        raise UsageError(f"cannot write {path}: {e.strerror or e}") from None
+        raise UsageError(
+            msg("cannot write {path}: {reason}", path=str(path), reason=os_reason(e))
+        ) from None
 
 
 def _append(path: Path, text: str) -> None:
@@ -129,7 +140,11 @@ def _append(path: Path, text: str) -> None:
             stream.write(text)
     except OSError as e:
         raise UsageError(
-            f"cannot write the job summary {display_path(path)}: {e.strerror or e}"
+            msg(
+                "cannot write the job summary {path}: {reason}",
+                path=display_path(path),
+                reason=os_reason(e),
+            )
         ) from None
 
 
@@ -138,30 +153,44 @@ def check_summary_path(path: Path, reports: t.Sequence[Report], inputs: t.Sequen
     written when appending would damage a file: one the run reads (a plan, a referential, a
     configuration), any plan (`.yaml`, `.yml`), a report of this run, or anything but a regular
     file. GitHub sets the variable to a file of its own; anything else is a mistake."""
-    where = f"GITHUB_STEP_SUMMARY points at {display_path(path)}"
-    hint = "leave GITHUB_STEP_SUMMARY to GitHub, which sets it to a file of its own for each step"
+    shown = display_path(path)
+    hint = msg(
+        "leave GITHUB_STEP_SUMMARY to GitHub, which sets it to a file of its own for each step"
+    )
     try:
         target, _ = write_target(path)
     except UnsafeWrite as e:
-        raise UsageError(f"GITHUB_STEP_SUMMARY: {e.message}", hint=hint) from None
+        raise UsageError(
+            msg("GITHUB_STEP_SUMMARY: {message}", message=e.message), hint=hint
+        ) from None
     identity = _identity(target)
     if identity in {_identity(p) for p in inputs}:
         raise UsageError(
-            f"{where}, which is being checked: vae never appends its job summary to it; "
-            "nothing was written",
+            msg(
+                "GITHUB_STEP_SUMMARY points at {path}, which is being checked: vae never "
+                "appends its job summary to it; nothing was written",
+                path=shown,
+            ),
             hint=hint,
         )
     if target.suffix.lower() in PLAN_SUFFIXES:
         raise UsageError(
-            f"{where}, a YAML file: vae never appends its job summary to a plan; nothing was "
-            "written",
+            msg(
+                "GITHUB_STEP_SUMMARY points at {path}, a YAML file: vae never appends its job "
+                "summary to a plan; nothing was written",
+                path=shown,
+            ),
             hint=hint,
         )
     for report in reports:
         if _identity(report.path) == identity:
             raise UsageError(
-                f"{where}, which is also the path of --report {report.format}:{report.path}; "
-                "nothing was written",
+                msg(
+                    "GITHUB_STEP_SUMMARY points at {path}, which is also the path of --report "
+                    "{report}; nothing was written",
+                    path=shown,
+                    report=report.spelled,
+                ),
                 hint=hint,
             )
     return target
@@ -179,34 +208,54 @@ def check_report_paths(reports: t.Sequence[Report], inputs: t.Sequence[Path]) ->
     checked = {_identity(p) for p in inputs}
     seen: dict[Path, Report] = {}
     for report in reports:
-        option = f"--report {report.format}:{report.path}"
+        option = f"--report {report.spelled}"
         shown = display_path(report.path)
         try:
             target, mode = write_target(report.path)
         except UnsafeWrite as e:
             hint = e.hint
-            if "not a regular file" in e.message:
-                hint = "give the path of a file; to print the findings, use --format FORMAT"
-            raise UsageError(f"{option}: {e.message}", hint=hint) from None
+            if "not a regular file" in str(e.message):
+                hint = msg("give the path of a file; to print the findings, use --format FORMAT")
+            raise UsageError(
+                msg("{option}: {message}", option=option, message=e.message), hint=hint
+            ) from None
         identity = _identity(target)
         if identity in checked:
+            example = f"{report.format}:vae-report.{_SUFFIXES[report.format]}"
             raise UsageError(
-                f"{option} would overwrite {shown}, which is being checked; nothing was written",
-                hint="write the report to a file of its own, e.g. --report "
-                f"{report.format}:vae-report.{_SUFFIXES[report.format]}",
+                msg(
+                    "{option} would overwrite {path}, which is being checked; nothing was written",
+                    option=option,
+                    path=shown,
+                ),
+                hint=msg(
+                    "write the report to a file of its own, e.g. --report {example}",
+                    example=example,
+                ),
             )
         if identity in seen:
             raise UsageError(
-                f"{option}: {shown} is also the path of --report "
-                f"{seen[identity].format}:{seen[identity].path}",
-                hint="give each report its own path",
+                msg(
+                    "{option}: {path} is also the path of --report {other}",
+                    option=option,
+                    path=shown,
+                    other=seen[identity].spelled,
+                ),
+                hint=msg("give each report its own path"),
             )
         seen[identity] = report
         if mode is not None and not is_vae_report(target):
             raise UsageError(
-                f"{option}: {shown} exists and is not a report written by vae; nothing was written",
-                hint="choose another path, or move the file away (vae only replaces empty files "
-                "and the reports it wrote, which carry its mark: see docs/ci.md)",
+                msg(
+                    "{option}: {path} exists and is not a report written by vae; nothing was "
+                    "written",
+                    option=option,
+                    path=shown,
+                ),
+                hint=msg(
+                    "choose another path, or move the file away (vae only replaces empty files "
+                    "and the reports it wrote, which carry its mark: see docs/ci.md)"
+                ),
             )
 
 

@@ -11,6 +11,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from vae_cli.i18n.language import BABEL_LOCALES
+from vae_cli.i18n.typography import french_spacing
 
 # Babel rounds with the current decimal context, whose 28 digits cannot hold 1e30 to the cent
 # (`InvalidOperation`). Enough digits for any float written out in full, cents included.
@@ -32,6 +33,8 @@ class Formatter:
 
     def __init__(self, lang: str) -> None:
         self.locale = Locale.parse(BABEL_LOCALES[lang])
+        # French puts a narrow no-break space before %, where Babel's data has a wide one.
+        self._spaced = french_spacing if lang == "fr" else str
         pattern = self.locale.currency_formats["standard"].pattern
         # Whole euros are written without cents (50 000 €), others with (1 234,50 €).
         self._whole_money = pattern.replace(".00", "")
@@ -61,7 +64,7 @@ class Formatter:
         as 0 % (it is "< 1 %"), nor one short of everything as 100 % ("> 99 %")."""
         with decimal.localcontext(_WIDE):
             exact = _exact(share)
-            shown = format_percent(exact, locale=self.locale)
+            shown = self._percent(exact)
             if 0 < exact < 1 and shown in (self._percent(0), self._percent(1)):
                 bound = "0.01" if exact < decimal.Decimal("0.5") else "0.99"
                 sign = "<" if bound == "0.01" else ">"
@@ -69,17 +72,28 @@ class Formatter:
             return shown
 
     def _percent(self, share: decimal.Decimal | int) -> str:
-        return format_percent(share, locale=self.locale)
+        return self._spaced(format_percent(share, locale=self.locale))
 
     def percent_value(self, value: float) -> str:
         """A value in percent (40 for 40 %), as the language writes it."""
         with decimal.localcontext(_WIDE):
-            return format_percent(
-                _exact(value).scaleb(-2), format=self._percent_value, locale=self.locale
+            return self._spaced(
+                format_percent(
+                    _exact(value).scaleb(-2), format=self._percent_value, locale=self.locale
+                )
             )
 
-    def date(self, value: dt.date) -> str:
-        return format_date(value, format="long", locale=self.locale)
+    def date(self, value: dt.date | str) -> str:
+        """A date in words (2 novembre 2020, November 2, 2020); a `YYYY-MM-DD` text too (a
+        commit's date), any other text as it is."""
+        if isinstance(value, str):
+            try:
+                day = dt.date.fromisoformat(value)
+            except ValueError:
+                return value
+        else:
+            day = value
+        return format_date(day, format="long", locale=self.locale)
 
 
 # French words ending in s or x that are the same in the singular.

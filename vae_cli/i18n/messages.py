@@ -95,6 +95,19 @@ class InEnglish(Localized):
 Text = str | Message
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Listed(Localized):
+    """Values one after the other, separated by commas, each written in the reader's language."""
+
+    items: tuple[object, ...]
+
+    def written_in(self, lang: str) -> str:
+        return ", ".join(str(_written(item, lang)) for item in self.items)
+
+    def identity(self) -> object:
+        return [_identity(item) for item in self.items]
+
+
 def msg(template: str, /, **values: object) -> Message:
     """Mark `template` for translation; `{name}` placeholders take the named values."""
     return Message(template, values)

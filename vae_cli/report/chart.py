@@ -12,10 +12,15 @@ import math
 from vae_cli.report.progress import trajectory
 
 WIDTH = 360
-HEIGHT = 150
-# Room for the value labels on the left, the year labels at the bottom, and half of the last
-# year label on the right (it is centred on the last year).
-LEFT, RIGHT, TOP, BOTTOM = 44, 24, 12, 26
+HEIGHT = 180
+# Labels are FONT_SIZE user units high: at least 12 px wherever the chart is drawn 330 px wide
+# or more (a phone's card, a printed column); the template writes that size.
+FONT_SIZE = 13
+# Room for the value labels on the left, the unit above them, the year labels at the bottom,
+# and half of the last year label on the right (it is centred on the last year).
+LEFT, RIGHT, TOP, BOTTOM = 56, 26, 30, 28
+# At most this many year labels, evenly spaced.
+MAX_YEAR_LABELS = 6
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -46,6 +51,7 @@ class Chart:
     expected: list[Point]  # the trajectory from the baseline to the target, one point a year
     year_ticks: list[Tick]
     value_ticks: list[Tick]
+    font_size: int = FONT_SIZE
 
     @property
     def measured_path(self) -> str:
@@ -60,23 +66,46 @@ def _path(points: list[Point]) -> str:
     return " ".join(f"{p.x:.1f},{p.y:.1f}" for p in points)
 
 
-def _nice_ceiling(value: float) -> float:
-    """A round number at or above `value` (1, 2, 2.5, 5 times a power of ten); `value` itself
-    when that number is no float (past 1.8e308) or the power of ten underflows (5e-324)."""
-    if value <= 0:
-        return 1.0
-    if not math.isfinite(value):
-        return value
-    power = 10 ** math.floor(math.log10(value))
-    if power == 0:
-        return value
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * power:
-            try:
-                return float(step * power)
-            except OverflowError:
-                return value
-    return value  # pragma: no cover - the loop always returns
+def _nice_step(span: float) -> float | None:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) cutting `span` into at most 4
+    intervals; None when there is none to find (a span past the floats, or below them)."""
+    if not math.isfinite(span) or span <= 0:
+        return None
+    raw = span / 4
+    power = 10 ** math.floor(math.log10(raw))
+    if power == 0 or not math.isfinite(power):
+        return None
+    return float(next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw))
+
+
+def _value_axis(low: float, high: float) -> tuple[float, float, list[float]]:
+    """The axis's bottom and top and its labelled values: round steps, the top the first step
+    at or above the highest value, so that the lines fill the chart and slopes keep their
+    steepness (a ceiling of twice the highest value would halve them). Values out of reach of
+    round steps (near the largest floats) keep their own bounds and a middle label."""
+    if high == low:
+        high = low + 1
+    step = _nice_step(high - low)
+    if step is not None:
+        bottom, top = math.floor(low / step) * step, math.ceil(high / step) * step
+        count = round((top - bottom) / step)
+        if math.isfinite(bottom) and math.isfinite(top) and 0 < count <= 8:
+            # Multiples of the step, as the round numbers they are (0.3, not 0.30000000000000004).
+            return bottom, top, [float(f"{bottom + i * step:.12g}") for i in range(count + 1)]
+    return low, high, [low, low / 2 + high / 2, high]
+
+
+def _year_axis(first: int, last: int) -> tuple[int, list[int]]:
+    """The last year of the axis and the years labelled: every `step` years from the first, the
+    last on a label, so that the labels are evenly spaced (the axis runs a year or so past the
+    last value when the span is not a multiple of the step)."""
+    span = max(1, last - first)
+    step = max(1, math.ceil(span / (MAX_YEAR_LABELS - 1)))
+    divisors = [s for s in range(step, span // 2 + 1) if span % s == 0]
+    if divisors and divisors[0] <= 2 * step:
+        step = divisors[0]
+    end = first + step * math.ceil(span / step)
+    return end, list(range(first, end + 1, step))
 
 
 def build_chart(
@@ -88,7 +117,9 @@ def build_chart(
     measured: list[tuple[int, float]],
 ) -> Chart:
     """A chart from the baseline to the target year (or the last value, if later)."""
-    last_year = max([target_year, base_year + 1, *(year for year, _ in measured)])
+    last_year, shown = _year_axis(
+        base_year, max([target_year, base_year + 1, *(year for year, _ in measured)])
+    )
     expected_values = [
         (
             year,
@@ -103,10 +134,7 @@ def build_chart(
         for year in range(base_year, target_year + 1)
     ]
     values = [base_value, target_value, *(v for _, v in measured), *(v for _, v in expected_values)]
-    low = min(0.0, *values)
-    high = _nice_ceiling(max(values)) if max(values) > 0 else 0.0
-    if high == low:
-        high = low + 1
+    low, high, labelled = _value_axis(min(0.0, *values), max(0.0, *values))
     # Halves (exact in binary) when the span overflows, from near -1.8e308 to near 1.8e308.
     scale = 0.5 if math.isinf(high - low) else 1.0
     plot_w = WIDTH - LEFT - RIGHT
@@ -117,12 +145,6 @@ def build_chart(
         y = TOP + plot_h * ((high * scale - value * scale) / (high * scale - low * scale))
         return Point(year=year, value=value, x=round(x, 1), y=round(y, 1))
 
-    years = list(range(base_year, last_year + 1))
-    # Label at most about six years so the labels never overlap.
-    step = max(1, math.ceil(len(years) / 6))
-    shown = years[::step]
-    if shown[-1] != last_year:
-        shown.append(last_year)
     return Chart(
         width=WIDTH,
         height=HEIGHT,
@@ -135,10 +157,7 @@ def build_chart(
         measured=[point(year, value) for year, value in measured],
         expected=[point(year, value) for year, value in expected_values],
         year_ticks=[Tick(label=year, position=point(year, low).x) for year in shown],
-        value_ticks=[
-            Tick(label=_tidy(value), position=point(base_year, value).y)
-            for value in (low, (low + high) / 2, high)
-        ],
+        value_ticks=[Tick(label=_tidy(v), position=point(base_year, v).y) for v in labelled],
     )
 
 

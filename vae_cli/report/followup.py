@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from vae_cli.findings.diagnostics import Diagnostic, Position, Severity
+from vae_cli.i18n.typography import french_order
 from vae_cli.models.plan import Consultation, Plan
 from vae_cli.models.referential import Commitment, ConsultationEdition, Referential
 from vae_cli.report.actions import (
@@ -261,7 +262,7 @@ def build_followup(
 
 
 def _departments(views: list[ActionView]) -> list[DepartmentView]:
-    leads = sorted({v.action.lead for v in views}, key=lambda s: (s.casefold(), s))
+    leads = sorted({v.action.lead for v in views}, key=french_order)
     departments = [
         DepartmentView(
             lead=lead,

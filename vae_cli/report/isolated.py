@@ -17,6 +17,7 @@ import typing as t
 from multiprocessing.connection import Connection
 
 from vae_cli.errors import UsageError
+from vae_cli.i18n.messages import Text, msg
 
 MAX_SECONDS = 20.0
 MAX_MEMORY = 1 << 30
@@ -24,7 +25,7 @@ MAX_MEMORY = 1 << 30
 Outcome = tuple[t.Literal["text", "usage", "bug"], t.Any]
 
 
-def run(work: t.Callable[[], str], *, what: str, hint: str) -> str:
+def run(work: t.Callable[[], str], *, what: Text, hint: Text) -> str:
     """`work()`, in a child process where the system has fork(); its usage errors come back as
     usage errors, and running out of time or memory is one too, naming `what`."""
     if not hasattr(os, "fork"):
@@ -36,15 +37,26 @@ def run(work: t.Callable[[], str], *, what: str, hint: str) -> str:
     sending.close()
     try:
         if not receiving.poll(MAX_SECONDS):
+            seconds = f"{MAX_SECONDS:g}"
             raise UsageError(
-                f"{what} takes more than {MAX_SECONDS:g} s to render; vae stopped it", hint=hint
+                msg(
+                    "{what} takes more than {seconds} s to render; vae stopped it",
+                    what=what,
+                    seconds=seconds,
+                ),
+                hint=hint,
             )
         try:
             kind, payload = t.cast(Outcome, receiving.recv())
         except EOFError:
             child.join()
             raise UsageError(
-                f"{what} stopped the renderer (exit code {child.exitcode})", hint=hint
+                msg(
+                    "{what} stopped the renderer (exit code {code})",
+                    what=what,
+                    code=child.exitcode,
+                ),
+                hint=hint,
             ) from None
     finally:
         if child.is_alive():
@@ -59,7 +71,7 @@ def run(work: t.Callable[[], str], *, what: str, hint: str) -> str:
     raise RuntimeError(f"rendering {what} failed in the child process:\n{payload}")
 
 
-def _child(work: t.Callable[[], str], sending: Connection, what: str, hint: str) -> None:
+def _child(work: t.Callable[[], str], sending: Connection, what: Text, hint: Text) -> None:
     _limit_memory()
     outcome: Outcome
     try:
@@ -67,7 +79,12 @@ def _child(work: t.Callable[[], str], sending: Connection, what: str, hint: str)
     except UsageError as e:
         outcome = ("usage", (e.message, e.hint))
     except MemoryError:
-        outcome = ("usage", (f"{what} needs more than {MAX_MEMORY >> 20} MiB to render", hint))
+        too_big = msg(
+            "{what} needs more than {mebibytes} MiB to render",
+            what=what,
+            mebibytes=MAX_MEMORY >> 20,
+        )
+        outcome = ("usage", (too_big, hint))
     except BaseException:  # a bug of ours: its traceback goes to the parent
         import traceback
 

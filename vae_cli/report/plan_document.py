@@ -26,7 +26,6 @@ class CommitmentSheets:
 class PlanDocument:
     plan: Plan
     referential: Referential
-    year: int
     source: Source
     commitments: list[CommitmentSheets]
     obligations: list[ObligationCoverage]
@@ -41,15 +40,14 @@ class PlanDocument:
         return [o for o in self.obligations if not o.covered]
 
 
-def build_plan_document(
-    plan: Plan, referential: Referential, *, year: int, source: Source
-) -> PlanDocument:
-    """The action-plan document, with obligation coverage as it stands at the end of `year`."""
+def build_plan_document(plan: Plan, referential: Referential, *, source: Source) -> PlanDocument:
+    """The action-plan document: the plan as written, whatever the year, and which actions are
+    meant to cover each obligation (the follow-up says how far they do, year by year)."""
+    year = plan.mandate.end  # the actions as planned for the whole mandate
     views = {a.id: action_at(a, year) for a in plan.actions}
     return PlanDocument(
         plan=plan,
         referential=referential,
-        year=year,
         source=source,
         commitments=[
             CommitmentSheets(

@@ -14,6 +14,7 @@ from vae_cli.check import Checker, PlanCheck
 from vae_cli.errors import UsageError
 from vae_cli.files import write_atomic, write_target
 from vae_cli.findings.diagnostics import CheckResult, display_path
+from vae_cli.i18n.messages import msg
 from vae_cli.inputs import check_folder
 from vae_cli.models.plan import Plan
 from vae_cli.report.source import source_of
@@ -51,21 +52,36 @@ def report_year(plan: Plan, path: Path, asked: int | None, today: dt.date) -> in
     start, end = plan.mandate.start, plan.mandate.end
     if not start <= asked <= end:
         raise UsageError(
-            f"{display_path(path)}: {asked} is outside the plan's mandate {start}-{end}",
-            hint=f"give --year from {start} to {end}",
+            msg(
+                "{path}: {year} is outside the plan's mandate {start}-{end}",
+                path=display_path(path),
+                year=asked,
+                start=start,
+                end=end,
+            ),
+            hint=msg("give --year from {start} to {end}", start=start, end=end),
         )
     return asked
 
 
+def report_name(kind: str, year: int, lang: str, fmt: str) -> str:
+    """`2023-followup.fr.html`, `plan.en.pdf`: the language in every name, so that the reports
+    of both languages live side by side; no year for the plan document, which has none."""
+    stem = "plan" if kind == "plan" else f"{year}-{kind}"
+    return f"{stem}.{lang}.{fmt}"
+
+
 def _target(request: Request, path: Path, year: int, kind: str, fmt: str) -> Path:
-    """`OUTPUT/<plan name>/<year>-<kind>.<format>`, always inside OUTPUT."""
+    """`OUTPUT/<plan name>/<report name>`, always inside OUTPUT."""
     if not path.stem.strip("."):  # `..yaml`, `...yaml`: the folder would be `.` or `..`
         raise UsageError(
-            f"{display_path(path)}: vae names the report folder after the plan, and this "
-            "name is only dots",
-            hint="rename the plan, e.g. plans/<ville>-2020.yaml",
+            msg(
+                "{path}: vae names the report folder after the plan, and this name is only dots",
+                path=display_path(path),
+            ),
+            hint=msg("rename the plan, e.g. plans/<ville>-2020.yaml"),
         )
-    return request.output / path.stem / f"{year}-{kind}.{fmt}"
+    return request.output / path.stem / report_name(kind, year, request.lang, fmt)
 
 
 def year_in_progress(year: int, today: dt.date) -> bool:
@@ -80,10 +96,13 @@ def write_reports(request: Request) -> Outcome:
     from vae_cli.report.children import build_children
     from vae_cli.report.environment import is_generated, render
     from vae_cli.report.followup import build_followup
+    from vae_cli.report.pdf import check_available, write_pdf
     from vae_cli.report.plan_document import build_plan_document
 
     if request.template_dir is not None:
         check_folder(request.template_dir)
+    if "pdf" in request.formats:
+        check_available()  # no Pango: said before anything is written
     outcome = Outcome()
     checker = Checker(as_of=request.today.year)
     ready: list[tuple[Path, PlanCheck, int]] = []
@@ -103,16 +122,23 @@ def write_reports(request: Request) -> Outcome:
                 target = _target(request, path, year, kind, fmt)
                 if target in targets:
                     raise UsageError(
-                        f"{display_path(path)} and {display_path(targets[target])} would both "
-                        f"be written to {display_path(target)}",
-                        hint="report on them one at a time, with a different --output each",
+                        msg(
+                            "{path} and {other} would both be written to {target}",
+                            path=display_path(path),
+                            other=display_path(targets[target]),
+                            target=display_path(target),
+                        ),
+                        hint=msg("report on them one at a time, with a different --output each"),
                     )
                 targets[target] = path
                 write_target(target)  # a pipe or a device there: refused, even with --force
                 if target.exists() and not request.force and not is_generated(target):
                     raise UsageError(
-                        f"{display_path(target)} exists and was not written by vae report",
-                        hint="move it away, choose another --output, or add --force",
+                        msg(
+                            "{path} exists and was not written by vae report",
+                            path=display_path(target),
+                        ),
+                        hint=msg("move it away, choose another --output, or add --force"),
                     )
 
     for path, checked, year in ready:
@@ -150,17 +176,21 @@ def write_reports(request: Request) -> Outcome:
                     in_progress=in_progress,
                 )
             else:
-                data = build_plan_document(
-                    checked.plan, checked.referential, year=year, source=source
-                )
+                data = build_plan_document(checked.plan, checked.referential, source=source)
+            html: str | None = None
             for fmt in request.formats:
-                text = render(
-                    f"{TEMPLATES[kind]}.{fmt}",
-                    data,
-                    lang=request.lang,
-                    template_dir=request.template_dir,
-                )
+                template = f"{TEMPLATES[kind]}.{'html' if fmt == 'pdf' else fmt}"
+                if fmt == "md":
+                    content: str | bytes = render(
+                        template, data, lang=request.lang, template_dir=request.template_dir
+                    )
+                else:  # the PDF is the HTML, printed: rendered once for both
+                    if html is None:
+                        html = render(
+                            template, data, lang=request.lang, template_dir=request.template_dir
+                        )
+                    content = html if fmt == "html" else write_pdf(html)
                 target = _target(request, path, year, kind, fmt)
-                write_atomic(target, text)
+                write_atomic(target, content)
                 outcome.written.append(display_path(target))
     return outcome

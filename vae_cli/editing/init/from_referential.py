@@ -22,6 +22,7 @@ from vae_cli.editing.init.referential import (
 )
 from vae_cli.editing.init.schema_link import schema_link
 from vae_cli.errors import UsageError
+from vae_cli.i18n.messages import msg
 from vae_cli.plan_format import department_of
 from vae_cli.rules.placeholders import MARKER
 
@@ -41,7 +42,7 @@ def new_plan(
     start, end = mandate or (referential.mandate.start, referential.mandate.end)
     insee = check_insee(insee)
     if not city.strip():
-        raise UsageError("--city is empty", hint='e.g. --city "Dijon"')
+        raise UsageError(msg("--city is empty"), hint=msg('e.g. --city "Dijon"'))
     actions = [placeholder_action(referential, c.id, (start, end)) for c in referential.commitments]
     laid_out = sections(
         referential_value=value,
@@ -72,7 +73,12 @@ def new_plan(
         text=emit(first_lines, laid_out),
         schema=schema,
         summary=[
-            f"{len(referential.commitments)} commitments, {len(referential.obligations)} "
-            f"obligations, {len(actions)} actions to fill in",
+            msg(
+                "{commitments} commitments, {obligations} obligations, {actions} actions to "
+                "fill in",
+                commitments=len(referential.commitments),
+                obligations=len(referential.obligations),
+                actions=len(actions),
+            ),
         ],
     )

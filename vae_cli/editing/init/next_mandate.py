@@ -21,6 +21,7 @@ from vae_cli.editing.init.referential import load_referential, referential_for_m
 from vae_cli.editing.init.schema_link import schema_link
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import display_path
+from vae_cli.i18n.messages import Listed, Message, Text, msg
 from vae_cli.models.plan import Status
 from vae_cli.plan_format import PLAN_SUFFIXES
 from vae_cli.reading.yaml_document import Data
@@ -38,25 +39,46 @@ def next_mandate(
     refuse_existing(path)
     old_check = checker.check_plan(previous)
     old, document = old_check.plan, old_check.document
+    shown = display_path(previous)
+    fix_first = msg("fix it first: `vae validate {path}` shows where", path=shown)
     if old is None or document is None:
-        raise EditRefused(
-            f"{display_path(previous)} cannot be read as a plan "
-            f"({old_check.result.errors} error{'s' if old_check.result.errors > 1 else ''})",
-            hint=f"fix it first: `vae validate {display_path(previous)}` shows where",
+        errors = old_check.result.errors
+        unreadable = (
+            msg("{path} cannot be read as a plan (1 error)")
+            if errors == 1
+            else msg("{path} cannot be read as a plan ({count} errors)")
         )
+        raise EditRefused(unreadable.fill(path=shown, count=errors), hint=fix_first)
     if old.mandate.end < old.mandate.start:
         raise EditRefused(
-            f"the mandate of {display_path(previous)} ends ({old.mandate.end}) before it starts "
-            f"({old.mandate.start}): it is no base for the next one",
-            hint=f"fix it first: `vae validate {display_path(previous)}` shows where",
+            msg(
+                "the mandate of {path} ends ({end}) before it starts ({start}): it is no base "
+                "for the next one",
+                path=shown,
+                end=old.mandate.end,
+                start=old.mandate.start,
+            ),
+            hint=fix_first,
         )
     start, end = mandate
     if start <= old.mandate.start:
+        old_start, old_end = old.mandate.start, old.mandate.end
+        example = f"{old_end}-{2 * old_end - old_start}"
         raise UsageError(
-            f"--mandate {start}-{end} does not come after the mandate of {display_path(previous)} "
-            f"({old.mandate.start}-{old.mandate.end})",
-            hint=f"the new mandate starts after {old.mandate.start}, "
-            f"e.g. --mandate {old.mandate.end}-{2 * old.mandate.end - old.mandate.start}",
+            msg(
+                "--mandate {start}-{end} does not come after the mandate of {path} "
+                "({old_start}-{old_end})",
+                start=start,
+                end=end,
+                path=shown,
+                old_start=old_start,
+                old_end=old_end,
+            ),
+            hint=msg(
+                "the new mandate starts after {old_start}, e.g. --mandate {example}",
+                old_start=old_start,
+                example=example,
+            ),
         )
     data = document.data  # the values exactly as the city wrote them
     if referential_name:
@@ -74,16 +96,23 @@ def next_mandate(
     commitment_ids = {c.id for c in referential.commitments}
     obligation_ids = {o.id for o in referential.obligations}
     recommendation_ids = {r.id for r in referential.recommendations}
-    warnings: list[str] = []
+    warnings: list[Text] = []
     shown = display_path(previous)
 
     carried: list[t.Any] = []
-    left: list[str] = []
+    left: list[Message] = []
     raw_actions = t.cast(list[dict[str, Data]], data.get("actions") or [])
     for action, raw in zip(old.actions, raw_actions, strict=True):
         last = max(action.progress, key=lambda p: p.year, default=None)
         if last is not None and last.status in (Status.DONE, Status.ABANDONED):
-            left.append(f"{action.id} ({last.status.value} in {last.year})")
+            left.append(
+                msg(
+                    "{action} ({status} in {year})",
+                    action=action.id,
+                    status=last.status.value,
+                    year=last.year,
+                )
+            )
             continue
         warnings.extend(
             _missing_ids(action.id, action, commitment_ids, obligation_ids, recommendation_ids)
@@ -124,7 +153,11 @@ def next_mandate(
     for framing in old.commitments:
         if framing.id not in commitment_ids:
             warnings.append(
-                f'commitment framing "{framing.id}": not a commitment of {referential.id}'
+                msg(
+                    'commitment framing "{framing}": not a commitment of {referential}',
+                    framing=framing.id,
+                    referential=referential.id,
+                )
             )
 
     fee = old.membership.annual_fee_eur
@@ -149,9 +182,17 @@ def next_mandate(
         referential,
         f"Créé par `vae init --from {shown}` : les actions en cours y sont reprises.",
     )
-    summary = [f"carried over {kept} actions still running from {shown}"]
+    summary: list[Text] = [
+        msg("carried over {count} actions still running from {path}", count=kept, path=shown)
+    ]
     if left:
-        summary.append(f"left behind {len(left)} done or abandoned: {', '.join(left)}")
+        summary.append(
+            msg(
+                "left behind {count} done or abandoned: {actions}",
+                count=len(left),
+                actions=Listed(tuple(left)),
+            )
+        )
     return NewPlan(
         path=path,
         text=emit(first_lines, laid_out),
@@ -167,17 +208,23 @@ def _missing_ids(
     commitments: set[str],
     obligations: set[str],
     recommendations: set[str],
-) -> list[str]:
-    found: list[str] = []
+) -> list[Text]:
+    found: list[Text] = []
     if action.commitment not in commitments:
-        found.append(f'action "{action_id}": commitment "{action.commitment}" no longer exists')
+        found.append(
+            msg(
+                'action "{action}": commitment "{id}" no longer exists',
+                action=action_id,
+                id=action.commitment,
+            )
+        )
     found.extend(
-        f'action "{action_id}": obligation "{o}" no longer exists'
+        msg('action "{action}": obligation "{id}" no longer exists', action=action_id, id=o)
         for o in action.obligations
         if o not in obligations
     )
     found.extend(
-        f'action "{action_id}": recommendation "{r}" no longer exists'
+        msg('action "{action}": recommendation "{id}" no longer exists', action=action_id, id=r)
         for r in action.recommendations
         if r not in recommendations
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 from vae_cli.errors import UsageError
+from vae_cli.i18n.messages import msg
 from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
 
+_EXAMPLE = msg("e.g. 2026-2032")
 _MANDATE = re.compile(r"(\d{4})-(\d{4})")
 _INSEE = re.compile(r"(\d{5}|2[AB]\d{3})")
 
@@ -16,18 +18,25 @@ def parse_mandate(text: str) -> tuple[int, int]:
     match = _MANDATE.fullmatch(text.strip())
     if not match:
         raise UsageError(
-            f'--mandate "{text}" is not two years written START-END', hint="e.g. 2026-2032"
+            msg('--mandate "{text}" is not two years written START-END', text=text), hint=_EXAMPLE
         )
     start, end = int(match[1]), int(match[2])
     if not FIRST_YEAR <= start <= LAST_YEAR or not FIRST_YEAR <= end <= LAST_YEAR:
         raise UsageError(
-            f'--mandate "{text}": years go from {FIRST_YEAR} to {LAST_YEAR}',
-            hint="e.g. 2026-2032",
+            msg(
+                '--mandate "{text}": years go from {first} to {last}',
+                text=text,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+            ),
+            hint=_EXAMPLE,
         )
     if not start < end:
         raise UsageError(
-            f'--mandate "{text}": in START-END, the first year comes before the last',
-            hint="e.g. 2026-2032",
+            msg(
+                '--mandate "{text}": in START-END, the first year comes before the last', text=text
+            ),
+            hint=_EXAMPLE,
         )
     return start, end
 
@@ -37,7 +46,7 @@ def check_insee(insee: str) -> str:
     insee = insee.strip().upper()
     if not _INSEE.fullmatch(insee):
         raise UsageError(
-            f'--insee "{insee}" is not an INSEE code',
-            hint="5 characters, e.g. 21231 for Dijon (2A004 in Corsica); see insee.fr",
+            msg('--insee "{insee}" is not an INSEE code', insee=insee),
+            hint=msg("5 characters, e.g. 21231 for Dijon (2A004 in Corsica); see insee.fr"),
         )
     return insee

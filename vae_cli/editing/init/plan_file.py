@@ -8,17 +8,18 @@ from pathlib import Path
 
 from vae_cli.editing.errors import EditRefused
 from vae_cli.editing.init.schema_link import SchemaLink, schema_file_text
-from vae_cli.errors import UsageError
+from vae_cli.errors import UsageError, os_reason
 from vae_cli.files import write_atomic
 from vae_cli.findings.diagnostics import display_path
+from vae_cli.i18n.messages import Text, msg
 
 
 @dataclasses.dataclass(kw_only=True)
 class NewPlan:
     path: Path
     text: str
-    summary: list[str]  # what was done, one line each, for the user
-    warnings: list[str] = dataclasses.field(default_factory=list)  # ids that no longer exist...
+    summary: list[Text]  # what was done, one line each, for the user
+    warnings: list[Text] = dataclasses.field(default_factory=list)  # ids that no longer exist...
     schema: SchemaLink | None = None  # the `$schema` line's target, and a copy to write
 
 
@@ -26,8 +27,8 @@ def refuse_existing(path: Path) -> None:
     """Refuse to go on when something is at `path` already: vae init never replaces a file."""
     if os.path.lexists(path):  # a link too, even one that leads nowhere
         raise EditRefused(
-            f"{display_path(path)} already exists; vae init never overwrites a file",
-            hint="choose another name, or delete the file first",
+            msg("{path} already exists; vae init never overwrites a file", path=display_path(path)),
+            hint=msg("choose another name, or delete the file first"),
         )
 
 
@@ -42,8 +43,8 @@ def write(plan: NewPlan) -> None:
             pass  # written meanwhile: it is the repository's, and stays as it is
         except OSError as e:
             raise UsageError(
-                f"cannot write {display_path(copy)}: {e.strerror or e}",
-                hint="nothing else was written",
+                msg("cannot write {path}: {reason}", path=display_path(copy), reason=os_reason(e)),
+                hint=msg("nothing else was written"),
             ) from None
     try:
         write_atomic(plan.path, plan.text, overwrite=False)
@@ -51,4 +52,6 @@ def write(plan: NewPlan) -> None:
         refuse_existing(plan.path)
         raise
     except OSError as e:
-        raise UsageError(f"cannot write {display_path(plan.path)}: {e.strerror or e}") from None
+        raise UsageError(
+            msg("cannot write {path}: {reason}", path=display_path(plan.path), reason=os_reason(e))
+        ) from None

@@ -8,8 +8,7 @@ from pathlib import Path
 from vae_cli.check import Checker, Unresolved
 from vae_cli.errors import UsageError
 from vae_cli.findings.diagnostics import display_path
-from vae_cli.i18n.language import language
-from vae_cli.i18n.messages import render
+from vae_cli.i18n.messages import msg
 from vae_cli.models.referential import Referential
 from vae_cli.plan_format import PLAN_SUFFIXES
 from vae_cli.referentials import builtin_referentials
@@ -42,16 +41,14 @@ def load_referential(
     found = checker.find_referential(name, plan=named_by)
     where = "--referential" if named_by is None else display_path(named_by)
     if isinstance(found, Unresolved):
-        # The user's language, as `vae validate` speaks it: $VAE_LANG, else the locale.
-        lang = language()
         raise UsageError(
-            f"{where}: {render(found.message, lang)}",
-            hint=render(found.hint, lang),
+            msg("{where}: {message}", where=where, message=found.message), hint=found.hint
         )
     shown = found.result.path
     if found.model is None:
         raise UsageError(
-            f"{shown} is not a valid referential", hint=f"run `vae validate {shown}` to see why"
+            msg("{path} is not a valid referential", path=shown),
+            hint=msg("run `vae validate {path}` to see why", path=shown),
         )
     if not name.endswith(PLAN_SUFFIXES):
         return name, found.model  # an id

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from vae_cli.findings.diagnostics import display_path
 from vae_cli.git import work_tree_top
+from vae_cli.i18n.messages import Text, msg
 from vae_cli.models.plan import Plan
 from vae_cli.resources import data_dir
 from vae_cli.schema_export import SCHEMAS, schema_text
@@ -22,7 +23,7 @@ class SchemaLink:
 
     target: str  # what follows `$schema=`
     copy_to: Path | None = None  # the schema is to be written there (it does not exist yet)
-    note: str | None = None  # said to the user once the plan is written
+    note: Text | None = None  # said to the user once the plan is written
 
 
 def schema_link(plan: Path) -> SchemaLink:
@@ -35,9 +36,11 @@ def schema_link(plan: Path) -> SchemaLink:
         installed = (data_dir("schemas") / SCHEMA_NAME).resolve()
         return SchemaLink(
             installed.as_uri(),
-            note="the plan is in no git repository: its `$schema` line points at this "
-            "machine's copy of vae (run `vae schema` into your repository and edit that line "
-            "to share it)",
+            note=msg(
+                "the plan is in no git repository: its `$schema` line points at this machine's "
+                "copy of vae (run `vae schema` into your repository and edit that line to share "
+                "it)"
+            ),
         )
     schema = repository / "schemas" / SCHEMA_NAME
     target = os.path.relpath(schema, folder).replace(os.sep, "/")
@@ -45,14 +48,21 @@ def schema_link(plan: Path) -> SchemaLink:
         return SchemaLink(
             target,
             copy_to=schema,
-            note=f"copied the JSON Schema to {display_path(schema)} (commit it with the plan: "
-            "editors check the plan against it)",
+            note=msg(
+                "copied the JSON Schema to {path} (commit it with the plan: editors check the "
+                "plan against it)",
+                path=display_path(schema),
+            ),
         )
     if not _holds(schema, schema_file_text()):
         return SchemaLink(
             target,
-            note=f"{display_path(schema)} is not the schema of this vae version and was left "
-            f"as it is; `vae schema -o {display_path(schema.parent)}` updates it",
+            note=msg(
+                "{path} is not the schema of this vae version and was left as it is; "
+                "`vae schema -o {folder}` updates it",
+                path=display_path(schema),
+                folder=display_path(schema.parent),
+            ),
         )
     return SchemaLink(target)
 

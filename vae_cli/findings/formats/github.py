@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from vae_cli import markdown
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, Severity
-from vae_cli.findings.formats.text import summary_line
+from vae_cli.findings.formats.text import hint_label, severity_word, summary_line
+from vae_cli.i18n.messages import msg
+from vae_cli.i18n.messages import render as written
 from vae_cli.terminal import inert
 
 
@@ -39,7 +41,7 @@ def command(diagnostic: Diagnostic, *, lang: str) -> str:
     message = f"{inert(diagnostic.path)}:{pos.line}:{pos.column}: {diagnostic.message_in(lang)}"
     hint = diagnostic.hint_in(lang)
     if hint:
-        message += f"\nhint: {hint}"
+        message += f"\n{hint_label(lang)} {hint}"
     kind = "error" if diagnostic.severity is Severity.ERROR else "warning"
     return f"::{kind} {props}::{_escape_data(message)}"
 
@@ -50,19 +52,25 @@ def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The job summary table's headers.
+_HEADERS = (msg("Where"), msg("Severity"), msg("Rule"), msg("Finding"))
+
+
 def summary(result: CheckResult, *, lang: str) -> str:
     """Every finding as a Markdown table, for the job summary page."""
     out = ["## vae validate", "", markdown.escape(summary_line(result, lang=lang)), ""]
     diagnostics = [d for file in result.files for d in file.forge_diagnostics()]
     if diagnostics:
-        out += ["| Where | Severity | Rule | Finding |", "| --- | --- | --- | --- |"]
+        headers = " | ".join(markdown.escape(written(h, lang)) for h in _HEADERS)
+        out += [f"| {headers} |", "| --- | --- | --- | --- |"]
         for d in diagnostics:
             where = markdown.code(f"{d.path}:{d.position.line}:{d.position.column}", in_table=True)
             finding = markdown.escape(d.message_in(lang))
             hint = d.hint_in(lang)
             if hint:
-                finding += f"<br>*hint:* {markdown.escape(hint)}"
+                finding += f"<br>*{markdown.escape(hint_label(lang))}* {markdown.escape(hint)}"
             rule = markdown.code(d.rule, in_table=True)
-            out.append(f"| {where} | {d.severity.value} | {rule} | {finding} |")
+            severity = markdown.escape(severity_word(d.severity, lang))
+            out.append(f"| {where} | {severity} | {rule} | {finding} |")
         out.append("")
     return "\n".join(out) + "\n"

@@ -15,6 +15,7 @@ import json
 import typing as t
 
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, Severity
+from vae_cli.findings.formats.text import hint_label
 from vae_cli.findings.rule_catalog import fingerprints
 
 ENGINE = "vae"
@@ -26,7 +27,7 @@ _KEYS = ("type", "engine_name", "description", "check_name", "fingerprint", "sev
 
 def _description(d: Diagnostic, lang: str) -> str:
     hint = d.hint_in(lang)
-    return d.message_in(lang) + (f" (hint: {hint})" if hint else "")
+    return d.message_in(lang) + (f" ({hint_label(lang)} {hint})" if hint else "")
 
 
 def render(result: CheckResult, *, lang: str, color: bool = False) -> str:

@@ -23,14 +23,17 @@ import re
 import xml.etree.ElementTree as ET
 
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity
+from vae_cli.findings.formats.text import hint_label, severity_word
 from vae_cli.findings.rule_catalog import Catalog, RuleInfo, catalog
+from vae_cli.i18n.messages import msg
+from vae_cli.i18n.messages import render as written
 from vae_cli.terminal import inert
 
 # Characters XML 1.0 cannot hold at all, even escaped; a plan may quote one in a YAML string.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
-_NOT_READ = "not checked: vae stops reading a file at its first problem"
-_NOT_RUN = "not checked: the plan could not be read, has the wrong shape or no referential"
+_NOT_READ = msg("not checked: vae stops reading a file at its first problem")
+_NOT_RUN = msg("not checked: the plan could not be read, has the wrong shape or no referential")
 
 
 def _xml_text(text: str) -> str:
@@ -61,7 +64,7 @@ def _case(
         outcome.text = _xml_text("\n".join(_finding_line(d, lang) for d in found))
     elif not _ran(file, rule):
         message = _NOT_RUN if rule.runs_with_rules or file.read else _NOT_READ
-        ET.SubElement(case, "skipped", type="not-checked", message=message)
+        ET.SubElement(case, "skipped", type="not-checked", message=written(message, lang))
     return case
 
 
@@ -69,8 +72,9 @@ def _finding_line(d: Diagnostic, lang: str) -> str:
     pos, hint = d.position, d.hint_in(lang)
     # One line per finding: a newline in a file's name would start a line of its own (read
     # as a workflow command when the XML is printed in a GitHub job's log).
-    line = f"{inert(d.path)}:{pos.line}:{pos.column}: {d.severity.value}: {d.message_in(lang)}"
-    return line + (f"\n  hint: {hint}" if hint else "")
+    severity = severity_word(d.severity, lang)
+    line = f"{inert(d.path)}:{pos.line}:{pos.column}: {severity}: {d.message_in(lang)}"
+    return line + (f"\n  {hint_label(lang)} {hint}" if hint else "")
 
 
 def _suite(file: FileResult, rules: Catalog, *, lang: str, warnings_fail: bool) -> ET.Element:

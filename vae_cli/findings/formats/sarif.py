@@ -18,6 +18,12 @@ from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 from vae_cli import __version__
 from vae_cli.findings.diagnostics import CheckResult, FileResult, Severity
 from vae_cli.findings.rule_catalog import HOMEPAGE, catalog, fingerprints
+from vae_cli.i18n.catalogs import gettext_for
+from vae_cli.i18n.messages import msg
+from vae_cli.i18n.messages import render as written
+
+# Before a finding's hint, in the result's message.
+_HINT = msg("Hint:")
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -53,6 +59,9 @@ def _folder_uri(folder: Path) -> str:
 
 
 def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
+    """The findings as SARIF; messages and each rule's one-sentence description are in `lang`
+    (the rule's full documentation is docs/rules.md's, in English)."""
+    words = gettext_for(lang)
     rules = list(catalog().rules.values())
     index = {rule.id: i for i, rule in enumerate(rules)}
     root = next((f.in_repository.root for f in result.files if f.in_repository), None)
@@ -70,7 +79,10 @@ def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
                 "ruleId": d.rule,
                 "ruleIndex": index[d.rule],
                 "level": LEVEL[d.severity],
-                "message": {"text": d.message_in(lang) + (f"\nHint: {hint}" if hint else "")},
+                "message": {
+                    "text": d.message_in(lang)
+                    + (f"\n{written(_HINT, lang)} {hint}" if hint else "")
+                },
                 "locations": [
                     {
                         "physicalLocation": {
@@ -98,7 +110,7 @@ def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
                     {
                         "id": rule.id,
                         "name": rule.name,
-                        "shortDescription": {"text": rule.summary},
+                        "shortDescription": {"text": words(rule.summary)},
                         "fullDescription": {"text": " ".join(rule.details.split())},
                         "help": {"text": rule.details, "markdown": rule.details},
                         "helpUri": rule.help_uri,

@@ -27,6 +27,16 @@ _COUNTS = {
 }
 
 
+def hint_label(lang: str) -> str:
+    """ "hint:" in `lang`, as every format introduces a hint."""
+    return written(_HINT, lang)
+
+
+def severity_word(severity: Severity, lang: str) -> str:
+    """ "error" or "warning" in `lang`."""
+    return written(_SEVERITY[severity], lang)
+
+
 def _plural(count: int, word: str, lang: str) -> str:
     # French uses the singular for 0 and 1, English for 1 only.
     one = count < 2 if lang == "fr" else count == 1
