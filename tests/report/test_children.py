@@ -6,7 +6,10 @@ follow-up says."""
 from __future__ import annotations
 
 import html.parser
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -193,3 +196,21 @@ def test_the_gauge_says_what_the_follow_up_says(report_plan: Path) -> None:
         d.message.values["action"] for d in checked.result.diagnostics if d.rule == "children-text"
     }
     assert warned == {"ecole-numerique", "groupes-unicef"}
+
+
+@pytest.mark.slow
+def test_the_dijon_pdf_has_two_to_four_a4_pages(tmp_path: Path) -> None:
+    """The PDF (WeasyPrint's print of the HTML), read back by poppler's pdfinfo."""
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        assert not os.environ.get("CI"), "CI installs poppler-utils (.ci/run): pdfinfo is missing"
+        pytest.skip("pdfinfo not installed (apt-get install poppler-utils)")
+    run = run_vae(
+        "report", DIJON, "--year", "2025", "--kind", "enfants", "-f", "pdf", "-o", tmp_path
+    )
+    assert run.exit_code == 0, run
+    pdf = tmp_path / "dijon-2020" / "2025-children.fr.pdf"
+    info = subprocess.run([pdfinfo, pdf], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])  # type: ignore[index]
+    assert 2 <= pages <= 4, pages
+    assert re.search(r"^Page size:\s+595\.\d* x 841\.\d* pts \(A4\)", info, re.M), info
