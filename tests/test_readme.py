@@ -14,8 +14,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 BLOCKS = re.findall(r"```console\n\$ (vae [^\n]*)\n(.*?)```", README, re.DOTALL)
 # The README's mistakes, as (line number in plans/dijon-2020.yaml, old text, new text).
 EDITS = {
-    "180 000,50": (235, "180000", "180 000,50"),
-    "bien-etr\n": (224, "bien-etre", "bien-etr"),
+    "180 000,50": (253, "180000", "180 000,50"),
+    "bien-etr\n": (242, "bien-etre", "bien-etr"),
 }
 
 

@@ -466,3 +466,25 @@ def test_the_admission_steps_come_in_their_order(
     )
     line, column = locate(swapped, "2021-06-01")
     assert check(write_plan(swapped)) == [(line, column, "warning", "process-in-order")]
+
+
+def test_an_action_without_a_text_for_children_is_a_warning_once_the_plan_writes_for_them(
+    small_town: str, write_plan: t.Callable[[str], Path]
+) -> None:
+    """A plan with no text for children has not taken up the children's edition: no warning.
+    Once one action has one, every other action without one is reported, at its id; a city
+    turns the rule off in `.vae.yaml`."""
+    assert check(write_plan(small_town)) == []
+    text = edit(
+        small_town,
+        "    title: Rues aux écoles\n",
+        "    title: Rues aux écoles\n    for_children: La rue de ton école est sans voitures.\n",
+    )
+    plan = write_plan(text)
+    expected = [
+        (locate(text, f"- id: {action}")[0], 9, "warning", "children-text")
+        for action in ("aide-devoirs", "ecole-numerique", "conseil-enfants", "groupes-unicef")
+    ]
+    assert check(plan) == expected
+    (plan.parent / ".vae.yaml").write_text("rules:\n  children-text: off\n", encoding="utf-8")
+    assert check(plan) == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import typing as t
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from tests.conftest import ROOT, run_vae
 from tests.report.browser import Browser, find_chromium
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
+DIJON = ROOT / "plans" / "dijon-2020.yaml"
+# axe-core, the accessibility engine, installed from npm by .ci/run (see docs/report.md).
+AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = pytest.mark.slow
 
 
@@ -35,15 +39,15 @@ def browser() -> t.Iterator[Browser]:
 @pytest.fixture
 def reports(report_plan: Path) -> dict[str, Path]:
     written = {}
-    for kind in ("followup", "plan"):
+    for kind in ("followup", "plan", "children"):
         run = run_vae("report", report_plan, "--year", "2023", "--kind", kind, "--format", "html")
         assert run.exit_code == 0, run
-        name = "2023-followup.fr.html" if kind == "followup" else "plan.fr.html"
+        name = "plan.fr.html" if kind == "plan" else f"2023-{kind}.fr.html"
         written[kind] = (Path("reports/villebourg") / name).resolve()
     return written
 
 
-@pytest.mark.parametrize("kind", ["followup", "plan"])
+@pytest.mark.parametrize("kind", ["followup", "plan", "children"])
 def test_loads_without_error_or_request_prints_and_is_captured(
     browser: Browser, reports: dict[str, Path], kind: str
 ) -> None:
@@ -88,6 +92,32 @@ def test_every_chart_has_a_text_alternative(browser: Browser, reports: dict[str,
         assert "Valeur de départ" in desc and "Cible" in desc
 
 
+# Paragraphs and list items whose text contrasts less than 4.5:1 with the background behind
+# them (WCAG 2 AA for body text), from their computed colours.
+CONTRAST = """(() => {
+  const rgb = c => c.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => {
+    const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length < 4 || c[3] > 0) return c;
+    }
+    return [255, 255, 255];
+  };
+  const found = [];
+  for (const el of document.querySelectorAll('p, li, h1, h2, h3')) {
+    const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const text = el.textContent.trim().slice(0, 30);
+    if (ratio < 4.5) found.push(`${el.tagName} "${text}" ${ratio.toFixed(2)}`);
+  }
+  return found;
+})()"""
+
+
 # What a reader of a phone would miss: any table cell, heading or paragraph reaching past the
 # screen's edge, a box that scrolls sideways (a table in an `overflow-x: auto` wrapper keeps the
 # page itself from scrolling, which is why checking the page's width alone let cut-off columns
@@ -121,7 +151,7 @@ OFF_SCREEN = """(() => {
 })()"""
 
 
-@pytest.mark.parametrize("kind", ["followup", "plan"])
+@pytest.mark.parametrize("kind", ["followup", "plan", "children"])
 def test_reads_on_a_phone_without_sideways_scrolling(
     browser: Browser, reports: dict[str, Path], kind: str
 ) -> None:
@@ -131,6 +161,61 @@ def test_reads_on_a_phone_without_sideways_scrolling(
     assert browser.evaluate(OFF_SCREEN) == []
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / f"{kind}-phone.png").write_bytes(browser.screenshot())
+
+
+def test_the_childrens_edition_is_large_contrasted_and_short_in_print(
+    browser: Browser, reports: dict[str, Path]
+) -> None:
+    """Children read it on a phone: body text of 16 px at least, headings in order, dark text
+    on white (contrast AA, 4.5:1, for every paragraph and item), and two to four A4 pages."""
+    browser.open(reports["children"], width=400, height=844)
+    sizes = browser.evaluate(
+        "[...document.querySelectorAll('main p, main li')]"
+        ".map(e => parseFloat(getComputedStyle(e).fontSize))"
+    )
+    assert sizes and min(sizes) >= 16, sizes
+    levels = browser.evaluate(
+        "[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])"
+    )
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+    assert browser.evaluate(CONTRAST) == []
+    # The Dijon sample, every action told, prints on two to four A4 pages.
+    out = Path("dijon-children").resolve()
+    run = run_vae("report", DIJON, "--year", "2025", "--kind", "enfants", "-f", "html", "-o", out)
+    assert run.exit_code == 0, run
+    browser.open(out / "dijon-2020" / "2025-children.fr.html")
+    assert browser.errors() == [] and browser.evaluate(CONTRAST) == []
+    pdf = browser.pdf()
+    (ARTIFACTS / "children-dijon.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert 2 <= pages <= 4, pages
+
+
+def test_the_childrens_edition_has_no_serious_accessibility_violation(
+    browser: Browser, reports: dict[str, Path]
+) -> None:
+    """axe-core's WCAG 2 A and AA rules, run inside the page (its script handed to the page
+    over DevTools, so the page itself still loads nothing): no serious or critical violation,
+    on a phone and on a wide screen."""
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but {AXE} is missing: .ci/run should install axe-core")
+        pytest.skip("axe-core not installed (see .ci/run) - accessibility audit skipped")
+    script = AXE.read_text(encoding="utf-8")
+    audit = (
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+        ".then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact))"
+        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"
+    )
+    for width in (400, 1100):
+        browser.open(reports["children"], width=width, height=900)
+        browser.evaluate(script)
+        result = browser.send(
+            "Runtime.evaluate", session=True, expression=audit, awaitPromise=True,
+            returnByValue=True,
+        )  # fmt: skip
+        assert "exceptionDetails" not in result, result
+        assert result["result"]["value"] == [], width
 
 
 def test_every_column_of_a_table_is_on_a_phone_screen_with_its_name(

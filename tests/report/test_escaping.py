@@ -20,7 +20,7 @@ from tests.conftest import run_vae
 from vae_cli.markdown import escape as md_escape
 
 # The reports of the 2023 run, by kind, without their extension (French, the default).
-NAMES = {"followup": "2023-followup.fr", "plan": "plan.fr"}
+NAMES = {"followup": "2023-followup.fr", "plan": "plan.fr", "children": "2023-children.fr"}
 
 HOSTILE = (
     '<script>alert("x")</script> | *bold* _it_ [link](https://evil.example) '
@@ -30,7 +30,7 @@ HOSTILE = (
 FREE_TEXT = {
     "name", "role", "email", "commission", "title", "rapporteur", "secretary", "decisions",
     "source", "summary", "description", "lead", "elected_referent", "partners", "note",
-    "label", "unit", "follow_up",
+    "label", "unit", "follow_up", "for_children", "said", "city_did",
 }  # fmt: skip
 
 
@@ -52,7 +52,7 @@ def hostile_plan(report_plan: Path) -> Path:
     return report_plan
 
 
-@pytest.mark.parametrize("kind", ["followup", "plan"])
+@pytest.mark.parametrize("kind", ["followup", "plan", "children"])
 def test_hostile_text_is_text_in_markdown(hostile_plan: Path, kind: str) -> None:
     run = run_vae("report", hostile_plan, "--year", "2023", "--kind", kind, "--format", "md")
     assert run.exit_code == 0, run
@@ -84,7 +84,7 @@ def test_hostile_text_is_text_in_markdown(hostile_plan: Path, kind: str) -> None
             assert len(re.findall(r"<td", row)) == header
 
 
-@pytest.mark.parametrize("kind", ["followup", "plan"])
+@pytest.mark.parametrize("kind", ["followup", "plan", "children"])
 def test_hostile_text_is_text_in_html(hostile_plan: Path, kind: str) -> None:
     run = run_vae("report", hostile_plan, "--year", "2023", "--kind", kind, "--format", "html")
     assert run.exit_code == 0, run

@@ -17,11 +17,11 @@ from tests.conftest import ROOT, run_vae
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-@pytest.mark.parametrize("kind", ["followup", "plan"])
+@pytest.mark.parametrize("kind", ["followup", "plan", "children"])
 def test_report_matches_its_golden_files(
     report_plan: Path, golden: t.Callable[[str, str], None], kind: str, lang: str
 ) -> None:
-    name = "2023-followup" if kind == "followup" else "plan"
+    name = "plan" if kind == "plan" else f"2023-{kind}"
     for ext in ("md", "html"):  # one run each: cheaper than the PDF that `all` also writes
         run = run_vae(
             "report", report_plan, "--year", "2023", "--kind", kind, "--lang", lang,

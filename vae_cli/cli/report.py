@@ -23,6 +23,12 @@ REPORT_LANGUAGE = "fr"
 class Kind(enum.StrEnum):
     followup = "followup"
     plan = "plan"
+    children = "children"
+    enfants = "enfants"  # the children's edition, named in French
+
+
+# Each kind's one name inside vae (and in the report's file name).
+KIND_NAMES = {Kind.enfants: "children"}
 
 
 class Format(enum.StrEnum):
@@ -44,7 +50,9 @@ def report(
     kind: t.Annotated[
         Kind,
         typer.Option(
-            "--kind", help="followup: the yearly follow-up; plan: the action-plan document."
+            "--kind",
+            help="followup: the yearly follow-up; plan: the action-plan document; "
+            "children (or enfants): the edition for children.",
         ),
     ] = Kind.followup,
     output_format: t.Annotated[
@@ -105,7 +113,7 @@ def report(
     request = Request(
         plans=collect_plans(paths or []),
         year=year,
-        kinds=[kind.value],
+        kinds=[KIND_NAMES.get(kind, kind.value)],
         formats=formats,
         lang=lang or REPORT_LANGUAGE,
         output=output,

@@ -241,11 +241,36 @@ class Process(VaeModel):
     )
 
 
+# A text for children is read on a phone by a ten-year-old: a few short sentences at most.
+ChildText = t.Annotated[Text, Field(max_length=600)]
+
+
+class ChildrenSaid(VaeModel):
+    """What children said (in a consultation, a council) and what the city did about it."""
+
+    said: ChildText = Field(
+        description="What children said or asked for, in their words or close to them.",
+        examples=["Il y a trop de voitures devant l'école."],
+    )
+    city_did: ChildText | None = Field(
+        default=None,
+        description="What the city did about it, told to children; empty while it has done "
+        "nothing yet (the children's edition says so).",
+        examples=["La Ville a fermé la rue aux voitures à l'heure de l'école."],
+    )
+
+
 class CommitmentFraming(VaeModel):
     id: Reference = Field(
         description="Id of a commitment of the referential.", examples=["bien-etre"]
     )
     summary: Text = Field(description="How the city frames this commitment, in a few sentences.")
+    for_children: ChildText | None = Field(
+        default=None,
+        description="What the city promises, told to children: one or two short sentences in "
+        "everyday words, for the children's edition (`vae report --kind enfants`).",
+        examples=["La Ville veut que chaque enfant grandisse en bonne santé et en sécurité."],
+    )
 
 
 class ProgressEntry(VaeModel):
@@ -333,6 +358,19 @@ class Action(VaeModel):
         default=False, description="True when no source gives this action (sample content)."
     )
     source: str | None = Field(default=None, description="Where the action is described.")
+    for_children: ChildText | None = Field(
+        default=None,
+        description="What the action changes for children, told to them in one or two short "
+        "sentences of everyday words (no codes, no budget), for the children's edition; "
+        "without it the edition shows the title, and `vae validate` warns (`children-text`).",
+        examples=["Devant ton école, la rue est fermée aux voitures quand tu arrives."],
+    )
+    children_said: list[ChildrenSaid] = Field(
+        max_length=MAX_ITEMS,
+        default=[],
+        description="What children said through this action (a children's or youth council) "
+        "and what the city did about it.",
+    )
 
 
 class Consultation(VaeModel):
@@ -342,6 +380,16 @@ class Consultation(VaeModel):
     respondents: Count = Field(description="Questionnaires filled in for the city.")
     local_extract: bool = Field(description="Whether the city received its local results.")
     follow_up: str | None = Field(default=None, description="What the city did with the results.")
+    children_said: list[ChildrenSaid] = Field(
+        max_length=MAX_ITEMS,
+        default=[],
+        description="What children said in this consultation (its local results) and what the "
+        "city did about it, told to children.",
+    )
+    illustrative: bool = Field(
+        default=False,
+        description="True when no source gives this city's consultation (sample content).",
+    )
 
 
 class Plan(VaeModel):

@@ -19,7 +19,7 @@ from vae_cli.inputs import check_folder
 from vae_cli.models.plan import Plan
 from vae_cli.report.source import source_of
 
-TEMPLATES = {"followup": "followup", "plan": "plan"}
+TEMPLATES = {"followup": "followup", "plan": "plan", "children": "children"}
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -93,6 +93,7 @@ def year_in_progress(year: int, today: dt.date) -> bool:
 def write_reports(request: Request) -> Outcome:
     """Write every report asked for; plans with errors go to `Outcome.failed`, unrendered."""
     from vae_cli.report.as_of import warnings_at_end_of
+    from vae_cli.report.children import build_children
     from vae_cli.report.environment import is_generated, render
     from vae_cli.report.followup import build_followup
     from vae_cli.report.pdf import check_available, write_pdf
@@ -165,6 +166,14 @@ def write_reports(request: Request) -> Outcome:
                     warnings=warnings,
                     in_progress=in_progress,
                     lang=request.lang,
+                )
+            elif kind == "children":
+                data = build_children(
+                    checked.plan,
+                    checked.referential,
+                    year=year,
+                    lang=request.lang,
+                    in_progress=in_progress,
                 )
             else:
                 data = build_plan_document(checked.plan, checked.referential, source=source)
