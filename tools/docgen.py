@@ -13,7 +13,7 @@ import typing as t
 from pathlib import Path
 
 from vae_cli.files import write_atomic
-from vae_cli.findings.rule_catalog import RuleInfo, catalog
+from vae_cli.findings.rule_catalog import RuleInfo, catalog, rules_page_name
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 from vae_cli.rules import FILE_FINDINGS, load_all, referential_rules
@@ -378,8 +378,7 @@ PAGE = {
 
 GENERATED: dict[str, t.Callable[[], str]] = {
     "docs/plan-format.md": plan_format,
-    "docs/rules.md": rules_doc,
-    "docs/rules.fr.md": functools.partial(rules_doc, "fr"),
+    **{f"docs/{rules_page_name(lang)}": functools.partial(rules_doc, lang) for lang in PAGE},
 }
 
 

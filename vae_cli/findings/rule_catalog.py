@@ -65,16 +65,9 @@ class RuleInfo:
         words = gettext_for(lang)
         return [words(paragraph) for paragraph in self.paragraphs]
 
-    def summary_in(self, lang: str) -> str:
-        return gettext_for(lang)(self.summary)
-
-    @property
-    def help_uri(self) -> str:
-        """The rule's section of docs/rules.md (headed by the id, whose anchor is the id)."""
-        return self.help_uri_in(DEFAULT_LANGUAGE)
-
     def help_uri_in(self, lang: str) -> str:
-        """The rule's section of the page of the checks in `lang` (docs/rules.fr.md in French)."""
+        """The rule's section of the page of the checks in `lang`, docs/rules.md or its
+        translation (headed by the id, whose anchor is the id)."""
         return f"{rules_page(lang)}#{self.id}"
 
 
