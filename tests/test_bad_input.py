@@ -134,9 +134,9 @@ def test_alias_bomb_is_refused(write_plan: t.Callable[[str | bytes], Path]) -> N
         refs = ", ".join([f"*a{i - 1}"] * 10)
         lines.append(f"a{i}: &a{i} [{refs}]")
     diagnostic = only_finding(write_plan("\n".join(lines) + "\n"))
-    # a5 stands for 1,111,111 values and a0..a5 already hold 1,234,566: the first *a5 of a6
-    # passes the limit of 2,000,000.
-    assert where(diagnostic) == (7, 10, "yaml-alias-bomb")
+    # a5 stands for 1,111,111 values and a0..a5 already hold 1,234,566: the fourth *a5 of a6
+    # passes the limit of 5,000,000.
+    assert where(diagnostic) == (7, 25, "yaml-alias-bomb")
 
 
 def test_deep_nesting_is_refused_at_our_limit(write_plan: t.Callable[[str | bytes], Path]) -> None:
@@ -294,7 +294,7 @@ def test_a_pasted_column_of_values_is_one_finding(
 def test_a_file_of_too_many_values_is_refused_at_the_first_one_over(
     write_plan: t.Callable[[str | bytes], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(loading, "MAX_VALUES", 1000)  # the real limit, 2,000,000, takes seconds
+    monkeypatch.setattr(loading, "MAX_VALUES", 1000)  # the real limit, 5,000,000, takes seconds
     path = write_plan("a: [" + ",".join(["0"] * 1000) + "]\n")
     (finding,) = run_vae("validate", path, "--format", "json").json()["diagnostics"]
     assert (finding["rule"], finding["line"], finding["column"]) == (

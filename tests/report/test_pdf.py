@@ -6,6 +6,7 @@ which .ci/run installs; without them these tests skip, and under CI they fail.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import re
@@ -153,17 +154,44 @@ def test_a_template_asking_for_a_file_is_refused(report_plan: Path, tmp_path: Pa
     assert not Path("reports/villebourg/2023-followup.fr.pdf").exists()
 
 
-def test_without_pango_the_pdf_is_a_usage_error_and_nothing_is_written(
+def _without_pango(monkeypatch: pytest.MonkeyPatch) -> None:
+    """WeasyPrint as it behaves where Pango is not installed: its import raises OSError."""
+
+    def import_fails() -> t.NoReturn:
+        raise OSError("cannot load library 'libpango-1.0-0': no such file")
+
+    monkeypatch.setattr(pdf, "_import_weasyprint", import_fails)
+    pdf._weasyprint.cache_clear()
+    # The next test imports the real one again.
+    monkeypatch.setattr(pdf, "_weasyprint", functools.cache(pdf._weasyprint.__wrapped__))
+
+
+def test_without_pango_a_pdf_asked_for_is_a_usage_error_and_nothing_is_written(
     report_plan: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def no_pango() -> t.NoReturn:
-        raise pdf.UsageError("cannot write a PDF: no library called pango", hint=pdf.PANGO_HINT)
-
-    monkeypatch.setattr(pdf, "check_available", no_pango)
-    run = run_vae("report", report_plan, "--year", "2023")  # `all` includes the PDF
+    _without_pango(monkeypatch)
+    run = run_vae("report", report_plan, "--year", "2023", "--format", "pdf", "--lang", "en")
     assert run.exit_code == 2, run
+    assert "cannot write a PDF: cannot load library 'libpango-1.0-0'" in run.stderr
     assert "apt-get install libpango" in run.stderr
     assert not Path("reports").exists()
+
+
+def test_without_pango_the_default_writes_markdown_and_html_and_says_why_no_pdf(
+    report_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--format all` is the default and what `make run` asks: a machine without Pango still
+    gets the Markdown and HTML reports, and is told why there is no PDF."""
+    _without_pango(monkeypatch)
+    run = run_vae("report", report_plan, "--year", "2023", env={"VAE_LANG": "fr"})
+    assert run.exit_code == 0, run
+    assert run.stderr.splitlines()[0] == (
+        "vae\u00a0: pas de PDF écrit\u00a0: impossible d'écrire un PDF\u00a0: "
+        "cannot load library 'libpango-1.0-0': no such file"
+    )
+    assert "apt-get install libpango" in run.stderr
+    written = sorted(p.name for p in Path("reports/villebourg").iterdir())
+    assert written == ["2023-followup.fr.html", "2023-followup.fr.md"]
 
 
 def test_the_pause_symbol_is_drawn_from_a_font_vae_embeds(dijon_pdf: Path, tmp_path: Path) -> None:

@@ -10,21 +10,14 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import Lang, Referentials, out, use_color
-from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
+from vae_cli.cli.options import Lang, Referentials, out, use_color, year_option
 
 
 def export(
     plan: t.Annotated[Path, typer.Argument(help="The plan file.", show_default=False)],
     year: t.Annotated[
         int | None,
-        typer.Option(
-            "--year",
-            min=FIRST_YEAR,
-            max=LAST_YEAR,
-            help="The year of the follow-up. Default: the last complete year of the mandate.",
-            show_default=False,
-        ),
+        year_option("The year of the follow-up. Default: the last complete year of the mandate."),
     ] = None,
     output: t.Annotated[
         Path,

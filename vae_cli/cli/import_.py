@@ -10,8 +10,7 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import AsOf, Lang, Referentials, err, out
-from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
+from vae_cli.cli.options import AsOf, Lang, Referentials, err, out, year_option
 
 
 def import_(
@@ -28,13 +27,7 @@ def import_(
     ] = False,
     year: t.Annotated[
         int | None,
-        typer.Option(
-            "--year",
-            min=FIRST_YEAR,
-            max=LAST_YEAR,
-            help="Refuse files of another year (each file says which year it is for).",
-            show_default=False,
-        ),
+        year_option("Refuse files of another year (each file says which year it is for)."),
     ] = None,
     lang: Lang = None,
     as_of: AsOf = None,

@@ -35,6 +35,7 @@ import typer.core
 from typer import _click
 from typer._click import exceptions as click_errors
 
+from vae_cli.cli.light_flags import LightFlagsGroup
 from vae_cli.i18n.catalogs import Gettext, english, gettext_for
 from vae_cli.i18n.language import LANGUAGES, language
 from vae_cli.i18n.messages import msg
@@ -247,7 +248,7 @@ def _name_range(param: _click.Parameter, words: Gettext) -> None:
     param._get_number_range_help_str = in_words  # type: ignore[attr-defined]
 
 
-class VaeGroup(typer.core.TyperGroup):
+class VaeGroup(LightFlagsGroup):
     """vae's root command: the run's language is chosen, the tree written in it, and usage
     errors explained in it, before and after Click parses the command line."""
 

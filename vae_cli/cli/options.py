@@ -77,6 +77,14 @@ AsOf = t.Annotated[
         show_default=False,
     ),
 ]
+
+
+def year_option(help_text: str) -> t.Any:
+    """`--year` as the follow-up commands take it (report, export, import): optional, inside
+    the years vae knows; each command says in `help_text` what the year means for it."""
+    return typer.Option("--year", min=FIRST_YEAR, max=LAST_YEAR, help=help_text, show_default=False)
+
+
 Referentials = t.Annotated[
     list[Path] | None,
     typer.Option(

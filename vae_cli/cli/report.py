@@ -14,8 +14,7 @@ from pathlib import Path
 
 import typer
 
-from vae_cli.cli.options import Lang, PlanPaths, out, use_color
-from vae_cli.plan_format import FIRST_YEAR, LAST_YEAR
+from vae_cli.cli.options import Lang, PlanPaths, err, out, use_color, year_option
 
 # A report is a French document unless --lang asks for another language.
 REPORT_LANGUAGE = "fr"
@@ -37,13 +36,9 @@ def report(
     paths: PlanPaths = None,
     year: t.Annotated[
         int | None,
-        typer.Option(
-            "--year",
-            min=FIRST_YEAR,
-            max=LAST_YEAR,
-            help="The year the follow-up reports on. Default: the last complete year of the "
-            "mandate. The plan document does not depend on it (only checked inside the mandate).",
-            show_default=False,
+        year_option(
+            "The year the follow-up reports on. Default: the last complete year of the "
+            "mandate. The plan document does not depend on it (only checked inside the mandate)."
         ),
     ] = None,
     kind: t.Annotated[
@@ -92,15 +87,26 @@ def report(
     from vae_cli.findings.formats.text import render as render_findings
     from vae_cli.i18n.language import language
     from vae_cli.i18n.messages import msg, render
+    from vae_cli.report.pdf import unavailable as pdf_missing
     from vae_cli.report.run import Request, write_reports
 
     written_in = language(lang)
+    formats = [output_format.value]
+    if output_format is Format.all:
+        formats = ["md", "html", "pdf"]
+        if (missing := pdf_missing()) is not None:
+            # `all` is the default, and what `make run` asks: on a machine without Pango it
+            # writes what it can and says why the PDF is not there; --format pdf still fails.
+            formats = ["md", "html"]
+            err(render(msg("vae: no PDF written: {reason}", reason=missing.message), written_in))
+            if missing.hint is not None:
+                err(f"  {render(msg('hint:'), written_in)} {render(missing.hint, written_in)}")
 
     request = Request(
         plans=collect_plans(paths or []),
         year=year,
         kinds=[kind.value],
-        formats=["md", "html", "pdf"] if output_format is Format.all else [output_format.value],
+        formats=formats,
         lang=lang or REPORT_LANGUAGE,
         output=output,
         template_dir=template_dir,

@@ -13,13 +13,11 @@ import dataclasses
 import re
 import typing as t
 
-import yaml
-
 from vae_cli.editing.errors import EditRefused
 from vae_cli.editing.scalars import block_scalar, format_scalar
 from vae_cli.errors import UsageError
 from vae_cli.i18n.messages import Text, msg
-from vae_cli.reading.yaml_document import Data, Document, Node, Scalar
+from vae_cli.reading.yaml_document import ALIAS, SCALAR, Data, Document, Node, Scalar
 
 Path = tuple[str | int, ...]
 Entry = dict[str, Scalar]
@@ -89,7 +87,7 @@ def _is_flow(node: Node) -> bool:
 
 
 def _is_alias(node: Node) -> bool:
-    return isinstance(node.event, yaml.AliasEvent)
+    return node.event.kind is ALIAS
 
 
 def _values(node: Node) -> list[Node]:
@@ -181,7 +179,7 @@ def _style_of(text: str, items: t.Sequence[Node], fallback: Style) -> Style:
         if isinstance(item.children, dict):
             for key, value in item.children.items():
                 style = getattr(value.event, "style", None)
-                if key not in quotes and isinstance(value.event, yaml.ScalarEvent):
+                if key not in quotes and value.event.kind is SCALAR:
                     quotes[key] = style if style in ("'", '"') else None
     first = items[0]
     flow = _is_flow(first)
@@ -471,7 +469,7 @@ class _Shared:
             while stack:
                 node = stack.pop()
                 if _is_alias(node):
-                    self._aliased.add(node.event.anchor)
+                    self._aliased.add(t.cast(str, node.event.anchor))  # an alias names one
                     continue  # what it repeats is visited where it is written
                 stack.extend(_values(node))
         return self._aliased

@@ -35,10 +35,18 @@ try:  # libyaml's C parser; PyYAML's wheels ship it, the pure-Python parser is t
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Parser
 
-MAX_BYTES = 10 * 1024 * 1024
+# What a plan of 5,000 actions weighs, written as the Dijon sample is (block style, notes, a full
+# yearly history) and in flow style (`{year: 2021, ...}`), and how many values it holds
+# (tools/big_plans.py writes both; tests/test_big_plans.py keeps these figures true). The limits
+# leave a city nearly three times that, and still refuse a file that is no plan at all.
+SAMPLE_STYLE_MIB = 12
+FLOW_STYLE_MIB = 4
+VALUES_OF_5000_ACTIONS = (550_000, 750_000)
+MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
-# A 5,000-action plan holds about 200,000 values; anything expanding past this is an alias bomb.
-MAX_VALUES = 2_000_000
+# Anything expanding past this is an alias bomb (or a pasted column): flow style packs about
+# 130,000 values in a MiB, so MAX_BYTES of it is some 4 million.
+MAX_VALUES = 5_000_000
 
 Scalar = str | int | float | bool | None
 Data = dict[str, "Data"] | list["Data"] | Scalar
@@ -62,8 +70,82 @@ class LoadError(Exception):
         self.hint = hint
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Mark:
+    """Where an event starts or ends, as libyaml counts: character index, 0-based line and
+    column."""
+
+    index: int
+    line: int
+    column: int
+
+
+SCALAR, ALIAS, MAPPING, SEQUENCE = "scalar", "alias", "mapping", "sequence"
+
+
+class Event:
+    """What is kept of one libyaml event: its kind, how it is written, and where it starts and
+    ends, each as one integer (`_packed`).
+
+    PyYAML's own event object carries a dict, and so does each of its two marks: kept for every
+    key and value of a plan, they weighed some 40 times the file (500 MiB for 5,000 actions).
+    """
+
+    __slots__ = ("anchor", "end", "flow_style", "kind", "start", "style", "tag", "value")
+
+    def __init__(
+        self,
+        kind: str,
+        anchor: str | None,
+        tag: str | None,
+        style: str | None,
+        flow_style: bool | None,
+        value: str | None,
+        start: t.Any,
+        end: t.Any,
+    ) -> None:
+        self.kind = kind
+        self.anchor = anchor
+        self.tag = tag
+        self.style = style
+        self.flow_style = flow_style
+        self.value = value  # a scalar's text as written (`2021`, `01053`), for `written`
+        self.start = (start.index << 64) | (start.line << 32) | start.column
+        self.end = (end.index << 64) | (end.line << 32) | end.column
+
+    @property
+    def start_mark(self) -> Mark:
+        return _unpacked(self.start)
+
+    @property
+    def end_mark(self) -> Mark:
+        return _unpacked(self.end)
+
+
+_LOW = (1 << 32) - 1
+
+
+def _unpacked(packed: int) -> Mark:
+    """A mark from `Event`'s one integer: its index, line and column, 32 bits each for the last
+    two (a plan has fewer than 4 billion lines, and lines shorter than that)."""
+    return Mark(packed >> 64, (packed >> 32) & _LOW, packed & _LOW)
+
+
+def _kept(event: t.Any, kind: str) -> Event:
+    return Event(
+        kind,
+        event.anchor,
+        getattr(event, "tag", None),
+        getattr(event, "style", None),
+        getattr(event, "flow_style", None),
+        getattr(event, "value", None),
+        event.start_mark,
+        event.end_mark,
+    )
+
+
 class Node:
-    """Where a value stands, kept as libyaml's event and turned into a Position only when asked.
+    """Where a value stands, kept as its `Event` and turned into a Position only when asked.
 
     Building a Position per value would double the load time of a large plan; most are never read.
     """
@@ -72,9 +154,9 @@ class Node:
 
     def __init__(
         self,
-        event: t.Any,
+        event: Event,
         children: dict[str, Node] | list[Node] | None = None,
-        key_events: dict[str, t.Any] | None = None,
+        key_events: dict[str, Event] | None = None,
     ) -> None:
         self.event = event
         self.children = children
@@ -125,7 +207,7 @@ class Document:
             else:
                 return None
         event = node.event if node is not None else None
-        if type(event) is not yaml.ScalarEvent or event.style or event.tag is not None:
+        if event is None or event.kind is not SCALAR or event.style or event.tag is not None:
             return None
         return event.value
 
@@ -231,7 +313,12 @@ def text_from(raw: bytes, *, max_bytes: int = MAX_BYTES) -> str:
                 "the file is larger than {size} MiB, the most `vae` reads",
                 size=max_bytes // (1024 * 1024),
             ),
-            hint=msg("a plan of 5,000 actions is about 2 MiB: check this is the right file"),
+            hint=msg(
+                "a plan of 5,000 actions weighs about {sample} MiB written like the sample, "
+                "{flow} MiB in flow style: check this is the right file",
+                sample=SAMPLE_STYLE_MIB,
+                flow=FLOW_STYLE_MIB,
+            ),
         )
     return decode(raw)
 
@@ -301,7 +388,11 @@ def _too_many_values(event: t.Any) -> LoadError:
         "yaml-too-many-values",
         msg("the file holds more than {count} values, more than any plan", count=Count(MAX_VALUES)),
         _position(event),
-        hint=msg("check this is the right file: a plan of 5,000 actions holds some 600,000"),
+        hint=msg(
+            "check this is the right file: a plan of 5,000 actions holds {low} to {high}",
+            low=Count(VALUES_OF_5000_ACTIONS[0]),
+            high=Count(VALUES_OF_5000_ACTIONS[1]),
+        ),
     )
 
 
@@ -334,13 +425,15 @@ def resolve_plain(value: str) -> Scalar:
     return value
 
 
-def _resolve(event: t.Any, position: Position) -> Scalar:
+def _resolve(event: t.Any) -> Scalar:
+    """A quoted, tagged or explicit scalar's value; its position is worked out only for an
+    error."""
     tag = event.tag
     if tag not in _KNOWN_TAGS:
         raise LoadError(
             "yaml-syntax",
             msg("the YAML tag {tag} is not supported", tag=tag),
-            position,
+            _position(event),
             hint=msg("remove the tag"),
         )
     if tag == f"{_CORE}str" or (tag is None and not event.implicit[0]) or event.style:
@@ -348,7 +441,7 @@ def _resolve(event: t.Any, position: Position) -> Scalar:
     try:
         value = resolve_plain(event.value)
     except TooManyDigits as e:
-        raise _too_many_digits(e, position) from None
+        raise _too_many_digits(e, _position(event)) from None
     if tag is not None and tag != "!":
         expected: dict[str, type | tuple[type, ...]] = {
             "int": int,
@@ -363,21 +456,25 @@ def _resolve(event: t.Any, position: Position) -> Scalar:
                 msg(
                     "the value {value} does not fit its tag {tag}", value=repr(event.value), tag=tag
                 ),
-                position,
+                _position(event),
                 hint=msg("remove the tag: `vae` works out the type itself"),
             )
     return value
 
 
 def _position(event: t.Any) -> Position:
-    start, end = event.start_mark, event.end_mark
+    """The Position of an `Event`, or of one of libyaml's own (for an error while building)."""
+    if type(event) is Event:
+        line, column = (event.start >> 32) & _LOW, event.start & _LOW
+        end_line, end_column = (event.end >> 32) & _LOW, event.end & _LOW
+    else:
+        line, column = event.start_mark.line, event.start_mark.column
+        end_line, end_column = event.end_mark.line, event.end_mark.column
     return Position(
-        line=start.line + 1,
-        column=start.column + 1,
-        end_line=end.line + 1,
-        end_column=max(end.column + 1, start.column + 2)
-        if end.line == start.line
-        else end.column + 1,
+        line=line + 1,
+        column=column + 1,
+        end_line=end_line + 1,
+        end_column=max(end_column + 1, column + 2) if end_line == line else end_column + 1,
     )
 
 
@@ -511,6 +608,7 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
     # but ours). This is the hot path of `vae validate` on a large plan, hence the enclosing
     # collection kept in local variables rather than looked up on the stack for every value.
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    new_event, new_node = object.__new__, object.__new__
     mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
     collection_end = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     stack: list[tuple[t.Any, ...]] = []  # the enclosing collections' saved state
@@ -540,8 +638,9 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
             values += 1
             if values > MAX_VALUES:
                 raise _too_many_values(event)
-            if event.style or event.tag is not None or not event.implicit[0]:
-                value: Data = _resolve(event, _position(event))
+            style = event.style
+            if style or event.tag is not None or not event.implicit[0]:
+                value: Data = _resolve(event)
             else:
                 raw = event.value
                 try:
@@ -551,7 +650,16 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
                         value = plain_cache[raw] = resolve_plain(raw)
                     except TooManyDigits as e:
                         raise _too_many_digits(e, _position(event)) from None
-            node = Node(event)
+            # `Event(...)` and `Node(...)` written out: the hot path, once per key and value.
+            kept = new_event(Event)
+            kept.kind, kept.anchor, kept.tag, kept.style = SCALAR, event.anchor, event.tag, style
+            kept.flow_style, kept.value = None, event.value
+            mark = event.start_mark
+            kept.start = (mark.index << 64) | (mark.line << 32) | mark.column
+            mark = event.end_mark
+            kept.end = (mark.index << 64) | (mark.line << 32) | mark.column
+            node = new_node(Node)
+            node.event, node.children, node.key_events = kept, None, None
             if event.anchor:
                 anchors[event.anchor] = (value, node, 1)
         elif cls is mapping_start or cls is sequence_start:
@@ -589,7 +697,9 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
                 container, children, key_events, is_list = {}, {}, {}, False
             else:
                 container, children, key_events, is_list = [], [], None, True
-            collection = Node(event, children, key_events)
+            collection = Node(
+                _kept(event, MAPPING if cls is mapping_start else SEQUENCE), children, key_events
+            )
             pending, pending_event, anchor, first = None, None, event.anchor, values
             continue
         elif cls in collection_end:
@@ -628,7 +738,7 @@ def _build(parser: t.Any, lines: list[str]) -> Document:
                     hint=msg("use fewer nested aliases (*name); a plan does not need them"),
                 )
             # Located at the alias, holding the anchored value's children.
-            node = Node(event, node.children, node.key_events)
+            node = Node(_kept(event, ALIAS), node.children, node.key_events)
         elif cls is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -706,10 +816,10 @@ _WHOLE_PART = re.compile("[-+]?[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+|[-+]?[0-9]
 
 
 def _decimal_comma(
-    key: t.Any,
+    key: Event,
     container: dict[str, Data],
     children: dict[str, Node],
-    mapping: t.Any,
+    mapping: Event,
     lines: list[str],
 ) -> bool:
     """Whether `key`, a plain number standing as a key of a `{...}` mapping right after a comma
@@ -722,20 +832,22 @@ def _decimal_comma(
     "write 1200" without the cents).
     """
     if (
-        not getattr(mapping, "flow_style", False)
+        not mapping.flow_style
         or key.style
         or key.tag is not None
         or not container
+        or key.value is None
         or not key.value.isdigit()
     ):
         return False
     last = next(reversed(container))
-    before: t.Any = children[last].event
-    end: t.Any = before.end_mark
+    before = children[last].event
+    end = before.end_mark
     start = key.start_mark
     line = lines[start.line] if start.line < len(lines) else ""
     if (
-        type(before) is not yaml.ScalarEvent
+        before.kind is not SCALAR
+        or before.value is None
         or before.style
         or before.tag is not None
         or end.line != start.line
@@ -745,15 +857,13 @@ def _decimal_comma(
     ):
         return False
     written = f"{before.value},{key.value}"
-    merged = yaml.ScalarEvent(
-        None, None, (True, False), written, before.start_mark, key.end_mark, ""
-    )
+    merged = Event(SCALAR, None, None, "", None, written, before.start_mark, key.end_mark)
     container[last] = written
     children[last] = Node(merged)
     return True
 
 
-def _key(value: Data, node: Node, container: dict[str, Data], key_events: dict[str, t.Any]) -> str:
+def _key(value: Data, node: Node, container: dict[str, Data], key_events: dict[str, Event]) -> str:
     position = node.position
     if isinstance(value, dict | list):
         raise LoadError(

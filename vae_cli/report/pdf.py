@@ -15,6 +15,7 @@ import typing as t
 from pathlib import Path
 
 from vae_cli.errors import UsageError
+from vae_cli.i18n.messages import msg
 
 FONTS_DIR = Path(__file__).resolve().parent / "fonts"
 # In every PDF vae writes, in a stream of its own whose dictionary is never compressed, so that
@@ -35,7 +36,7 @@ _FACES = [
 TEXT_FAMILIES = '"vae text", "vae symbols", "vae symbols 2"'
 MONO_FAMILIES = '"vae mono", "vae symbols", "vae symbols 2"'
 
-PANGO_HINT = (
+PANGO_HINT = msg(
     "the PDF needs the Pango library: on Debian or Ubuntu, apt-get install libpango-1.0-0 "
     "libpangoft2-1.0-0 libharfbuzz-subset0; or write --format md or html"
 )
@@ -63,13 +64,22 @@ class RefusedFetch(Exception):
     """The HTML asked for something outside it (an image, a style sheet): a report is one file."""
 
 
+def _import_weasyprint() -> t.Any:
+    import weasyprint
+
+    return weasyprint
+
+
 @functools.cache
 def _weasyprint() -> t.Any:
     """WeasyPrint, imported on first use (it loads Pango); a usage error when Pango is missing."""
     try:
-        import weasyprint
+        weasyprint = _import_weasyprint()
     except OSError as e:  # WeasyPrint raises it when a system library cannot be loaded
-        raise UsageError(f"cannot write a PDF: {e}".splitlines()[0], hint=PANGO_HINT) from None
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        raise UsageError(
+            msg("cannot write a PDF: {reason}", reason=reason), hint=PANGO_HINT
+        ) from None
     # WeasyPrint warns about CSS it ignores (the browsers' own properties): not the reader's
     # business; its errors still show.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -79,6 +89,15 @@ def _weasyprint() -> t.Any:
 def check_available() -> None:
     """Raise the usage error `write_pdf` would, before anything is written."""
     _weasyprint()
+
+
+def unavailable() -> UsageError | None:
+    """Why no PDF can be written on this machine (Pango missing), or None."""
+    try:
+        _weasyprint()
+    except UsageError as e:
+        return e
+    return None
 
 
 def _fetcher(weasy: t.Any) -> t.Any:

@@ -146,8 +146,9 @@ def referential_rules() -> dict[str, ReferentialRule]:
 # them from here.
 FILE_FINDINGS: dict[str, str] = {
     "file-too-large": "The file is small enough to be a plan.\n\n"
-    "`vae` reads at most 10 MiB; a plan of 5,000 actions is about 2 MiB, so a larger file is "
-    "probably not a plan.",
+    "`vae` reads at most 32 MiB. A plan of 5,000 actions weighs about 12 MiB written like the "
+    "sample (block style, notes, a full yearly history) and 4 MiB in flow style, so a larger file "
+    "is probably not a plan.",
     "encoding": "The file is UTF-8 text.\n\n"
     "Another encoding (Windows-1252, UTF-16…) is reported with the line of the first byte that "
     "cannot be read. A UTF-8 byte-order mark is accepted.",
@@ -169,16 +170,16 @@ FILE_FINDINGS: dict[str, str] = {
     "One that silences nothing (the rule found nothing there, no such rule, or an error, which "
     "cannot be ignored) is reported, so suppressions never outlive what they were for. See "
     "`.vae.yaml` in docs/rules.md for turning a rule off.",
-    "yaml-too-many-values": "The file holds at most 2,000,000 values.\n\n"
-    "A plan of 5,000 actions with their yearly history holds some 600,000; a file of millions "
-    "of values is a pasted column or an attack, and reading it would take gigabytes.",
+    "yaml-too-many-values": "The file holds at most 5,000,000 values.\n\n"
+    "A plan of 5,000 actions with their yearly history holds 550,000 to 750,000; a file of many "
+    "millions of values is a pasted column or an attack, and reading it would take gigabytes.",
     "number-too-long": "No number has more than 4,300 digits.\n\n"
     "Python reads no longer integer (it would take too long); no figure of a plan comes near it, "
     "so such a number is something pasted by mistake.",
     "yaml-too-deep": "Values nest at most 64 levels deep.\n\n"
     "A plan needs about 6 levels; hundreds of levels is a mistake or an attack.",
     "yaml-alias-bomb": "Aliases do not expand into a huge document.\n\n"
-    "Anchors and aliases (`&name`, `*name`) expand to at most 2,000,000 values, so that a few "
+    "Anchors and aliases (`&name`, `*name`) expand to at most 5,000,000 values, so that a few "
     "lines cannot make `vae` build billions of values.",
     "unknown-key": "Every key is one the format knows.\n\n"
     "An unknown key is usually a typo: it comes with the key it probably meant. See "
