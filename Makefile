@@ -42,7 +42,7 @@ test-fast: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py
 
-## make docs: regenerate docs/plan-format.md, docs/rules.md and schemas/ from the code
+## make docs: regenerate docs/plan-format.md, docs/rules.md, docs/rules.fr.md and schemas/
 docs: $(RUN_STAMP)
 	$(BIN)/python -m tools.docgen
 	$(BIN)/python -m tools.catalogs

@@ -4,6 +4,7 @@ and Click's own words included), vae's refusals and what each command says."""
 from __future__ import annotations
 
 import functools
+import re
 import typing as t
 from pathlib import Path
 
@@ -22,6 +23,8 @@ FRENCH = {"VAE_LANG": "fr"}
 ENGLISH_WORDS = ("Usage:", "Options:", "Commands:", "Arguments:", "Show this message", "[default:")
 # The types Typer names after an option, in English.
 ENGLISH_TYPES = ("<str>", "<int>", "<int range>", "<float>", "<path>", "<file>", "<dir>")
+# Typer's notation of a range of numbers (`[1900<=x<=2100]`).
+RANGE_NOTATION = ("<=x", "x<=", "x>=")
 
 
 @functools.cache
@@ -58,7 +61,7 @@ def test_every_command_help_is_french(path: tuple[str, ...]) -> None:
     assert run.stdout.startswith(f"Utilisation{NBSP}: vae {' '.join(path)}".rstrip()), run
     assert f"Options{NBSP}:" in run.stdout
     assert "Afficher ce message et quitter." in run.stdout
-    for word in (*ENGLISH_WORDS, *ENGLISH_TYPES, "<list[Path]>"):
+    for word in (*ENGLISH_WORDS, *ENGLISH_TYPES, *RANGE_NOTATION, "<list[Path]>"):
         assert word not in run.stdout, (word, run.stdout)
     english = " ".join(run_vae(*path, "--help").stdout.split())
     french = " ".join(run.stdout.split())
@@ -87,6 +90,32 @@ def test_an_english_run_after_a_french_one_is_english() -> None:
     assert "Show this message and exit." in english and "Id of the action." in english
     assert "--status <str>" in english and "--year <int range>" in english
     assert run_vae("--help").stdout.startswith("Usage: vae [OPTIONS] COMMAND [ARGS]...\n")
+
+
+def _flat(text: str) -> str:
+    """`text` on one line, its breaking spaces as one (its no-break spaces kept)."""
+    return re.sub(r"[ \n]+", " ", text)
+
+
+def test_ranges_argument_names_and_notes_read_as_french() -> None:
+    """Typer's `[1900<=x<=2100; required]` and the names of arguments from the code
+    (`indicator`, `rev`) are written in French, with French spacing; English keeps Typer's."""
+    measure = run_vae("record", "measure", "--help", env=FRENCH).stdout
+    assert measure.startswith(
+        f"Utilisation{NBSP}: vae record measure [OPTIONS] {{PLAN}} {{indicateur}}\n"
+    ), measure
+    assert "indicateur <texte> Identifiant de l'indicateur." in _flat(measure)
+    assert f"--year <entier> L'année de l'entrée. [de 1900 à 2100{NBSP}; obligatoire]" in (
+        _flat(measure)
+    )
+    diff = run_vae("diff", "--help", env=FRENCH).stdout
+    assert diff.startswith(f"Utilisation{NBSP}: vae diff [OPTIONS] [révision] [plans]...\n")
+    assert "révision <texte> La révision git" in _flat(diff)
+    missing = run_vae("record", "measure", "plan.yaml", env=FRENCH)
+    assert f"Argument manquant{NBSP}: 'indicateur'." in missing.stderr, missing
+    english = run_vae("record", "measure", "--help").stdout
+    assert english.startswith("Usage: vae record measure [OPTIONS] {PLAN} {indicator}\n")
+    assert "[1900<=x<=2100; required]" in _flat(english)
 
 
 def test_the_language_is_read_ahead_from_the_arguments() -> None:

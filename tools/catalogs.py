@@ -52,15 +52,15 @@ def cli_texts() -> list[str]:
     return texts(typer.main.get_command(app))
 
 
-# Where the rules' one-sentence descriptions come from (SARIF's shortDescription).
-RULES_LOCATION = "vae_cli/rules (summaries)"
+# Where the rules' documentation comes from (SARIF's descriptions and help, docs/rules.fr.md).
+RULES_LOCATION = "vae_cli/rules (documentation)"
 
 
-def rule_summaries() -> list[str]:
-    """The first sentence of every rule's documentation, which SARIF shows as its description."""
+def rule_texts() -> list[str]:
+    """Every paragraph of every rule's documentation, its one-sentence summary first."""
     from vae_cli.findings.rule_catalog import catalog
 
-    return sorted({rule.summary for rule in catalog().rules.values()})
+    return sorted({text for rule in catalog().rules.values() for text in rule.paragraphs})
 
 
 def extract(templates: Path | None = None) -> Catalog:
@@ -77,7 +77,7 @@ def extract(templates: Path | None = None) -> Catalog:
     ]
     for text in cli_texts():
         catalog.add(text, None, [(CLI_LOCATION, 0)])
-    for text in rule_summaries():
+    for text in rule_texts():
         catalog.add(text, None, [(RULES_LOCATION, 0)])
     for prefix, found in sources:
         for filename, lineno, message, comments, context in found:

@@ -16,6 +16,7 @@ from vae_cli import markdown
 from vae_cli.findings.diagnostics import Diagnostic, Position, Severity
 from vae_cli.findings.formats import github
 from vae_cli.findings.rule_catalog import catalog
+from vae_cli.i18n.catalogs import catalog as translated
 from vae_cli.i18n.messages import verbatim
 
 DATA = Path(__file__).parent / "data"
@@ -148,14 +149,16 @@ def test_gitlab_code_quality(small_town: str, write_plan: WritePlan):
     ]
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
 def test_sarif_validates_against_the_official_schema(
-    small_town: str, write_plan: WritePlan, tmp_path: Path
+    small_town: str, write_plan: WritePlan, tmp_path: Path, lang: str
 ):
-    """SARIF 2.1.0 output, broken YAML included, is valid against the OASIS schema."""
+    """SARIF 2.1.0 output, broken YAML included, is valid against the OASIS schema, in either
+    language."""
     good = write_plan(small_town, "good.yaml")
     bad = write_plan(broken(small_town), "bad.yaml")
     syntax = write_plan("schema_version: 1\nfoo: [\n", "syntax.yaml")
-    run = validate(good, bad, syntax, "--format", "sarif")
+    run = validate(good, bad, syntax, "--format", "sarif", "--lang", lang)
     document = run.json()
     schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     validator = jsonschema.validators.validator_for(schema)(schema)
@@ -221,6 +224,44 @@ def test_every_rule_id_is_documented():
     assert found <= set(known), found - set(known)
     for rule in known.values():
         assert rule.summary.endswith("."), rule
+
+
+def test_every_rule_documentation_has_a_french_translation():
+    """Each paragraph of each rule's documentation (what SARIF and docs/rules.fr.md show) is
+    in the French catalog: a rule added or reworded without French fails here."""
+    french = translated("fr")
+    untranslated = {
+        rule.id: [paragraph for paragraph in rule.paragraphs if paragraph not in french]
+        for rule in catalog().rules.values()
+    }
+    assert {rule: missing for rule, missing in untranslated.items() if missing} == {}
+
+
+def test_sarif_shows_each_rule_documentation_in_the_run_language(
+    small_town: str, write_plan: WritePlan
+):
+    """A French run's rules are described and documented in French (code scanning shows
+    `shortDescription`, `fullDescription` and `help` above and beside an alert)."""
+    path = write_plan(broken(small_town))
+    french = validate(path, "--format", "sarif", env={"VAE_LANG": "fr"}).json()
+    english = validate(path, "--format", "sarif", "--lang", "en").json()
+    rules = {r["id"]: r for r in french["runs"][0]["tool"]["driver"]["rules"]}
+    covered = rules["commitment-covered"]
+    assert covered["shortDescription"]["text"] == (
+        "Chaque engagement du référentiel a au moins une action."
+    )
+    assert covered["fullDescription"]["text"].startswith(covered["shortDescription"]["text"])
+    assert (
+        "«\u00a0indissociables et obligatoires\u00a0»\u00a0: un plan sans action"
+        in (covered["fullDescription"]["text"])
+    )
+    assert covered["help"]["markdown"] == covered["help"]["text"]
+    assert covered["help"]["markdown"].split("\n\n")[1].startswith("Les engagements du réseau")
+    assert covered["helpUri"].endswith("/docs/rules.fr.md#commitment-covered")
+    # No English paragraph is left in any rule's French documentation.
+    for rule in english["runs"][0]["tool"]["driver"]["rules"]:
+        for paragraph in rule["help"]["text"].split("\n\n"):
+            assert paragraph not in rules[rule["id"]]["help"]["text"], rule["id"]
 
 
 def test_several_reports_in_one_run(small_town: str, write_plan: WritePlan, tmp_path: Path):

@@ -128,20 +128,25 @@ def test_the_top_of_a_work_tree(tmp_path: Path) -> None:
     assert work_tree_top(tmp_path) is None
 
 
-def test_sarif_rules_link_to_their_documentation() -> None:
-    """Every rule has a name and a help page: its own section of docs/rules.md."""
+@pytest.mark.parametrize(("lang", "page_name"), [("en", "rules.md"), ("fr", "rules.fr.md")])
+def test_sarif_rules_link_to_their_documentation(lang: str, page_name: str) -> None:
+    """Every rule has a name and a help page: its own section of docs/rules.md, or of its
+    French translation docs/rules.fr.md in a French run."""
     document = json.loads(
-        run_vae("validate", "--format", "sarif", SMALL_TOWN, "--as-of", AS_OF).stdout
+        run_vae(
+            "validate", "--format", "sarif", SMALL_TOWN, "--as-of", AS_OF, "--lang", lang
+        ).stdout
     )
     driver = document["runs"][0]["tool"]["driver"]
     assert driver["informationUri"] == HOMEPAGE
-    headings = re.findall(r"^#{2,3} (.+)$", (ROOT / "docs" / "rules.md").read_text("utf-8"), re.M)
+    doc = (ROOT / "docs" / page_name).read_text("utf-8")
+    headings = re.findall(r"^#{2,3} (.+)$", doc, re.M)
     # GitHub's anchors: lower case, punctuation but `-` and `_` dropped, spaces as `-`.
     anchors = {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in headings}
     assert [r["id"] for r in driver["rules"]] == list(catalog().rules)
     for rule in driver["rules"]:
         page, _, anchor = rule["helpUri"].partition("#")
-        assert page == f"{HOMEPAGE}/docs/rules.md"
+        assert page == f"{HOMEPAGE}/docs/{page_name}"
         assert anchor == rule["id"] and anchor in anchors, rule
         assert re.fullmatch(r"([A-Z][a-z0-9]+)+", rule["name"]), rule
     names = {r["id"]: r["name"] for r in driver["rules"]}

@@ -46,9 +46,10 @@ def test_every_message_has_a_french_translation() -> None:
     # A few messages read the same in both languages.
     same = {"Action", "Actions", "Budget", "Commission", "Dates", "Obligation", "Obligations",
             "Total", "obligation %(number)s (%(label)s)",
-            # The command line's: Click's usage words, a metavar, sentences put together.
+            # The command line's: Click's usage words, a metavar, sentences put together,
+            # the names of arguments.
             "[OPTIONS]", "Arguments", "Options", "PLAN", "{missing} {choose}",
-            "{sentence} {options}",
+            "{sentence} {options}", "action", "plan", "plans",
             # vae diff's: headings and clauses French writes as English does.
             "Format", "Contacts", "Consultations", "budget {before} → {after}",
             "budget {amount}", "obligations {ids}", "{indicator} ({label}, action {action})",

@@ -26,6 +26,7 @@ and a test fails while one has no French.
 
 from __future__ import annotations
 
+import re
 import sys
 import typing as t
 from collections.abc import Iterator, Sequence
@@ -75,6 +76,15 @@ TYPE_NAMES = {
     )
 }
 
+# Typer's notation of a range (`[1900<=x<=2100]`), in words in a language other than English.
+RANGE = msg("from {min} to {max}")
+AT_LEAST = msg("at least {min}")
+AT_MOST = msg("at most {max}")
+# Between the notes Typer puts in brackets after an option's help (`[default: x; required]`).
+NOTES_SEPARATOR = msg("; ")
+# Those notes: the bracketed end of a help text.
+_NOTES = re.compile(r"\[[^\[\]]*\]$")
+
 
 class _Run:
     """The words of the run under way: one command line runs at a time in a process."""
@@ -85,6 +95,18 @@ class _Run:
 class _Formatter(_click.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, _Run.gettext(USAGE.template) if prefix is None else prefix)
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        # Typer joins its notes with "; ", which French writes with a no-break space before.
+        separator = _Run.gettext(NOTES_SEPARATOR.template)
+
+        def notes(match: re.Match[str]) -> str:
+            return match.group().replace(NOTES_SEPARATOR.template, separator)
+
+        written = [(term, _NOTES.sub(notes, text)) for term, text in rows]
+        super().write_dl(written, col_max, col_spacing)
 
     def write_heading(self, heading: str) -> None:
         # Click writes "Options:"; French puts a no-break space before the colon.
@@ -149,13 +171,25 @@ def _english(holder: object, attribute: str) -> object:
     return originals.setdefault(attribute, getattr(holder, attribute))
 
 
+def _unnamed_arguments(root: _click.Command) -> Iterator[typer.core.TyperArgument]:
+    """The arguments with no metavar, which Typer shows by their name in the code (`vae record
+    measure PLAN indicator`): in another language, their metavar is the name translated."""
+    for command in _commands(root):
+        for param in command.params:
+            if isinstance(param, typer.core.TyperArgument) and _english(param, "metavar") is None:
+                yield param
+
+
 def texts(root: _click.Command) -> list[str]:
-    """Every help text, metavar and usage piece of the command tree, once each, in order."""
+    """Every help text, metavar, argument name and usage piece of the command tree, once each,
+    in order."""
     found: dict[str, None] = {}
     for holder, attribute in _translatable(root):
         value = _english(holder, attribute)
         if isinstance(value, str) and value.strip():
             found[value] = None
+    for argument in _unnamed_arguments(root):
+        found[str(argument.name)] = None
     return list(found)
 
 
@@ -168,10 +202,13 @@ def localize(root: _click.Command, lang: str) -> None:
         value = _english(holder, attribute)
         if isinstance(value, str) and value.strip():
             setattr(holder, attribute, words(value))
+    for argument in _unnamed_arguments(root):
+        argument.metavar = None if words is english else words(str(argument.name))
     for command in _commands(root):
         command.context_class = _Context
         for param in command.params:
             _name_types(param, words)
+            _name_range(param, words)
 
 
 def _name_types(param: _click.Parameter, words: Gettext) -> None:
@@ -187,6 +224,28 @@ def _name_types(param: _click.Parameter, words: Gettext) -> None:
         return words(name) if name in TYPE_NAMES else name
 
     param.display_type_rich = display_type_rich  # type: ignore[attr-defined]
+
+
+def _name_range(param: _click.Parameter, words: Gettext) -> None:
+    """The range of a number Typer shows after an option's help in words (`[de 1900 à 2100]`
+    rather than `[1900<=x<=2100]`); English keeps Typer's notation, which it knows. Only whole
+    numbers have ranges in vae (years), so the bounds are written as they are."""
+    param.__dict__.pop("_get_number_range_help_str", None)  # a previous run's
+    typer_range = getattr(param, "_get_number_range_help_str", None)
+    if typer_range is None or words is english:
+        return
+
+    def in_words() -> str | None:
+        if typer_range() is None:
+            return None
+        low, high = getattr(param, "min", None), getattr(param, "max", None)
+        if high is None:
+            return words(AT_LEAST.template).format(min=low)
+        if low is None:
+            return words(AT_MOST.template).format(max=high)
+        return words(RANGE.template).format(min=low, max=high)
+
+    param._get_number_range_help_str = in_words  # type: ignore[attr-defined]
 
 
 class VaeGroup(LightFlagsGroup):

@@ -1,5 +1,9 @@
 """Every rule id a finding can carry, with the words CI formats show for it (SARIF, JUnit).
 
+A rule's documentation is English in the code and reaches users in the run's language: each
+paragraph is a message of the catalogs (`python -m tools.catalogs` collects them from
+`paragraphs`), so SARIF's descriptions and help, and docs/rules.fr.md, are French for a French run.
+
 The rules of meaning (of a plan, and of a referential file) document themselves in
 `vae_cli.rules`; the problems found while reading a file (YAML syntax, shape) are described in
 `vae_cli.rules.FILE_FINDINGS`, as docs/rules.md is.
@@ -13,11 +17,21 @@ import typing as t
 
 from vae_cli.config import UNUSED_IGNORE
 from vae_cli.findings.diagnostics import Diagnostic, Severity
+from vae_cli.i18n.catalogs import gettext_for
+from vae_cli.i18n.language import DEFAULT_LANGUAGE
 from vae_cli.rules import FILE_FINDINGS, load_all, referential_rules
 
 # vae's home page, which SARIF viewers link to; each rule links to its section of docs/rules.md.
 HOMEPAGE = "https://example.org/vae"
-RULES_PAGE = f"{HOMEPAGE}/docs/rules.md"
+
+
+def rules_page_name(lang: str) -> str:
+    """docs/rules.md, and its translation docs/rules.<lang>.md, both written by `make docs`."""
+    return "rules.md" if lang == DEFAULT_LANGUAGE else f"rules.{lang}.md"
+
+
+def rules_page(lang: str) -> str:
+    return f"{HOMEPAGE}/docs/{rules_page_name(lang)}"
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -40,14 +54,31 @@ class RuleInfo:
         return "".join(part.capitalize() for part in self.id.split("-"))
 
     @property
-    def help_uri(self) -> str:
-        """The rule's section of docs/rules.md (headed by the id, whose anchor is the id)."""
-        return f"{RULES_PAGE}#{self.id}"
+    def paragraphs(self) -> list[str]:
+        """The documentation's paragraphs, each on one line, the summary first: the messages
+        the catalogs translate."""
+        return paragraphs(self.details)
+
+    def documentation_in(self, lang: str) -> list[str]:
+        """The documentation's paragraphs in `lang` (English where a paragraph has no
+        translation yet)."""
+        words = gettext_for(lang)
+        return [words(paragraph) for paragraph in self.paragraphs]
+
+    def help_uri_in(self, lang: str) -> str:
+        """The rule's section of the page of the checks in `lang`, docs/rules.md or its
+        translation (headed by the id, whose anchor is the id)."""
+        return f"{rules_page(lang)}#{self.id}"
+
+
+def paragraphs(doc: str) -> list[str]:
+    """A docstring's paragraphs (separated by a blank line), each on one line: the docstrings
+    hold plain Markdown paragraphs, no lists or code blocks whose lines would matter."""
+    return [" ".join(part.split()) for part in doc.split("\n\n") if part.strip()]
 
 
 def _first_sentence(doc: str) -> str:
-    first = doc.split("\n\n", 1)[0]
-    return " ".join(first.split())
+    return next(iter(paragraphs(doc)), "")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -17,8 +17,7 @@ from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 from vae_cli import __version__
 from vae_cli.findings.diagnostics import CheckResult, FileResult, Severity
-from vae_cli.findings.rule_catalog import HOMEPAGE, catalog, fingerprints
-from vae_cli.i18n.catalogs import gettext_for
+from vae_cli.findings.rule_catalog import HOMEPAGE, RuleInfo, catalog, fingerprints
 from vae_cli.i18n.messages import msg
 from vae_cli.i18n.messages import render as written
 
@@ -58,10 +57,25 @@ def _folder_uri(folder: Path) -> str:
     return folder.as_uri().rstrip("/") + "/"  # SARIF: a base URI ends with a slash
 
 
+def _descriptor(rule: RuleInfo, lang: str) -> dict[str, t.Any]:
+    """A rule as code scanning shows it above an alert (`shortDescription`, then
+    `fullDescription`) and in its "Show more" panel (`help`: the Markdown where there is some):
+    its documentation, in `lang`. The paragraphs are Markdown (`code` in backticks), which
+    reads as well as plain text."""
+    documentation = rule.documentation_in(lang)
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": documentation[0]},
+        "fullDescription": {"text": " ".join(documentation)},
+        "help": {"text": "\n\n".join(documentation), "markdown": "\n\n".join(documentation)},
+        "helpUri": rule.help_uri_in(lang),
+        "defaultConfiguration": {"level": LEVEL[rule.severity]},
+    }
+
+
 def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
-    """The findings as SARIF; messages and each rule's one-sentence description are in `lang`
-    (the rule's full documentation is docs/rules.md's, in English)."""
-    words = gettext_for(lang)
+    """The findings as SARIF; messages and each rule's documentation are in `lang`."""
     rules = list(catalog().rules.values())
     index = {rule.id: i for i, rule in enumerate(rules)}
     root = next((f.in_repository.root for f in result.files if f.in_repository), None)
@@ -106,18 +120,7 @@ def render(result: CheckResult, *, lang: str, color: bool = False) -> str:
                 "name": "vae",
                 "version": __version__,
                 "informationUri": HOMEPAGE,
-                "rules": [
-                    {
-                        "id": rule.id,
-                        "name": rule.name,
-                        "shortDescription": {"text": words(rule.summary)},
-                        "fullDescription": {"text": " ".join(rule.details.split())},
-                        "help": {"text": rule.details, "markdown": rule.details},
-                        "helpUri": rule.help_uri,
-                        "defaultConfiguration": {"level": LEVEL[rule.severity]},
-                    }
-                    for rule in rules
-                ],
+                "rules": [_descriptor(rule, lang) for rule in rules],
             }
         },
     }
