@@ -151,6 +151,7 @@ def test_an_existing_file_is_not_replaced_without_force(tmp_path: Path) -> None:
         (["--output", "suivi.txt"], "the file's extension chooses the format"),
         (["--by-lead", "--output", "suivi.ods"], "with --by-lead, --output is a folder"),
         (["--year", "2019", "--output", "x.ods"], "2019 is outside the plan's mandate 2020-2026"),
+        (["--format", "pdf", "--output", "suivi/"], '"pdf" is not one of ods, xlsx, csv'),
     ],
 )
 def test_wrong_options_are_usage_errors(
@@ -161,6 +162,18 @@ def test_wrong_options_are_usage_errors(
     assert run.exit_code == 2, run
     assert message in run.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_french_terminal_is_told_in_french(tmp_path: Path) -> None:
+    out = tmp_path / "suivi.ods"
+    run = run_vae("export", DIJON, "--year", "2025", "-o", out, env={"VAE_LANG": "fr"})
+    assert run.exit_code == 0, run
+    assert run.stdout == f"{out} écrit\n"
+    bad = run_vae("export", DIJON, "-o", tmp_path, "--by-lead", "-f", "pdf", env={"VAE_LANG": "fr"})
+    assert bad.exit_code == 2
+    assert (
+        "«\u00a0pdf\u00a0» n'est pas l'un des choix possibles\u00a0: ods, xlsx, csv" in bad.stderr
+    )
 
 
 def test_plan_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ standard library are imported here (see app.py)."""
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import sys
 import typing as t
 from pathlib import Path
@@ -11,6 +12,15 @@ from pathlib import Path
 import typer
 
 from vae_cli.cli.options import Lang, Referentials, out, use_color, year_option
+
+
+class SheetFormat(enum.StrEnum):
+    """The formats `vae export` writes (vae_cli.spreadsheet.export.FORMATS), as a choice
+    Typer checks and names in the run's language."""
+
+    ods = "ods"
+    xlsx = "xlsx"
+    csv = "csv"
 
 
 def export(
@@ -39,7 +49,7 @@ def export(
         typer.Option("--by-lead", help="One file per lead department, holding only its actions."),
     ] = False,
     output_format: t.Annotated[
-        str | None,
+        SheetFormat | None,
         typer.Option(
             "--format",
             "-f",
@@ -58,16 +68,14 @@ def export(
     year's status, spending and note; indicator values and sources) are marked in yellow; the
     others are protected. Exit codes: 0 written; 1 the plan has errors; 2 could not run as asked.
     """
-    from vae_cli.errors import UsageError
     from vae_cli.findings.diagnostics import CheckResult, display_path
     from vae_cli.findings.formats.text import render as render_findings
     from vae_cli.i18n.language import language
-    from vae_cli.spreadsheet.export import FORMATS, Request
+    from vae_cli.i18n.messages import msg, render
+    from vae_cli.spreadsheet.export import Request
     from vae_cli.spreadsheet.export import export as run
 
     sheet_lang = lang or "fr"
-    if output_format is not None and output_format not in FORMATS:
-        raise UsageError(f"--format {output_format}: use ods, xlsx or csv")
     outcome = run(
         Request(
             plan=plan,
@@ -77,7 +85,7 @@ def export(
             messages=language(lang),
             blank=blank,
             by_lead=by_lead,
-            format=output_format,
+            format=output_format.value if output_format is not None else None,
             force=force,
             today=dt.date.today(),
             referential_files=tuple(referential or ()),
@@ -88,4 +96,4 @@ def export(
         sys.stdout.write(render_findings(result, lang=language(lang), color=use_color()))
         raise typer.Exit(1)
     for path in outcome.written:
-        out(f"wrote {display_path(path)}")
+        out(render(msg("wrote {path}", path=display_path(path)), language(lang)))
