@@ -4,9 +4,9 @@ formatted as text, a paste or a French keyboard give `12 000,50 €`, `47,5` or 
 these are read as a person means them, and anything ambiguous or wrong is refused with the
 reason and what to write instead (never guessed: `12,000` may be twelve or twelve thousand).
 
-`read_number` is the one place where cell text becomes a number. (`vae record` is gaining
-French-number parsing of its own in `vae_cli/editing/arguments.py`; the two are to be folded
-into one.)
+`read_number` is the one place where cell text becomes a number. `vae record`'s options are
+read by `vae_cli.editing.arguments.parse_number`, which is more lenient on purpose (`1.500` and
+`1e3` are what `--value` always accepted); folding the two behind one switch is planned.
 """
 
 from __future__ import annotations
