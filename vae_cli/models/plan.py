@@ -392,6 +392,15 @@ class Consultation(VaeModel):
     )
 
 
+# A city's answer to one of the referential's questions, as the plan writes it: `true`, `oui`,
+# `4.50`, `4,50 €`, an option's id or label. What it means is read against the question
+# (`vae_cli.models.answers`), where the kind is known.
+AnswerValue = t.Annotated[
+    bool | float | t.Annotated[str, Field(min_length=1, max_length=300)],
+    Field(description="The answer: true or false (oui, non), a number, or an option's id."),
+]
+
+
 class Plan(VaeModel):
     """A city's action plan for one network and mandate."""
 
@@ -421,4 +430,10 @@ class Plan(VaeModel):
     )
     consultations: list[Consultation] = Field(
         max_length=MAX_ITEMS, default=[], description="The network's consultations the city ran."
+    )
+    answers: dict[Reference, AnswerValue] = Field(
+        max_length=MAX_ITEMS,
+        default={},
+        description="The city's answers to the referential's questions, by question id.",
+        examples=[{"tarification-quotient-familial": True, "prix-maximum-repas": 4.5}],
     )

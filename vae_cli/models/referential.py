@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import typing as t
+
 from pydantic import Field
 
 from vae_cli.models.common import (
@@ -84,6 +86,48 @@ class ConsultationRules(VaeModel):
     editions: list[ConsultationEdition] = Field(max_length=MAX_ITEMS, description="Known editions.")
 
 
+QuestionKind = t.Literal["yes_no", "number", "choice"]
+
+
+class QuestionOption(VaeModel):
+    id: Identifier = Field(description="Identifier a plan answers with.", examples=["regie"])
+    label: Localized = Field(description="The option as reports show it.")
+
+
+class Question(VaeModel):
+    """A question every city of the network answers in its plan (`answers:`), for the
+    network's figures (« 74 % des villes… »)."""
+
+    id: Identifier = Field(
+        description="Identifier plans use as the key of their answer.",
+        examples=["tarification-quotient-familial"],
+    )
+    kind: QuestionKind = Field(
+        description="`yes_no` (oui or non), `number` (a number, in `unit`) or `choice` (one of "
+        "`options`)."
+    )
+    label: Localized = Field(description="The question, as reports show it.")
+    unit: Text | None = Field(
+        default=None, description="Unit of a number's answer.", examples=["€"]
+    )
+    minimum: float | None = Field(
+        default=None, allow_inf_nan=False, description="Smallest answer allowed (numbers)."
+    )
+    maximum: float | None = Field(
+        default=None, allow_inf_nan=False, description="Largest answer allowed (numbers)."
+    )
+    options: list[QuestionOption] = Field(
+        max_length=MAX_ITEMS,
+        default=[],
+        description="The answers a `choice` question allows (required there, refused elsewhere).",
+    )
+    note: Localized | None = Field(
+        default=None,
+        description="Who chose the question and why, e.g. that it is the project's own choice.",
+    )
+    source: Source | None = Field(default=None, description="What the question is for.")
+
+
 class Referential(VaeModel):
     """One network's requirements for one mandate."""
 
@@ -107,6 +151,11 @@ class Referential(VaeModel):
     )
     consultation: ConsultationRules | None = Field(
         default=None, description="The network's consultation of children and young people."
+    )
+    questions: list[Question] = Field(
+        max_length=MAX_ITEMS,
+        default=[],
+        description="Questions every city answers in its plan's `answers:`.",
     )
     sources: list[Source] = Field(
         max_length=MAX_ITEMS, default=[], description="Where these facts come from."

@@ -122,6 +122,7 @@ def referential_rule(rule_id: str) -> t.Callable[[ReferentialCheck], Referential
 def load_all() -> dict[str, Rule]:
     """Import every rule module (which registers its rules) and return the plans' registry."""
     from vae_cli.rules import (  # noqa: F401
+        answers,
         children,
         city,
         coverage,

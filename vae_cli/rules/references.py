@@ -67,7 +67,7 @@ def unique_ids(ctx: Context) -> t.Iterator[Finding]:
 Named = t.Sequence[tuple[str, Localized]]  # the ids a plan may name, with their labels
 
 
-def _written_as(value: str, known: Named) -> str | None:
+def written_as(value: str, known: Named) -> str | None:
     """The id that `value` stands for when it is written another way: with accents or capitals
     (`équité`, `Participation`, `vision-partagée`), or as the label, whole or its beginning
     (« Formation aux droits de l'enfant », « La participation et l'engagement… »)."""
@@ -96,7 +96,7 @@ def _unknown(
     loc: tuple[str | int, ...], value: str, known: Named, what: str, source: str
 ) -> Finding:
     ids = [id_ for id_, _ in known]
-    meant = _written_as(value, known)
+    meant = written_as(value, known)
     close = meant or _near(value, known)
     hint: Message = (
         msg('write its id: "{close}"', close=meant)
