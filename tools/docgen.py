@@ -8,6 +8,7 @@ and after translating one: docs/rules.fr.md takes the rules' French from the cat
 from __future__ import annotations
 
 import functools
+import json
 import sys
 import typing as t
 from pathlib import Path
@@ -49,6 +50,14 @@ reported with `write 28.5`; a status, priority or direction written in French (�
 no-break spaces are named as such. A city that joined the network after the mandate's first
 year says so with `membership.since`; the network's admission steps have their dates under
 `process`.
+
+`answers` holds the city's answers to the questions its referential asks (`questions:` in the
+referential; the 2020-2026 one asks three, the project's own choice: school meals priced by
+family income, free for children in deep poverty, their highest price), by the question's id.
+There a French office's words are read as meant, because each answer is one word or number:
+`oui`/`non` (any case, or `true`/`false`) for a yes/no question, `4.50`, `4,50` or `4,50 €` for
+a number (`1,500`, which reads two ways, is refused), an option's id or label for a choice. A
+question left unanswered is a warning (`answer-given`), never counted as « non ».
 
 `plans/dijon-2020.yaml` is a complete example; `docs/rules.md` lists the checks that run on top of
 this format. Each section below describes one mapping: the keys it may hold, their type, whether
@@ -114,6 +123,9 @@ def _example(prop: Schema) -> str:
     if not examples:
         return ""
     value = examples[0]
+    if isinstance(value, dict):  # written as the plan writes it: `{key: value, ...}`
+        items = ", ".join(f"{k}: {json.dumps(v)}" for k, v in value.items())
+        return f"`{{{items}}}`"
     # Text that YAML would not read as that text when written bare (`01053`, a number; `%`, a
     # syntax error) is shown with the quotes the user must write: the example is copied as is.
     return f'`"{value}"`' if isinstance(value, str) and not _reads_bare(value) else f"`{value}`"

@@ -65,6 +65,11 @@ def test_filling_in_what_validate_lists_gives_a_valid_plan(tmp_path: Path) -> No
     path = tmp_path / "plan.yaml"
     assert init(path).exit_code == 0  # type: ignore[attr-defined]
     text = path.read_text(encoding="utf-8")
+    # The network's questions, answered as a French office would.
+    text = text.replace('"À REMPLIR : oui ou non"', "Oui", 1).replace(
+        '"À REMPLIR : oui ou non"', "non"
+    )
+    text = text.replace('"À REMPLIR : un nombre, en €"', "3,10 €")
     text = re.sub(r'"À REMPLIR : [^"]*"', '"Rempli"', text)
     text = text.replace("annual_fee_eur: 0  #", "annual_fee_eur: 200 #").replace("# À REMPLIR", "#")
     text = text.replace(

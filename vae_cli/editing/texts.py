@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vae_cli.models.plan import Status
-from vae_cli.models.referential import Referential
+from vae_cli.models.referential import Question, Referential
 
 # How an action's status reads in French (an action is feminine: « réalisée »).
 STATUS_FR = {
@@ -125,3 +125,18 @@ def consultations_comments(editions: list[str]) -> tuple[str, ...]:
         *entry,
         f"Éditions de ce mandat : {known}.",
     )
+
+
+ANSWERS = (
+    "LES RÉPONSES AUX QUESTIONS DU RÉSEAU, que le réseau additionne d'une ville à l'autre.",
+    "Oui ou non s'écrit `oui` ou `non` ; un nombre `4,50` ; un choix, par l'id de l'option.",
+)
+
+
+def answer_wanted(question: Question) -> str:
+    """What the city writes in answer to `question`, said in the to-fill marker."""
+    if question.kind == "yes_no":
+        return "oui ou non"
+    if question.kind == "number":
+        return f"un nombre, en {question.unit}" if question.unit else "un nombre"
+    return "l'une de ces réponses : " + ", ".join(option.id for option in question.options)

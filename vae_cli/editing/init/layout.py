@@ -64,6 +64,25 @@ def placeholder_action(
     )
 
 
+def answers_to_fill(referential: Referential, carried: Data = None) -> dict[str, t.Any]:
+    """An answer per question of the referential, each to fill in, its question above it; an
+    answer `carried` over from the previous mandate's plan to the same question is kept, marked
+    to check (the city's policy may have changed with the new council)."""
+    previous = carried if isinstance(carried, dict) else {}
+    answers: dict[str, t.Any] = {}
+    for question in referential.questions:
+        before = (question.label.fr,)
+        if question.id in previous and not isinstance(previous[question.id], dict | list):
+            answers[question.id] = Commented(
+                previous[question.id],
+                before,
+                after=f"{MARKER} : réponse du mandat précédent, à vérifier",
+            )
+        else:
+            answers[question.id] = Commented(to_fill(texts.answer_wanted(question)), before)
+    return answers
+
+
 def obligation_placeholder(
     referential: Referential, obligation_id: str, commitment_id: str, mandate: tuple[int, int]
 ) -> t.Any:
@@ -94,10 +113,11 @@ def sections(
     framings: list[t.Any],
     actions: list[t.Any],
     since: t.Any = None,
+    answers: dict[str, t.Any] | None = None,
 ) -> list[Section]:
     """Every section of a plan, in the order of the format, each with its French comments;
     `membership.since` only when given (without it, membership counts from the mandate's first
-    year)."""
+    year); `answers` only when the referential asks questions (default: each to fill in)."""
     start, end = mandate
     # Only an edition opened during the mandate counts for its consultation (the rule's test).
     editions = [
@@ -105,6 +125,8 @@ def sections(
         for e in (referential.consultation.editions if referential.consultation else [])
         if start <= e.year <= end
     ]
+    if answers is None:
+        answers = answers_to_fill(referential)
     return [
         Section("schema_version", 1, texts.SCHEMA_VERSION),
         Section("referential", referential_value, texts.REFERENTIAL),
@@ -124,6 +146,7 @@ def sections(
         Section("commitments", framings, texts.COMMITMENTS),
         Section("actions", actions, texts.actions_comments(referential)),
         Section("consultations", [], texts.consultations_comments(editions)),
+        *([Section("answers", answers, texts.ANSWERS)] if answers else []),
     ]
 
 

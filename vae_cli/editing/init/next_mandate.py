@@ -10,6 +10,7 @@ from vae_cli.editing import texts
 from vae_cli.editing.emit import Commented, emit, plain
 from vae_cli.editing.errors import EditRefused
 from vae_cli.editing.init.layout import (
+    answers_to_fill,
     commitment_framings,
     header,
     obligation_placeholder,
@@ -173,6 +174,7 @@ def next_mandate(
         ),
         framings=commitment_framings(referential, old_framings),
         actions=carried,
+        answers=answers_to_fill(referential, data.get("answers")),
     )
     schema = schema_link(path)
     first_lines = header(
