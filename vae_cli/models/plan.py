@@ -6,12 +6,14 @@ import enum
 import re
 import typing as t
 
-from pydantic import AfterValidator, ConfigDict, Field, Strict, model_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, Strict, model_validator
 from pydantic_core import PydanticCustomError
 
 from vae_cli.models.common import (
+    IDENTIFIER_PATTERN,
     MAX_ACTIONS,
     MAX_ITEMS,
+    MAX_VALUE,
     Count,
     Euros,
     Identifier,
@@ -394,9 +396,25 @@ class Consultation(VaeModel):
 
 # A city's answer to one of the referential's questions, as the plan writes it: `true`, `oui`,
 # `4.50`, `4,50 €`, an option's id or label. What it means is read against the question
-# (`vae_cli.models.answers`), where the kind is known.
+# (`vae_cli.models.answers`), where the kind is known. One value, checked before the union of
+# its forms: a list or an empty answer is then one finding, not one per form it is not.
+MAX_ANSWER_LENGTH = 300
+
+
+def _one_answer(value: object) -> object:
+    if isinstance(value, bool | str | float | int):
+        if isinstance(value, str) and not 0 < len(value.strip()) <= MAX_ANSWER_LENGTH:
+            raise PydanticCustomError("answer_value", "an answer is one short value")
+        number = isinstance(value, float | int) and not isinstance(value, bool)
+        if number and not -MAX_VALUE <= t.cast(float, value) <= MAX_VALUE:
+            raise PydanticCustomError("answer_value", "an answer is one short value")
+        return value
+    raise PydanticCustomError("answer_value", "an answer is one short value")
+
+
 AnswerValue = t.Annotated[
-    bool | float | t.Annotated[str, Field(min_length=1, max_length=300)],
+    bool | float | str,
+    BeforeValidator(_one_answer),
     Field(description="The answer: true or false (oui, non), a number, or an option's id."),
 ]
 
@@ -436,4 +454,9 @@ class Plan(VaeModel):
         default={},
         description="The city's answers to the referential's questions, by question id.",
         examples=[{"tarification-quotient-familial": True, "prix-maximum-repas": 4.5}],
+        # As for `Reference`: the key's form is checked against the referential
+        # (`answer-known-question`), editors still get it from the schema.
+        json_schema_extra={
+            "propertyNames": {"pattern": IDENTIFIER_PATTERN, "maxLength": 80, "minLength": 1}
+        },
     )

@@ -569,6 +569,11 @@ EXPLANATIONS: dict[str, Explain] = {
         _AGE_BAND_HINT,
         value="value",
     ),
+    "answer_value": _fixed(
+        "wrong-type",
+        msg("{described} must be one answer: yes or no, a number or a word, found {found}"),
+        msg("write the answer on the same line: oui, non, a number such as 4.50, or an option"),
+    ),
     "deliberation_undated": _fixed(
         "missing-key",
         msg("a deliberation needs a `date` (YYYY-MM-DD) or a `year`"),
