@@ -67,6 +67,8 @@ def compact(actions: int, *, errors_every: int = 0) -> str:
         *(f"    - {{year: {y}, amount_eur: 200}}" for y in range(2020, 2027)),
         "consultations:",
         "  - {edition: '2020-2021', respondents: 300, local_extract: true}",
+        "answers: {tarification-quotient-familial: true, gratuite-grande-pauvrete: false,"
+        " prix-maximum-repas: 3.5}",
         "actions:",
     ]
     for i in range(actions):
