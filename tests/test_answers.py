@@ -434,3 +434,33 @@ def test_an_option_listed_twice_is_reported(tmp_path: Path) -> None:
             "donnez à chacun son propre identifiant",
         )
     ]
+
+
+def test_the_next_mandate_carries_the_answers_over_to_check(tmp_path: Path) -> None:
+    """A referential of the next mandate asking the same questions: the previous answers are
+    kept, each marked to check (a new council may change its prices)."""
+    (tmp_path / ".git").mkdir()
+    source = BUILTIN.read_text(encoding="utf-8")
+    source = source.replace("id: unicef-france-vae-2020-2026", "id: reseau-2026-2032", 1)
+    source = source.replace(
+        "mandate:\n  start: 2020\n  end: 2026", "mandate:\n  start: 2026\n  end: 2032"
+    )
+    (tmp_path / "reseau.yaml").write_text(source, encoding="utf-8")
+    (tmp_path / "dijon-2020.yaml").write_bytes(DIJON.read_bytes())
+    path = tmp_path / "dijon-2026.yaml"
+    run = run_vae("init", path, "--from", tmp_path / "dijon-2020.yaml", "--mandate", "2026-2032",
+                  "--referential", tmp_path / "reseau.yaml")  # fmt: skip
+    assert run.exit_code == 0, run
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith(
+        "  tarification-quotient-familial: oui  # À REMPLIR : réponse du mandat précédent\n"
+        "  # Gratuité de la restauration scolaire pour les enfants en situation de grande "
+        "pauvreté ?\n"
+        "  gratuite-grande-pauvrete: non  # À REMPLIR : réponse du mandat précédent\n"
+        "  # Prix maximal d'un repas de restauration scolaire, pour une famille\n"
+        "  prix-maximum-repas: 4,50 €  # À REMPLIR : réponse du mandat précédent\n"
+    )
+    at_answers = [f for f in french(path) if f[0] > locate(text, "answers:")[0]]
+    assert [(rule, message) for _, _, _, rule, message, _ in at_answers] == [
+        ("to-fill", "À vérifier : réponse du mandat précédent")
+    ] * 3

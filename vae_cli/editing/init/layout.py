@@ -76,7 +76,7 @@ def answers_to_fill(referential: Referential, carried: Data = None) -> dict[str,
             answers[question.id] = Commented(
                 previous[question.id],
                 before,
-                after=f"{MARKER} : réponse du mandat précédent, à vérifier",
+                after=f"{MARKER} : réponse du mandat précédent",
             )
         else:
             answers[question.id] = Commented(to_fill(texts.answer_wanted(question)), before)
