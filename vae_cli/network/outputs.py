@@ -1,0 +1,67 @@
+"""The network report's files, by format name: each a file name and a writer of the report.
+
+A format is one entry here; `vae network --format` offers every entry, and `all` writes them
+all. Documents carry their language in their name (`network-2023.fr.md`), as `vae report`'s do
+(`2023-followup.fr.md`), so that both languages live side by side; the tidy data file holds
+no words of a language (Open SDG's English column names, the plans' own text) and has none
+(`network-2023-indicators.csv`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing as t
+from pathlib import Path
+
+from vae_cli.network.data import NetworkReport
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Output:
+    suffix: str
+    # With the language in the name (a document), or not (data).
+    in_language: bool
+    write: t.Callable[[NetworkReport], str | bytes]
+    # Whether the file at a target is one this format wrote (which vae may overwrite).
+    generated: t.Callable[[Path], bool]
+
+    def file_name(self, year: int, lang: str) -> str:
+        if self.in_language:
+            return f"network-{year}.{lang}.{self.suffix}"
+        return f"network-{year}-indicators.{self.suffix}"
+
+
+def _markdown(report: NetworkReport) -> str:
+    from vae_cli.report.environment import render
+
+    return render("network.md", report, lang=report.lang)
+
+
+def _tidy(report: NetworkReport) -> str:
+    from vae_cli.network.tidy import tidy_csv
+
+    return tidy_csv(report)
+
+
+def _report_generated(path: Path) -> bool:
+    from vae_cli.report.environment import is_generated
+
+    return is_generated(path)
+
+
+def _tidy_generated(path: Path) -> bool:
+    from vae_cli.network.tidy import is_tidy_csv
+
+    return is_tidy_csv(path)
+
+
+OUTPUTS: dict[str, Output] = {
+    "md": Output(suffix="md", in_language=True, write=_markdown, generated=_report_generated),
+    "csv": Output(suffix="csv", in_language=False, write=_tidy, generated=_tidy_generated),
+}
+# What `vae network` writes without --format: those of these that exist.
+DEFAULT_FORMATS = ("md", "html", "ods")
+
+
+def default_formats() -> list[str]:
+    return [name for name in DEFAULT_FORMATS if name in OUTPUTS]
