@@ -26,7 +26,7 @@ def read(path: str) -> str:
 def report_of(plans: list[Path], **options: object) -> NetworkReport:
     request = Request(
         paths=plans,
-        year=YEAR,
+        year=int(options.pop("year", YEAR)),  # type: ignore[call-overload]
         lang=str(options.pop("lang", "en")),
         output=Path("out"),
         formats=["md"],
@@ -259,3 +259,36 @@ def test_plan_text_is_escaped_in_markdown(network: Path) -> None:
     text = read("out/network-2023.fr.md")
     assert "Ville \\| \\*gras\\* @\u2060equipe" in text
     assert "*gras*" not in text.replace("\\*gras\\*", "")
+
+
+def test_a_referential_among_the_plans_is_no_city(network: Path) -> None:
+    """A network keeps its referential beside its plans: it is read by the plans that name
+    it, and is not a row."""
+    from tests.conftest import ROOT
+
+    referential = ROOT / "vae_cli" / "referentials" / "unicef-france-vae-2020-2026.yaml"
+    (network / "referentiel.yaml").write_bytes(referential.read_bytes())
+    report = report_of([network])
+    assert report.whole.totals.plans == 5
+    assert all(c.path != "plans/referentiel.yaml" for c in report.whole.cities)
+
+
+def test_the_tidy_file_is_replaced_only_when_vae_wrote_it(network: Path) -> None:
+    """A CSV has no room for a mark: vae knows its own by the exact header."""
+    data = Path("out/network-2023-indicators.csv")
+    data.parent.mkdir()
+    data.write_text("Year,Value\n2023,1\n", encoding="utf-8")
+    run = run_vae("network", "plans", "--year", str(YEAR), "-o", "out", "-f", "csv")
+    assert run.exit_code == 2, run
+    assert data.read_text(encoding="utf-8") == "Year,Value\n2023,1\n"
+    data.unlink()
+    assert run_vae("network", "plans", "--year", str(YEAR), "-o", "out", "-f", "csv").exit_code == 1
+    assert run_vae("network", "plans", "--year", str(YEAR), "-o", "out", "-f", "csv").exit_code == 1
+
+
+def test_a_year_outside_a_mandate_lists_the_plan_without_counting_it(network: Path) -> None:
+    """2027 is not in Dijon's 2020-2026 mandate: there is no follow-up of it to add up."""
+    report = report_of([network / "dijon.yaml"], year=2027)
+    [dijon] = report.whole.cities
+    assert dijon.outside_mandate and not dijon.counted
+    assert report.whole.referentials == ()

@@ -13,7 +13,7 @@ import dataclasses
 import typing as t
 from pathlib import Path
 
-from vae_cli.network.data import NetworkReport
+from vae_cli.network.data import NetworkReport, Section
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -24,11 +24,34 @@ class Output:
     write: t.Callable[[NetworkReport], str | bytes]
     # Whether the file at a target is one this format wrote (which vae may overwrite).
     generated: t.Callable[[Path], bool]
+    # Whether the writer reads the indicators' values (`CityRow.indicators`); the others get
+    # the report without them (see `written`).
+    indicators: bool = False
+
+    def written(self, report: NetworkReport) -> str | bytes:
+        """The file's content. A document is given the report without the indicators' values:
+        it shows none of them, and a template's data is a copy of all it is given (some
+        75,000 values for 300 plans, most of the time of writing the report)."""
+        return self.write(report if self.indicators else without_indicators(report))
 
     def file_name(self, year: int, lang: str) -> str:
         if self.in_language:
             return f"network-{year}.{lang}.{self.suffix}"
         return f"network-{year}-indicators.{self.suffix}"
+
+
+def without_indicators(report: NetworkReport) -> NetworkReport:
+    """`report` with no city's indicator values (they are the tidy file's)."""
+
+    def lighter(section: Section) -> Section:
+        cities = tuple(dataclasses.replace(c, indicators=()) for c in section.cities)
+        return dataclasses.replace(section, cities=cities)
+
+    return dataclasses.replace(
+        report,
+        whole=lighter(report.whole),
+        departments=tuple(lighter(s) for s in report.departments),
+    )
 
 
 def _markdown(report: NetworkReport) -> str:
@@ -57,7 +80,9 @@ def _tidy_generated(path: Path) -> bool:
 
 OUTPUTS: dict[str, Output] = {
     "md": Output(suffix="md", in_language=True, write=_markdown, generated=_report_generated),
-    "csv": Output(suffix="csv", in_language=False, write=_tidy, generated=_tidy_generated),
+    "csv": Output(
+        suffix="csv", in_language=False, write=_tidy, generated=_tidy_generated, indicators=True
+    ),
 }
 # What `vae network` writes without --format: those of these that exist.
 DEFAULT_FORMATS = ("md", "html", "ods")

@@ -142,7 +142,7 @@ def run_network(request: Request, *, progress: Progress | None = None) -> Outcom
     )
     written: list[str] = []
     for name, target in files.items():
-        write_atomic(target, OUTPUTS[name].write(report))
+        write_atomic(target, OUTPUTS[name].written(report))
         written.append(display_path(target))
     return Outcome(report=report, written=written)
 
