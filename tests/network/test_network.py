@@ -123,10 +123,10 @@ def test_a_plan_whose_summary_fails_is_a_row_not_a_crash(
     counted, the report is written and vae exits with 3."""
     real = summary.year_figures
 
-    def failing(row, plan, referential, year):  # type: ignore[no-untyped-def]
+    def failing(row, plan, referential, year, **options):  # type: ignore[no-untyped-def]
         if plan.city.name == "Beaune":
             raise ZeroDivisionError("boom")
-        return real(row, plan, referential, year)
+        return real(row, plan, referential, year, **options)
 
     monkeypatch.setattr(summary, "year_figures", failing)
     run = run_vae("network", "plans", "--year", str(YEAR), "--output", "out", "-f", "md")

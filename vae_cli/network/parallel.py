@@ -43,12 +43,14 @@ def summaries(
     year: int,
     lang: str,
     as_of: int,
+    indicators: bool = True,
     workers: int | None = None,
     on_row: OnRow | None = None,
 ) -> list[CityRow]:
     """A row per plan (a referential found among them has none), in the order of `plans`;
-    `on_row` is told of each as it comes, in that order. `workers`: default one per core; 1,
-    or a single plan, runs in this process."""
+    `on_row` is told of each as it comes, in that order. `indicators`: keep the indicators'
+    values (see `Summariser`). `workers`: default one per core; 1, or a single plan, runs in
+    this process."""
     wanted = min(workers or cores(), len(plans))
     rows: list[CityRow] = []
 
@@ -60,7 +62,7 @@ def summaries(
             on_row(row)
 
     if wanted <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        summariser = Summariser(year=year, lang=lang, as_of=as_of)
+        summariser = Summariser(year=year, lang=lang, as_of=as_of, indicators=indicators)
         for plan in plans:
             take(summariser.row(plan))
         return rows
@@ -77,7 +79,7 @@ def summaries(
         max_workers=wanted,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(year, lang, as_of),
+        initargs=(year, lang, as_of, indicators),
     ) as pool:
         done = 0
         try:
@@ -90,7 +92,7 @@ def summaries(
             # summed up here, one by one, rather than the run lost.
             pass
     if done < len(chunks):
-        summariser = Summariser(year=year, lang=lang, as_of=as_of)
+        summariser = Summariser(year=year, lang=lang, as_of=as_of, indicators=indicators)
         for chunk in chunks[done:]:
             for plan in chunk:
                 take(summariser.row(plan))
@@ -101,9 +103,9 @@ def summaries(
 _worker: Summariser | None = None
 
 
-def _start_worker(year: int, lang: str, as_of: int) -> None:
+def _start_worker(year: int, lang: str, as_of: int, indicators: bool) -> None:
     global _worker
-    _worker = Summariser(year=year, lang=lang, as_of=as_of)
+    _worker = Summariser(year=year, lang=lang, as_of=as_of, indicators=indicators)
 
 
 def _summarise_chunk(chunk: list[Path]) -> list[CityRow | None]:

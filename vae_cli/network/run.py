@@ -118,6 +118,7 @@ def run_network(request: Request, *, progress: Progress | None = None) -> Outcom
             year=request.year,
             lang=request.lang,
             as_of=request.today.year,
+            indicators=any(OUTPUTS[name].indicators for name in request.formats),
             workers=request.workers,
             on_row=on_row,
         )

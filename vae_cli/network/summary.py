@@ -43,6 +43,9 @@ class Summariser:
     year: int
     lang: str
     as_of: int  # the current year of the checks, as `vae validate` has it (this year)
+    # Whether to keep each indicator's values (`CityRow.indicators`): only the tidy file reads
+    # them, and they are most of a row's size.
+    indicators: bool = True
     checker: Checker = dataclasses.field(init=False)
 
     def __post_init__(self) -> None:
@@ -97,7 +100,7 @@ class Summariser:
         )
         if not plan.mandate.start <= self.year <= plan.mandate.end:
             return dataclasses.replace(row, outside_mandate=True)
-        return year_figures(row, plan, referential, self.year)
+        return year_figures(row, plan, referential, self.year, indicators=self.indicators)
 
     def _first_findings(self, diagnostics: list[Diagnostic]) -> tuple[FirstFinding, ...]:
         ordered = sorted(diagnostics, key=lambda d: (d.severity is not Severity.ERROR, d.sort_key))
@@ -112,7 +115,9 @@ class Summariser:
         )
 
 
-def year_figures(row: CityRow, plan: Plan, referential: Referential, year: int) -> CityRow:
+def year_figures(
+    row: CityRow, plan: Plan, referential: Referential, year: int, *, indicators: bool = True
+) -> CityRow:
     """`row` with the year's figures, from the pieces the city's follow-up is made of
     (`report.followup`: its glance, obligations, consultation and membership), none recomputed
     another way; what only the follow-up's readers need (points to watch, since last year) is
@@ -167,7 +172,7 @@ def year_figures(row: CityRow, plan: Plan, referential: Referential, year: int) 
             )
             for c in sorted(referential.commitments, key=lambda c: c.number)
         ),
-        indicators=tuple(_indicator_values(actions)),
+        indicators=tuple(_indicator_values(actions)) if indicators else (),
     )
 
 
