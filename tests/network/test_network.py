@@ -292,3 +292,17 @@ def test_a_year_outside_a_mandate_lists_the_plan_without_counting_it(network: Pa
     [dijon] = report.whole.cities
     assert dijon.outside_mandate and not dijon.counted
     assert report.whole.referentials == ()
+
+
+def test_a_plan_with_many_errors_is_listed_with_its_first_three(network: Path) -> None:
+    """Five budgets written the French way: five errors counted, the first three shown, in
+    the order of the file, as `vae validate` locates them."""
+    lyon = plan_data(city="Lyon", insee="69123", department="69")
+    for action in lyon["actions"][:5]:
+        action["budget_eur"] = "180 000,50"
+    write_plan(network / "lyon.yaml", lyon)
+    row = next(c for c in report_of([network]).whole.cities if c.city == "Lyon")
+    assert row.errors == 5 and len(row.findings) == 3
+    lines = [int(f.location.split(":")[1]) for f in row.findings]
+    assert lines == sorted(lines)
+    assert {f.rule for f in row.findings} == {"wrong-type"}
