@@ -8,12 +8,15 @@ import contextlib
 import sys
 import typing as t
 
-from vae_cli.findings.formats.text import counted
-from vae_cli.i18n.messages import msg, render
+from vae_cli.i18n.messages import counted, msg, render
 from vae_cli.network.data import CityRow, PlanState
 from vae_cli.terminal import inert
 
 OnRow = t.Callable[[CityRow], None]
+
+# As `vae validate` counts a file's findings.
+_ERRORS = (msg("{count} error"), msg("{count} errors"))
+_WARNINGS = (msg("{count} warning"), msg("{count} warnings"))
 
 
 def plan_line(row: CityRow, lang: str) -> str:
@@ -24,14 +27,14 @@ def plan_line(row: CityRow, lang: str) -> str:
         line = msg(
             "{path}: {errors}, {warnings}",
             path=row.path,
-            errors=counted(row.errors, "error", lang),
-            warnings=counted(row.warnings, "warning", lang),
+            errors=counted(row.errors, *_ERRORS),
+            warnings=counted(row.warnings, *_WARNINGS),
         )
     elif row.warnings:
         line = msg(
             "{path}: valid, {warnings}",
             path=row.path,
-            warnings=counted(row.warnings, "warning", lang),
+            warnings=counted(row.warnings, *_WARNINGS),
         )
     else:
         line = msg("{path}: valid", path=row.path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity
-from vae_cli.i18n.messages import Message, msg
+from vae_cli.i18n.messages import Message, counted, msg
 from vae_cli.i18n.messages import render as written
 from vae_cli.terminal import inert
 
@@ -37,16 +37,12 @@ def severity_word(severity: Severity, lang: str) -> str:
     return written(_SEVERITY[severity], lang)
 
 
-def counted(count: int, word: str, lang: str) -> str:
-    """ "3 errors", "1 warning" in `lang`: French uses the singular for 0 and 1, English for 1
-    only."""
-    one = count < 2 if lang == "fr" else count == 1
-    singular, plural = _COUNTS[word]
-    return written((singular if one else plural).fill(count=count), lang)
+def _plural(count: int, word: str, lang: str) -> str:
+    return written(counted(count, *_COUNTS[word]), lang)
 
 
 def _counts(errors: int, warnings: int, lang: str) -> str:
-    return f"{counted(errors, 'error', lang)}, {counted(warnings, 'warning', lang)}"
+    return f"{_plural(errors, 'error', lang)}, {_plural(warnings, 'warning', lang)}"
 
 
 EXCERPT_WIDTH = 100
@@ -124,13 +120,13 @@ _SUMMARIES = (
 
 
 def summary_line(result: CheckResult, *, lang: str) -> str:
-    files = counted(len(result.files), "file", lang)
+    files = _plural(len(result.files), "file", lang)
     errors, warnings, clean = _SUMMARIES
     line: Message
     if result.errors:
         line = errors.fill(files=files, counts=_counts(result.errors, result.warnings, lang))
     elif result.warnings:
-        line = warnings.fill(files=files, warnings=counted(result.warnings, "warning", lang))
+        line = warnings.fill(files=files, warnings=_plural(result.warnings, "warning", lang))
     else:
         line = clean.fill(files=files)
     return written(line, lang)
