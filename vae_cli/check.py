@@ -169,7 +169,7 @@ class Checker:
                 continue
             checked = self.check_plan(path, raw=raw)
             if self.configs is not None and checked.result.rules_ran:
-                self._apply_policy(path, checked)
+                self.apply_policy(path, checked)
             result.files.append(checked.result)
             broken = checked.referential_result
             if broken is not None and broken not in result.files:
@@ -223,7 +223,9 @@ class Checker:
         loaded.result.rules_ran = True
         return checked
 
-    def _apply_policy(self, path: Path, checked: PlanCheck) -> None:
+    def apply_policy(self, path: Path, checked: PlanCheck) -> None:
+        """What the city chose to hear (`configs`) applied to a plan checked with `check_plan`,
+        as `check` applies it: `vae network` checks each plan as `vae validate` does."""
         from vae_cli.findings import policy
 
         assert self.configs is not None

@@ -15,7 +15,7 @@ import typing as t
 import typer
 
 from vae_cli import __version__
-from vae_cli.cli import diff, export, import_, init, record, report, schema, validate
+from vae_cli.cli import diff, export, import_, init, network, record, report, schema, validate
 from vae_cli.cli.light_flags import LightFlagsGroup
 from vae_cli.cli.localized import VaeGroup, asked_language
 from vae_cli.cli.options import err
@@ -98,6 +98,7 @@ COMMANDS: list[tuple[typer.Typer, str, t.Callable[..., None]]] = [
     (app, "validate", validate.validate),
     (app, "schema", schema.schema),
     (app, "report", report.report),
+    (app, "network", network.network),
     (app, "diff", diff.diff),
     (app, "init", init.init),
     (app, "export", export.export),

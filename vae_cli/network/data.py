@@ -36,11 +36,12 @@ class FirstFinding:
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
 class Consultation:
-    """The plan's latest Consultation nationale by the report's year (as the follow-up says)."""
+    """A Consultation nationale the plan ran (its latest by the report's year, as the follow-up
+    says, in `CityRow.consultation`)."""
 
     edition: str
     questionnaires: int
-    local_extract: bool  # enough questionnaires for a local extract
+    local_extract: bool  # the city received its local results (the plan's `local_extract`)
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -69,7 +70,13 @@ class CityRow:
     insee: str | None = None
     department: str | None = None  # "21", "2A", "974"
     mandate: tuple[int, int] | None = None
-    referential: str | None = None  # the referential's id
+    referential: str | None = None  # the referential's id (as the plan names it, if unresolved)
+    # The referential file the plan was checked against (absolute), for the parent process to
+    # read its labels once: workers send no model back.
+    referential_file: str | None = None
+    # A valid plan whose mandate does not hold the report's year: listed, its figures not
+    # counted (they would be the follow-up of a year outside its mandate).
+    outside_mandate: bool = False
     # Counted for valid plans only (None otherwise): the follow-up of the year, as `vae report`
     # computes it (report/followup.py), never recomputed another way.
     year_recorded: bool | None = None  # every running action has its entry for the year
@@ -85,7 +92,11 @@ class CityRow:
     membership_fee: float | None = None
     member_since: int | None = None
     consultation: Consultation | None = None
-    # Obligations covered by live actions (not abandoned, started by the year), by id.
+    # Every consultation of an edition held during the mandate by the year (the per-edition
+    # counts), the latest one above.
+    consultations: tuple[Consultation, ...] = ()
+    # Obligations covered as the city's follow-up says (report/coverage.py: by an action that
+    # is not abandoned, and for the consultation obligation, a consultation held), by id.
     obligations_covered: frozenset[str] = frozenset()
     obligations_missing: frozenset[str] = frozenset()
     # Recommendations acted on by live actions, by id.
@@ -97,7 +108,8 @@ class CityRow:
 
     @property
     def counted(self) -> bool:
-        return self.state is PlanState.VALID
+        """Its figures are added up: a valid plan whose mandate holds the year."""
+        return self.state is PlanState.VALID and not self.outside_mandate
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -193,3 +205,9 @@ class NetworkReport:
     whole: Section
     # `--by department`: one section per département, in order; empty otherwise.
     departments: tuple[Section, ...] = ()
+    # `--department 21`: the one kept (`whole` is then that département's section).
+    department: str | None = None
+    # Plans whose département could not be read (unreadable, or no valid `city.department`):
+    # in the whole network's section, in no département's; with `--department`, left out of
+    # the report and named here, since they may belong to it.
+    unplaced: tuple[str, ...] = ()

@@ -213,27 +213,10 @@ def build_followup(
     # Actions whose commitment is unknown cannot exist in a valid plan; keep them anyway.
     stray = [views[a.id] for a in plan.actions if a.commitment not in ordered]
     all_views = [a for c in commitments for a in c.actions] + stray
-    indicators = counted_indicators(all_views)
-    illustrative = [a for a in all_views if a.illustrative]
-    glance = Glance(
-        actions=len(all_views),
-        by_status=_counts([a.status.value for a in all_views], STATUS_ORDER),
-        by_standing=_counts([a.standing.value for a in all_views], STANDING_ORDER),
-        budget_planned=sum(a.action.budget_eur or 0 for a in all_views),
-        spent_year=sum(a.spent_year or 0 for a in all_views),
-        spent_to_date=sum(a.spent_to_date for a in all_views),
-        illustrative_actions=len(illustrative),
-        illustrative_budget=sum(a.action.budget_eur or 0 for a in illustrative),
-        illustrative_spent=sum(a.spent_to_date for a in illustrative),
-        indicators=len(indicators),
-        by_progress=_counts([i.status.value for i in indicators], PROGRESS_ORDER),
-        linear_indicators=sum(i.method is Method.LINEAR for i in indicators),
-        illustrative_indicators=sum(i.indicator.illustrative for i in indicators),
-        set_aside_indicators=sum(len(a.indicators) for a in all_views if a.abandoned),
-    )
+    glance = glance_of(all_views)
     obligations = obligations_coverage(plan, referential, views, year=year)
-    consultation = _consultation(plan, referential, year)
-    membership = _membership(plan, year)
+    consultation = consultation_status(plan, referential, year)
+    membership = membership_status(plan, year)
     watch = points_to_watch(
         year=year,
         obligations=obligations,
@@ -261,6 +244,29 @@ def build_followup(
     )
 
 
+def glance_of(views: list[ActionView]) -> Glance:
+    """The follow-up's "at a glance" of the year of `views` (every action of the plan, each as
+    it stood that year): the counts `vae network` adds up too."""
+    indicators = counted_indicators(views)
+    illustrative = [a for a in views if a.illustrative]
+    return Glance(
+        actions=len(views),
+        by_status=_counts([a.status.value for a in views], STATUS_ORDER),
+        by_standing=_counts([a.standing.value for a in views], STANDING_ORDER),
+        budget_planned=sum(a.action.budget_eur or 0 for a in views),
+        spent_year=sum(a.spent_year or 0 for a in views),
+        spent_to_date=sum(a.spent_to_date for a in views),
+        illustrative_actions=len(illustrative),
+        illustrative_budget=sum(a.action.budget_eur or 0 for a in illustrative),
+        illustrative_spent=sum(a.spent_to_date for a in illustrative),
+        indicators=len(indicators),
+        by_progress=_counts([i.status.value for i in indicators], PROGRESS_ORDER),
+        linear_indicators=sum(i.method is Method.LINEAR for i in indicators),
+        illustrative_indicators=sum(i.indicator.illustrative for i in indicators),
+        set_aside_indicators=sum(len(a.indicators) for a in views if a.abandoned),
+    )
+
+
 def _departments(views: list[ActionView]) -> list[DepartmentView]:
     leads = sorted({v.action.lead for v in views}, key=french_order)
     departments = [
@@ -276,7 +282,8 @@ def _departments(views: list[ActionView]) -> list[DepartmentView]:
     return sorted(departments, key=lambda d: -len(d.late))
 
 
-def _consultation(plan: Plan, referential: Referential, year: int) -> ConsultationStatus:
+def consultation_status(plan: Plan, referential: Referential, year: int) -> ConsultationStatus:
+    """The consultation the follow-up of `year` shows (`ConsultationStatus`)."""
     rules = referential.consultation
     if rules is None:
         return ConsultationStatus(held=None, edition=None, minimum=None)
@@ -305,7 +312,8 @@ def _consultation(plan: Plan, referential: Referential, year: int) -> Consultati
     )
 
 
-def _membership(plan: Plan, year: int) -> MembershipStatus:
+def membership_status(plan: Plan, year: int) -> MembershipStatus:
+    """The membership fees as the follow-up of `year` shows them."""
     paid = {p.year: p.amount_eur for p in plan.membership.payments}
     return MembershipStatus(
         fee=plan.membership.annual_fee_eur,

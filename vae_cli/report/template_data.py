@@ -80,6 +80,8 @@ class _Copier:
             return dt.date(value.year, value.month, value.day)
         if isinstance(value, (list, tuple)):
             return [self.copy(item) for item in value]
+        if isinstance(value, (set, frozenset)):  # sorted, so that a report's bytes are stable
+            return [self.copy(item) for item in sorted(value)]
         if isinstance(value, dict):
             return {str(key): self.copy(item) for key, item in value.items()}
         if isinstance(value, pydantic.BaseModel):
