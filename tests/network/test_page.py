@@ -123,7 +123,7 @@ def test_every_plan_is_listed_and_a_broken_one_with_its_first_findings(french: s
     seen = visible(cities)
     assert "6 plans, aucun écarté" in seen
     errors = seen[seen.index("<script>") :]
-    assert errors.startswith("<script>alert(\"x\")</script> plans/autun-2020.yaml 71014 71")
+    assert errors.startswith('<script>alert("x")</script> plans/autun-2020.yaml 71014 71')
     assert "2 erreurs (1 avertissement)" in errors
     assert "plans/autun-2020.yaml:12:17 budget_eur must be a number" in errors
     assert "(<code>wrong-type</code>)" in cities and "(<code>known-reference</code>)" in cities
@@ -195,4 +195,6 @@ def test_no_valid_plan_is_said_not_shown_as_zero() -> None:
         totals=dataclasses.replace(report.whole.totals, plans=2, valid=0, year_recorded=0, paid=0),
     )
     page = html(NetworkReport(year=2025, lang="fr", sources=("plans/",), whole=whole))
-    assert visible(part(page, "network-obligations")).endswith("Aucun plan valide : rien à compter.")
+    assert visible(part(page, "network-obligations")).endswith(
+        "Aucun plan valide : rien à compter."
+    )

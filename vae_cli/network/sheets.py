@@ -35,7 +35,7 @@ from vae_cli.network.data import (
 from vae_cli.report.actions import Standing
 from vae_cli.spreadsheet import layout as lay
 from vae_cli.spreadsheet.table import PREFIX, Euros, Sheet, Value
-from vae_cli.terminal import inert
+from vae_cli.terminal import inert, inert_lines
 
 Kind = lay.Kind
 Column = lay.Column
@@ -118,7 +118,8 @@ def _document(report: NetworkReport) -> _Document:
 
 
 def _inert(value: Value) -> Value:
-    return inert(value) if isinstance(value, str) else value
+    """Text made inert, its line breaks kept (a cell of several findings has one a line)."""
+    return inert_lines(value) if isinstance(value, str) else value
 
 
 def _yes(value: bool | None) -> Value:
