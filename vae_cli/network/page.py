@@ -15,7 +15,6 @@ import enum
 import typing as t
 
 from vae_cli.network.data import NetworkReport, Section
-from vae_cli.report.actions import Standing
 from vae_cli.terminal import inert
 
 TEMPLATE = "network.html"
@@ -36,7 +35,6 @@ class _Part:
 class _Page:
     year: int
     sources: tuple[str, ...]
-    standings: tuple[str, ...]  # report.actions.Standing values, in the order shown
     whole: _Part
     departments: tuple[_Part, ...]
 
@@ -46,7 +44,6 @@ def page_data(report: NetworkReport) -> object:
     page = _Page(
         year=report.year,
         sources=report.sources,
-        standings=tuple(s.value for s in Standing),
         whole=_Part(anchor="network", section=report.whole, lists_cities=not report.departments),
         departments=tuple(
             _Part(anchor=f"dep-{_anchor(s.department or '')}", section=s, lists_cities=True)
