@@ -155,8 +155,12 @@ def test_departements_have_their_parts_and_a_table_of_contents(by_department: st
     assert '<a href="#network-overview">' in nav and '<a href="#network-questions">' in nav
     for anchor in ("network-overview", "dep-21", "dep-71", "dep-21-cities", "dep-71-questions"):
         assert f'<section id="{anchor}"' in by_department
-    # Each city is listed once, in its département's part; the network's part lists none.
-    assert 'id="network-cities"' not in by_department
+    # Each plan is listed once: in its département's part, or, when it has none (the one
+    # that could not be read), in the network's part, never left out.
+    outside = part(by_department, "network-cities")
+    assert outside.count('<tr role="row" class="state-') == 1
+    assert "Plans sans département" in outside and "plans/cass\ufffdé.yaml" in outside
+    assert '<a href="#network-cities">Plans sans département</a>' in nav
     dep21 = part(by_department, "dep-21-cities")
     assert dep21.count('<tr role="row" class="state-') == 2
     assert "Beaune" in dep21 and "Dijon" in dep21 and "autun" not in dep21

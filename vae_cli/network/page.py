@@ -14,7 +14,7 @@ import dataclasses
 import enum
 import typing as t
 
-from vae_cli.network.data import NetworkReport, Section
+from vae_cli.network.data import CityRow, NetworkReport, Section
 from vae_cli.terminal import inert
 
 TEMPLATE = "network.html"
@@ -26,9 +26,11 @@ class _Part:
 
     anchor: str  # the prefix of its ids: "network", "dep-21"
     section: Section
-    # With départements, the network's own part lists no city (each département lists its
-    # own): the same 300 rows twice would only make the page twice as long.
-    lists_cities: bool
+    # The plans its table lists. With départements, the network's own part lists only the
+    # plans no département's part lists (an unreadable plan has no département): the same
+    # 300 rows twice would only make the page twice as long, and none may be left out.
+    cities: tuple[CityRow, ...]
+    outside_departments: bool = False
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -41,12 +43,18 @@ class _Page:
 
 def page_data(report: NetworkReport) -> object:
     """What `templates/network.html` reads as `report`: plain data (see the module's doc)."""
+    listed = {c.path for s in report.departments for c in s.cities}
     page = _Page(
         year=report.year,
         sources=report.sources,
-        whole=_Part(anchor="network", section=report.whole, lists_cities=not report.departments),
+        whole=_Part(
+            anchor="network",
+            section=report.whole,
+            cities=tuple(c for c in report.whole.cities if c.path not in listed),
+            outside_departments=bool(report.departments),
+        ),
         departments=tuple(
-            _Part(anchor=f"dep-{_anchor(s.department or '')}", section=s, lists_cities=True)
+            _Part(anchor=f"dep-{_anchor(s.department or '')}", section=s, cities=s.cities)
             for s in report.departments
         ),
     )
