@@ -12,7 +12,7 @@ from tests.conftest import AS_OF, ROOT, run_vae
 from tools.catalogs import extract
 from vae_cli.i18n.catalogs import catalog, read_po, translations
 from vae_cli.i18n.language import language
-from vae_cli.i18n.messages import msg, render
+from vae_cli.i18n.messages import counted, msg, render
 
 NBSP = "\u00a0"
 
@@ -61,6 +61,29 @@ def test_messages_render_nested_values_in_the_same_language() -> None:
     message = msg("{described} must be text, found {found}", described="`x`", found=described)
     assert str(message) == '`x` must be text, found the text "oui"'
     assert render(message, "fr") == f"`x` doit être un texte, pas le texte «{NBSP}oui{NBSP}»"
+
+
+def test_a_count_takes_the_singular_each_language_gives_it() -> None:
+    """French writes 0 and 1 in the singular, English only 1: « 0 problème », "0 problems"."""
+    words = (msg("{count} problem"), msg("{count} problems"))
+    refused = [
+        msg(
+            "{problems} in the files: nothing was written to {plan}",
+            problems=counted(n, *words),
+            plan="p.yaml",
+        )
+        for n in (0, 1, 2)
+    ]
+    assert [render(m, "en").split(" in ")[0] for m in refused] == [
+        "0 problems",
+        "1 problem",
+        "2 problems",
+    ]
+    assert [render(m, "fr").split(" dans ")[0] for m in refused] == [
+        "0 problème",
+        "1 problème",
+        "2 problèmes",
+    ]
 
 
 def test_the_language_comes_from_the_option_then_vae_lang(monkeypatch: pytest.MonkeyPatch) -> None:

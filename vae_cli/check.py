@@ -228,12 +228,14 @@ class Checker:
 
         assert self.configs is not None
         result = checked.result
+        config = self.configs.for_plan(path)
+        result.rules_off = config.rules_off(path)
         result.diagnostics = policy.apply(
             result.diagnostics,
             plan=path,
             shown=result.path,
             ignores=policy.find_ignores(result.lines, checked.document),
-            config=self.configs.for_plan(path),
+            config=config,
         )
 
     def referentials_read(self) -> list[Path]:
@@ -249,6 +251,7 @@ class Checker:
         if key not in self._referentials:
             check_input(path)
             loaded = load_model(path, Referential, raw=raw)
+            loaded.result.is_referential = True
             if loaded.model is not None and loaded.document is not None:
                 found = run_referential_rules(loaded.model, loaded.document, loaded.result.path)
                 if found:

@@ -69,6 +69,11 @@ class Config:
                     level = override.rules[rule]
         return level
 
+    def rules_off(self, plan: Path) -> frozenset[str]:
+        """The rules turned off for `plan`, whatever the line."""
+        named = set(self.rules) | {rule for o in self.overrides for rule in o.rules}
+        return frozenset(rule for rule in named if self.level_for(rule, plan) == "off")
+
 
 NO_CONFIG = Config()
 

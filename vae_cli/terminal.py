@@ -49,6 +49,17 @@ def inert(text: str) -> str:
     return text.translate(_PICTURES)
 
 
+# The bidirectional controls alone, for HTML: there line breaks and tabs are layout, not
+# commands, but an override still reorders what a reader sees ("Trojan Source").
+_BIDI = dict.fromkeys((*range(0x202A, 0x202F), *range(0x2066, 0x206A)), _REPLACEMENT)
+
+
+def without_bidi_controls(text: str) -> str:
+    """`text` (an HTML page) with each bidirectional embedding, override or isolate shown as
+    �, as `inert` shows them: vae's own templates write none, so every one came from a plan."""
+    return text.translate(_BIDI)
+
+
 def inert_lines(text: str) -> str:
     """Lines of text (a unified diff of a plan) with each line made inert, and the line breaks
     between them (`\\n`, `\\r\\n`) kept."""

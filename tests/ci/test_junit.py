@@ -15,11 +15,12 @@ import pytest
 
 from tests.ci import jenkins_junit
 from tests.ci.test_formats import broken, only_warning
-from tests.conftest import AS_OF, locate, run_vae
+from tests.conftest import AS_OF, ROOT, locate, run_vae
 from vae_cli.findings.rule_catalog import catalog
 
 WritePlan = t.Callable[..., Path]
-RULE_IDS = list(catalog().rules)
+# A plan's suite: every rule but the checks of a referential file, which have a suite of their own.
+RULE_IDS = [r.id for r in catalog().rules.values() if not r.checks_referential]
 RULES_OF_MEANING = [r.id for r in catalog().rules.values() if r.is_rule_of_meaning]
 
 
@@ -245,3 +246,37 @@ def test_the_rules_are_skipped_when_the_referential_is_unknown(
     skipped = {n for n, o in found.items() if o == ("skipped", "not-checked")}
     assert skipped == {*RULES_OF_MEANING, "unused-ignore"} - {"known-reference"}
     assert found["unknown-key"] == found["yaml-syntax"] == ("passed", None)
+
+
+def test_a_rule_turned_off_is_skipped_not_passed(small_town: str, write_plan: WritePlan) -> None:
+    """A rule `.vae.yaml` turns off did not run: the forge must not count it as a passed test."""
+    path = write_plan(only_warning(small_town))
+    (path.parent / ".vae.yaml").write_text("rules:\n  over-budget: off\n", encoding="utf-8")
+    exit_code, root, _ = junit(path)
+    assert exit_code == 0
+    suite = root.find("testsuite")
+    assert suite is not None
+    over = cases(suite)["over-budget"]
+    assert outcome(over) == ("skipped", "off")
+    assert "turned off" in (over.find("skipped").get("message") or "")  # type: ignore[union-attr]
+
+
+def test_a_referential_file_has_its_checks_and_a_plan_has_its_rules(
+    small_town: str, write_plan: WritePlan
+) -> None:
+    """Each suite lists what was checked in that file: no referential check shown as passed in
+    a plan's suite, no plan rule in a referential's."""
+    shipped = ROOT / "vae_cli" / "referentials" / "unicef-france-vae-2020-2026.yaml"
+    path = write_plan(small_town)
+    # A referential of the city's, broken (two commitments with one id): it gets a suite.
+    referential = path.parent / "referential.yaml"
+    text = shipped.read_text(encoding="utf-8")
+    referential.write_text(text.replace("  - id: equite", "  - id: bien-etre", 1), encoding="utf-8")
+    _, root, _ = junit(path, "--referential", referential)
+    suites = {s.get("name"): [c.get("name") for c in s.findall("testcase")] for s in root}
+    plan_cases = suites[str(path)]
+    assert plan_cases == RULE_IDS
+    referential_checks = [r.id for r in catalog().rules.values() if r.checks_referential]
+    (referential_cases,) = [v for k, v in suites.items() if k != str(path)]
+    assert set(referential_checks) <= set(referential_cases)
+    assert not set(RULES_OF_MEANING) & set(referential_cases)

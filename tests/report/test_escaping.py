@@ -24,8 +24,11 @@ NAMES = {"followup": "2023-followup.fr", "plan": "plan.fr", "children": "2023-ch
 
 HOSTILE = (
     '<script>alert("x")</script> | *bold* _it_ [link](https://evil.example) '
-    "<b>html</b> &amp; `code` ~~gone~~ ![img](https://evil.example/i.png)"
+    "<b>html</b> &amp; `code` ~~gone~~ ![img](https://evil.example/i.png) "
+    # A right-to-left override and an isolate: "Trojan Source" reordering of what follows.
+    "\u202egnp.exe \u2066isolé\u2069"
 )
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Keys whose values are free text in the plan format (ids, years, enums and patterns excluded).
 FREE_TEXT = {
     "name", "role", "email", "commission", "title", "rapporteur", "secretary", "decisions",
@@ -58,6 +61,7 @@ def test_hostile_text_is_text_in_markdown(hostile_plan: Path, kind: str) -> None
     assert run.exit_code == 0, run
     source = Path("reports/villebourg", NAMES[kind] + ".md").read_text(encoding="utf-8")
     assert source.count("ok") > 10  # the hostile text is there, many times
+    assert not BIDI.search(source) and "\ufffdgnp.exe" in source
     md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
     html = md.render(source)
     # The one link plan text makes is a web address linking to itself, shown whole (as GitHub
@@ -93,6 +97,8 @@ def test_hostile_text_is_text_in_html(hostile_plan: Path, kind: str) -> None:
     for tag in ("<script", "<b>", '<a href="https://evil', "<img"):
         assert tag not in html
     assert "&amp;amp;" in html  # an entity in the plan is shown, not decoded
+    # No bidirectional control reaches the page: each shows as �, as in a terminal.
+    assert not BIDI.search(html) and "\ufffdgnp.exe" in html
 
 
 # Values that begin with what would open a block at the start of a line, or look like it.

@@ -113,7 +113,7 @@ def test_malformed_cells_are_all_located_and_nothing_is_written(repo: Path) -> N
         f"{EDUCATION}: Actions!K{row}: « 12 000 k€ » is not an amount; write 12000",
         f"{EDUCATION}: Indicateurs!P{indicator}: « beaucoup » is not a number; write the value "
         "as a number, e.g. 47.5 or 47,5",
-        f"vae: error: 4 problem(s) in the files: nothing was written to {PLAN}",
+        f"vae: error: 4 problems in the files: nothing was written to {PLAN}",
         "  hint: correct the cells named above, then import again",
     ]
     assert (repo / PLAN).read_bytes() == before
@@ -125,7 +125,7 @@ def test_malformed_cells_are_all_located_and_nothing_is_written(repo: Path) -> N
         "écrivez 12000"
     )
     assert err.splitlines()[-2] == (
-        "vae\u00a0: erreur\u00a0: 4 problème(s) dans les fichiers\u00a0: "
+        "vae\u00a0: erreur\u00a0: 4 problèmes dans les fichiers\u00a0: "
         f"rien n'a été écrit dans {PLAN}"
     )
 

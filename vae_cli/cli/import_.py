@@ -47,10 +47,14 @@ def import_(
     from vae_cli.findings.diagnostics import display_path
     from vae_cli.findings.formats.text import render_diagnostic
     from vae_cli.i18n.language import language
-    from vae_cli.i18n.messages import msg
+    from vae_cli.i18n.messages import counted, msg
     from vae_cli.spreadsheet.importing import ImportRefused, import_files
     from vae_cli.terminal import inert_lines
 
+    # The sentences about a number of things, singular or plural as the language wants.
+    problem_counts = (msg("{count} problem"), msg("{count} problems"))
+    recorded_counts = (msg("recorded {count} entry"), msg("recorded {count} entries"))
+    same_counts = (msg("{count} already held its values"), msg("{count} already held these values"))
     chosen = language(lang)
     if len(files) < 2:
         raise UsageError(
@@ -67,8 +71,8 @@ def import_(
         count = len(refused.problems)
         raise EditRefused(
             msg(
-                "{count} problem(s) in the files: nothing was written to {plan}",
-                count=count,
+                "{problems} in the files: nothing was written to {plan}",
+                problems=counted(count, *problem_counts),
                 plan=display_path(plan),
             ).written_in(chosen),
             hint=msg("correct the cells named above, then import again").written_in(chosen),
@@ -89,14 +93,19 @@ def import_(
         return
     out(
         msg(
-            "{plan}: recorded {count} entries of {year} ({same} already held these values)",
+            "{plan}: {recorded} of {year} ({same})",
             plan=outcome.source.shown,
-            count=len(outcome.recorded),
+            recorded=counted(len(outcome.recorded), *recorded_counts),
             year=outcome.year,
-            same=outcome.unchanged,
+            same=counted(outcome.unchanged, *same_counts),
         ).written_in(chosen)
     )
     if outcome.new_warnings:
-        out(msg("It adds {count} warning(s):", count=len(outcome.new_warnings)).written_in(chosen))
+        added = len(outcome.new_warnings)
+        out(
+            counted(
+                added, msg("It adds {count} warning:"), msg("It adds {count} warnings:")
+            ).written_in(chosen)
+        )
         for diagnostic in outcome.new_warnings:
             out(render_diagnostic(diagnostic, outcome.result, lang=chosen))

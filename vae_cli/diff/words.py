@@ -9,7 +9,7 @@ import typing as t
 from vae_cli import markdown
 from vae_cli.diff.changes import FieldChange, Kind, Plain
 from vae_cli.i18n.language import DEFAULT_LANGUAGE
-from vae_cli.i18n.messages import Message, msg, render
+from vae_cli.i18n.messages import Message, counted, msg, render
 from vae_cli.i18n.numbers import money
 
 
@@ -54,9 +54,7 @@ _COUNTS = {
 
 
 def plural(n: int, word: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    one = n < 2 if lang == "fr" else n == 1
-    singular, several = _COUNTS[word]
-    return render((singular if one else several).fill(count=n), lang)
+    return render(counted(n, *_COUNTS[word]), lang)
 
 
 NONE = msg("none")

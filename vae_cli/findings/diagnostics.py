@@ -149,6 +149,10 @@ class FileResult:
     # Whether the rules of meaning ran: not when the file could not be read, had the wrong shape,
     # or its referential could not be found.
     rules_ran: bool = False
+    # A referential file (checked by the referential's checks, not by the plan rules).
+    is_referential: bool = False
+    # The rules the city turned off for this file (`.vae.yaml`): not run, so not passed.
+    rules_off: frozenset[str] = frozenset()
 
     @property
     def errors(self) -> int:

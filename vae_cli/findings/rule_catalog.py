@@ -47,6 +47,8 @@ class RuleInfo:
     # Whether the check runs only after the rules of meaning (they and `unused-ignore`, which
     # looks at what they found), rather than while the file is read.
     runs_with_rules: bool
+    # A check of a referential file: a case of a referential's JUnit suite, not of a plan's.
+    checks_referential: bool = False
 
     @property
     def name(self) -> str:
@@ -129,8 +131,9 @@ def catalog() -> Catalog:
             summary=_first_sentence(check.doc),
             details=check.doc,
             is_rule_of_meaning=False,
-            # They check a referential file, not a plan: no test case of a plan's suite.
             runs_with_rules=False,
+            # They check a referential file, not a plan: no test case of a plan's suite.
+            checks_referential=True,
         )
     return Catalog(rules)
 

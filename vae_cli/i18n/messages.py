@@ -108,6 +108,35 @@ class Listed(Localized):
         return [_identity(item) for item in self.items]
 
 
+def takes_singular(count: int, lang: str) -> bool:
+    """Whether `lang` writes `count` things in the singular: French for 0 and 1, English
+    for 1 only."""
+    return count < 2 if lang == "fr" else count == 1
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Counted(Localized):
+    """A sentence about `count` things: `one` or `many`, as the reader's language chooses
+    (`{count}` in them is filled)."""
+
+    count: int
+    one: Message
+    many: Message
+
+    def written_in(self, lang: str) -> str:
+        chosen = self.one if takes_singular(self.count, lang) else self.many
+        return chosen.fill(count=self.count).written_in(lang)
+
+    def identity(self) -> object:
+        return [self.many.identity(), self.count]
+
+
+def counted(count: int, one: Message, many: Message) -> Counted:
+    """`msg(...)` for a number of things: `counted(n, msg("{count} error"), msg("{count}
+    errors"))`, in the singular or the plural as the language wants for `n`."""
+    return Counted(count, one, many)
+
+
 def msg(template: str, /, **values: object) -> Message:
     """Mark `template` for translation; `{name}` placeholders take the named values."""
     return Message(template, values)
@@ -118,7 +147,7 @@ def verbatim(text: str) -> Message:
     return Message("{text}", {"text": text})
 
 
-def render(text: Text, lang: str = DEFAULT_LANGUAGE) -> str:
+def render(text: str | Localized, lang: str = DEFAULT_LANGUAGE) -> str:
     """`text` written in `lang` (a plain str is already written)."""
     if isinstance(text, str):
         return text

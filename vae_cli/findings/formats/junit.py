@@ -10,7 +10,12 @@ always the same list, so that a forge comparing two runs sees the same tests.
   they fail, as the job does.
 - A rule that could not run (the plan cannot be read, has the wrong shape, or its referential
   could not be found) is `<skipped type="not-checked">`.
+- A rule the city turned off in `.vae.yaml` is `<skipped type="off">`: it did not run.
 - Any other rule passed.
+
+A plan's suite lists the reading and shape problems and the plan rules; a referential file's
+suite (given with `--referential`, or named by a plan and broken) the reading and shape
+problems and the referential's checks: neither lists the other's.
 
 Files are named from the top of their repository, as the forge names them. The document keeps
 to what Jenkins' xunit plugin accepts (its junit-10.xsd): no attribute that
@@ -34,6 +39,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _NOT_READ = msg("not checked: vae stops reading a file at its first problem")
 _NOT_RUN = msg("not checked: the plan could not be read, has the wrong shape or no referential")
+_OFF = msg("not checked: turned off in the configuration (.vae.yaml)")
 
 
 def _xml_text(text: str) -> str:
@@ -62,6 +68,8 @@ def _case(
             ),
         )
         outcome.text = _xml_text("\n".join(_finding_line(d, lang) for d in found))
+    elif rule.id in file.rules_off:
+        ET.SubElement(case, "skipped", type="off", message=written(_OFF, lang))
     elif not _ran(file, rule):
         message = _NOT_RUN if rule.runs_with_rules or file.read else _NOT_READ
         ET.SubElement(case, "skipped", type="not-checked", message=written(message, lang))
@@ -81,8 +89,15 @@ def _suite(file: FileResult, rules: Catalog, *, lang: str, warnings_fail: bool) 
     by_rule: dict[str, list[Diagnostic]] = {}
     for d in file.forge_diagnostics():
         by_rule.setdefault(d.rule, []).append(d)
-    # Every rule vae knows, in the catalog's order; a rule id it does not know (a bug) last.
-    ids = list(rules.rules) + sorted(set(by_rule) - set(rules.rules))
+    # Every rule vae knows for this kind of file, in the catalog's order; a rule id found but
+    # not listed (a bug) last.
+    ids = [
+        rule.id
+        for rule in rules.rules.values()
+        if not (rule.checks_referential or rule.is_rule_of_meaning)
+        or (rule.checks_referential if file.is_referential else rule.is_rule_of_meaning)
+    ]
+    ids += sorted(set(by_rule) - set(ids))
     cases = [
         _case(
             file,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vae_cli.findings.diagnostics import CheckResult, Diagnostic, FileResult, Severity
-from vae_cli.i18n.messages import Message, msg
+from vae_cli.i18n.messages import Message, counted, msg
 from vae_cli.i18n.messages import render as written
 from vae_cli.terminal import inert
 
@@ -38,10 +38,7 @@ def severity_word(severity: Severity, lang: str) -> str:
 
 
 def _plural(count: int, word: str, lang: str) -> str:
-    # French uses the singular for 0 and 1, English for 1 only.
-    one = count < 2 if lang == "fr" else count == 1
-    singular, plural = _COUNTS[word]
-    return written((singular if one else plural).fill(count=count), lang)
+    return written(counted(count, *_COUNTS[word]), lang)
 
 
 def _counts(errors: int, warnings: int, lang: str) -> str:
