@@ -14,7 +14,9 @@ from odf.namespaces import TABLENS
 from odf.opendocument import load
 from openpyxl import load_workbook
 
+from tests.conftest import run_vae
 from tests.network import report_fixtures as fx
+from tests.spreadsheet.sheets import DIJON
 from tests.spreadsheet.test_libreoffice import _convert, soffice
 from vae_cli.network import sheets
 from vae_cli.spreadsheet.reading import Percent, read_book
@@ -198,6 +200,21 @@ def test_by_departement_each_sheet_repeats_its_rows_per_departement() -> None:
         ("médiane", 3.2, 3, 1),
         ("maximum", 4.5, 3, 1),
     ]
+
+
+def test_only_the_network_reports_spreadsheets_count_as_its_own(tmp_path: Path) -> None:
+    """`vae network` may overwrite the files it wrote, never a follow-up table or another
+    file that has the same name."""
+    ods_file, xlsx_file = tmp_path / "network-2025.fr.ods", tmp_path / "network-2025.fr.xlsx"
+    ods_file.write_bytes(sheets.ods(fx.network()))
+    xlsx_file.write_bytes(sheets.xlsx(fx.network()))
+    assert sheets.is_generated(ods_file) and sheets.is_generated(xlsx_file)
+    followup = tmp_path / "suivi.ods"
+    assert run_vae("export", DIJON, "--year", "2025", "--output", followup).exit_code == 0
+    assert not sheets.is_generated(followup)
+    (tmp_path / "mine.ods").write_bytes(b"not a zip")
+    assert not sheets.is_generated(tmp_path / "mine.ods")
+    assert not sheets.is_generated(tmp_path / "missing.xlsx")
 
 
 @pytest.mark.slow

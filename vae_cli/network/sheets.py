@@ -20,7 +20,9 @@ cell: `=cmd|...` in a city's name never becomes a formula.
 from __future__ import annotations
 
 import typing as t
+from pathlib import Path
 
+from vae_cli.errors import UsageError
 from vae_cli.i18n.messages import Message, msg
 from vae_cli.network.data import (
     Answer,
@@ -96,6 +98,19 @@ def xlsx(report: NetworkReport) -> bytes:
     from vae_cli.spreadsheet import xlsx as writer
 
     return writer.write_sheets(sheets(report), protect=False, **_document(report))
+
+
+def is_generated(path: Path) -> bool:
+    """Whether `path` is a spreadsheet of the network report (which `vae network` may
+    overwrite): its properties say so. Anything else, a follow-up table included, is a user's
+    file."""
+    from vae_cli.spreadsheet.reading import read_book
+
+    try:
+        book = read_book(path, "en")
+    except UsageError:  # not a spreadsheet, damaged, too large, unreadable: not ours
+        return False
+    return book.properties.get(PREFIX + "report") == "network"
 
 
 class _Document(t.TypedDict):
@@ -385,4 +400,4 @@ def _answer_cells(q: QuestionResult) -> list[list[Value]]:
     return found or [[None, None, None, None, q.unit]]
 
 
-__all__: t.Sequence[str] = ["ods", "sheets", "xlsx"]
+__all__: t.Sequence[str] = ["is_generated", "ods", "sheets", "xlsx"]
