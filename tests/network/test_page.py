@@ -130,7 +130,7 @@ def test_every_plan_is_listed_and_a_broken_one_with_its_first_findings(french: s
     # The code span of the message is code; the rest of it escaped text.
     assert "<code>budget_eur</code>" in cities
     unreadable = seen[seen.index("Plan non lu") :]
-    assert unreadable.startswith("Plan non lu plans/cass\ufffdé.yaml — — — — ✖ Illisible")
+    assert unreadable.startswith("Plan non lu plans/cass\ufffdé.yaml — — — ✖ Illisible")
     assert "plans/cass\ufffdé.yaml:3:1 the file is not valid YAML" in unreadable
     # Neither plan's figures are shown: five cells say they are not counted.
     assert unreadable.count("non compté") == 5
