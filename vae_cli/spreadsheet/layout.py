@@ -24,6 +24,7 @@ class Kind(enum.Enum):
     YEAR = "year"  # a whole number, written without a thousands separator
     EUROS = "euros"  # a number, formatted as money
     NUMBER = "number"
+    PERCENT = "percent"  # a share from 0 to 1, formatted as a percentage
     STATUS = "status"  # an action's status: words of the language, a drop-down list
     PROGRESS = "progress"  # an indicator's progress status, as the report computes it
     DIRECTION = "direction"

@@ -1,5 +1,6 @@
 """The follow-up table as OpenDocument (`.ods`), with odfpy: writing it, and reading a copy a
-person filled in and saved (in LibreOffice, Excel or anything else that writes ODS)."""
+person filled in and saved (in LibreOffice, Excel or anything else that writes ODS). Other sheets
+of typed cells (the network report's) are written by the same `write_sheets`."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ from odf.opendocument import OpenDocumentSpreadsheet, load
 
 from vae_cli.spreadsheet import layout as lay
 from vae_cli.spreadsheet.reading import Book, CellValue, Percent, RawSheet, TooLarge
-from vae_cli.spreadsheet.table import CellKind, Shown, Workbook, properties_dict, rows_shown
+from vae_cli.spreadsheet.table import (
+    CellKind,
+    Sheet,
+    Shown,
+    Workbook,
+    properties_dict,
+    rows_shown,
+)
 from vae_cli.spreadsheet.table import title as title_of
 from vae_cli.spreadsheet.table import width as width_of
 
@@ -41,13 +49,17 @@ class _Styles:
         else:
             euro.addElement(symbol)
             euro.addElement(amount)
+        # Shares with one decimal, as the language writes them: 74,0 % in French, 74.0% in English.
+        percent = number.PercentageStyle(name="percent", language=language, country=country)
+        percent.addElement(number.Number(decimalplaces="1", minintegerdigits="1"))
+        percent.addElement(number.Text(text="\u00a0%" if lang == "fr" else "%"))
         year = number.NumberStyle(name="year")
         year.addElement(number.Number(decimalplaces="0", minintegerdigits="1", grouping="false"))
         date = number.DateStyle(name="date")
         for part in (number.Year(style="long"), "-", number.Month(style="long"), "-"):
             date.addElement(number.Text(text=part) if isinstance(part, str) else part)
         date.addElement(number.Day(style="long"))
-        for data_style in (euro, year, date):
+        for data_style in (euro, percent, year, date):
             doc.automaticstyles.addElement(data_style)
         self.header = self._cell("header", data=None, fill=False, header=True)
 
@@ -66,7 +78,12 @@ class _Styles:
         return cell_style
 
     def cell(self, kind: CellKind, fill: bool) -> t.Any:
-        data = {CellKind.EUROS: "euro", CellKind.YEAR: "year", CellKind.DATE: "date"}.get(kind)
+        data = {
+            CellKind.EUROS: "euro",
+            CellKind.PERCENT: "percent",
+            CellKind.YEAR: "year",
+            CellKind.DATE: "date",
+        }.get(kind)
         key = (data or "", fill)
         if key not in self.cache:
             self.cache[key] = self._cell(f"c-{data or 'plain'}-{int(fill)}", data=data, fill=fill)
@@ -106,6 +123,8 @@ def _cell(shown: Shown, cell_style: t.Any, validation: str | None = None) -> t.A
         if shown.kind is CellKind.EUROS:
             attributes[(OFFICENS, "value-type")] = "currency"
             attributes[(OFFICENS, "currency")] = "EUR"
+        elif shown.kind is CellKind.PERCENT:
+            attributes[(OFFICENS, "value-type")] = "percentage"
         attributes[(OFFICENS, "value")] = str(value)
     cell = table.TableCell(qattributes=attributes)
     cell.addElement(text.P(text=str(value)))
@@ -137,13 +156,16 @@ def _frozen_header(doc: t.Any, names: list[str]) -> None:
 
 
 def write(workbook: Workbook) -> bytes:
-    lang = workbook.lang
-    doc = OpenDocumentSpreadsheet()
-    doc.meta.addElement(dc.Title(text=title_of(workbook.properties).written_in(lang)))
-    for name, value in properties_dict(workbook.properties).items():
-        doc.meta.addElement(meta.UserDefined(name=name, valuetype="string", text=value))
-    styles = _Styles(doc, lang)
+    """The follow-up workbook: its cells to fill unprotected, the others protected."""
+    return write_sheets(
+        workbook.sheets,
+        lang=workbook.lang,
+        title=title_of(workbook.properties).written_in(workbook.lang),
+        properties=properties_dict(workbook.properties),
+    )
 
+
+def _status_validation(doc: t.Any, lang: str) -> None:
     validations = table.ContentValidations()
     choices = ";".join('"' + c.replace('"', '""') + '"' for c in lay.status_choices(lang))
     validation = table.ContentValidation(
@@ -158,11 +180,31 @@ def write(workbook: Workbook) -> bytes:
     validations.addElement(validation)
     doc.spreadsheet.addElement(validations)
 
+
+def write_sheets(
+    sheets: t.Sequence[Sheet],
+    *,
+    lang: str,
+    title: str,
+    properties: t.Mapping[str, str],
+    protect: bool = True,
+) -> bytes:
+    """`sheets` as an ODS document with its `title` and custom `properties`; with `protect`,
+    every sheet protected but for the columns to fill (a report to read only, such as the
+    network's, is left open for its readers' own columns and formulas)."""
+    doc = OpenDocumentSpreadsheet()
+    doc.meta.addElement(dc.Title(text=title))
+    for name, value in properties.items():
+        doc.meta.addElement(meta.UserDefined(name=name, valuetype="string", text=value))
+    styles = _Styles(doc, lang)
+    if any(c.fill and c.kind is lay.Kind.STATUS for s in sheets for c in s.layout.columns):
+        _status_validation(doc, lang)
+
     names: list[str] = []
-    for s, sheet in enumerate(workbook.sheets):
+    for s, sheet in enumerate(sheets):
         name = sheet.layout.name.written_in(lang)
         names.append(name)
-        grid = table.Table(name=name, protected="true")
+        grid = table.Table(name=name, protected="true" if protect else "false")
         headers = [c.header.written_in(lang) for c in sheet.layout.columns]
         rows = rows_shown(sheet, lang)
         for c, header in enumerate(headers):

@@ -247,6 +247,7 @@ class CellKind(enum.Enum):
     NUMBER = "number"
     YEAR = "year"
     EUROS = "euros"
+    PERCENT = "percent"
     DATE = "date"
 
 
@@ -278,6 +279,8 @@ def shown(value: Value, column: lay.Column, lang: str, *, words: bool = True) ->
         return Shown(CellKind.EUROS, value)
     if column.kind is lay.Kind.YEAR:
         return Shown(CellKind.YEAR, value)
+    if column.kind is lay.Kind.PERCENT:
+        return Shown(CellKind.PERCENT, value)
     return Shown(CellKind.NUMBER, value)
 
 

@@ -1,5 +1,6 @@
 """The follow-up table as Office Open XML (`.xlsx`), with openpyxl: writing it, and reading a
-copy a person filled in and saved (in Excel, LibreOffice or anything else that writes XLSX)."""
+copy a person filled in and saved (in Excel, LibreOffice or anything else that writes XLSX).
+Other sheets of typed cells (the network report's) are written by the same `write_sheets`."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from vae_cli.spreadsheet import layout as lay
 from vae_cli.spreadsheet.reading import Book, CellValue, Percent, RawSheet, TooLarge
-from vae_cli.spreadsheet.table import CellKind, Workbook, properties_dict, rows_shown
+from vae_cli.spreadsheet.table import CellKind, Sheet, Workbook, properties_dict, rows_shown
 from vae_cli.spreadsheet.table import title as title_of
 from vae_cli.spreadsheet.table import width as width_of
 
@@ -24,23 +25,44 @@ from vae_cli.spreadsheet.table import width as width_of
 # LibreOffice reads as euros too; the digits are grouped as the reader's settings say.
 EURO_FORMATS = {"fr": "#,##0.00\\ [$€-40C]", "en": "[$€-809]#,##0.00"}
 YEAR_FORMAT = "0"
+# Shares with one decimal; French puts a space before % (Excel's `\ ` is a literal space).
+PERCENT_FORMATS = {"fr": "0.0\\ %", "en": "0.0%"}
 FILL = PatternFill("solid", fgColor="FFF2CC")
 HEADER = PatternFill("solid", fgColor="DDE4EE")
 UNLOCKED = Protection(locked=False)
 
 
 def write(workbook: Workbook) -> bytes:
-    lang = workbook.lang
+    """The follow-up workbook: its cells to fill unlocked, the others protected."""
+    return write_sheets(
+        workbook.sheets,
+        lang=workbook.lang,
+        title=title_of(workbook.properties).written_in(workbook.lang),
+        properties=properties_dict(workbook.properties),
+    )
+
+
+def write_sheets(
+    sheets: t.Sequence[Sheet],
+    *,
+    lang: str,
+    title: str,
+    properties: t.Mapping[str, str],
+    protect: bool = True,
+) -> bytes:
+    """`sheets` as an XLSX workbook with its `title` and custom `properties`; with `protect`,
+    every sheet protected but for the columns to fill (a report to read only, such as the
+    network's, is left open for its readers' own columns and formulas)."""
     book = XlsxWorkbook()
     book.remove(book.active)  # type: ignore[arg-type]
-    book.properties.title = title_of(workbook.properties).written_in(lang)
+    book.properties.title = title
     book.properties.creator = "vae"
-    for name, value in properties_dict(workbook.properties).items():
+    for name, value in properties.items():
         t.cast(t.Any, book).custom_doc_props.append(StringProperty(name=name, value=value))
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     choices = lay.status_choices(lang)
-    for sheet in workbook.sheets:
+    for sheet in sheets:
         ws = book.create_sheet(sheet.layout.name.written_in(lang))
         headers = [c.header.written_in(lang) for c in sheet.layout.columns]
         rows = rows_shown(sheet, lang)
@@ -56,6 +78,7 @@ def write(workbook: Workbook) -> bytes:
             )
             formats = {
                 CellKind.EUROS: EURO_FORMATS[lang],
+                CellKind.PERCENT: PERCENT_FORMATS[lang],
                 CellKind.YEAR: YEAR_FORMAT,
                 CellKind.DATE: "yyyy-mm-dd",
             }
@@ -82,6 +105,8 @@ def write(workbook: Workbook) -> bytes:
                 ws.add_data_validation(validation)
                 validation.add(f"{letter}2:{letter}{len(rows) + 1}")
         ws.freeze_panes = "A2"
+        if not protect:
+            continue
         # Protected without a password, against slips, not people: sorting, filtering and
         # widening columns stay allowed (False means "not protected against").
         protection = ws.protection

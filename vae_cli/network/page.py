@@ -1,0 +1,96 @@
+"""The network report as one HTML page (`templates/network.html`): self-contained (its CSS
+inline, nothing fetched), French or English as the report's `lang`, readable on a phone and
+printable on A4.
+
+The template reads plain data only: the report's values with every text made inert (a
+bidirectional override in a city's name would reorder the rest of its table cell, a control
+character has no business in a page), sets sorted, enumerations as their values. Autoescaping
+does the rest: a `<script>` in a plan shows as text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import typing as t
+
+from vae_cli.network.data import CityRow, NetworkReport, Section
+from vae_cli.terminal import inert
+
+TEMPLATE = "network.html"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class _Part:
+    """A section of the page: the whole network, or one département's."""
+
+    anchor: str  # the prefix of its ids: "network", "dep-21"
+    section: Section
+    # The plans its table lists. With départements, the network's own part lists only the
+    # plans no département's part lists (an unreadable plan has no département): the same
+    # 300 rows twice would only make the page twice as long, and none may be left out.
+    cities: tuple[CityRow, ...]
+    outside_departments: bool = False
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class _Page:
+    year: int
+    sources: tuple[str, ...]
+    whole: _Part
+    departments: tuple[_Part, ...]
+
+
+def page_data(report: NetworkReport) -> object:
+    """What `templates/network.html` reads as `report`: plain data (see the module's doc)."""
+    listed = {c.path for s in report.departments for c in s.cities}
+    page = _Page(
+        year=report.year,
+        sources=report.sources,
+        whole=_Part(
+            anchor="network",
+            section=report.whole,
+            cities=tuple(c for c in report.whole.cities if c.path not in listed),
+            outside_departments=bool(report.departments),
+        ),
+        departments=tuple(
+            _Part(anchor=f"dep-{_anchor(s.department or '')}", section=s, cities=s.cities)
+            for s in report.departments
+        ),
+    )
+    return _plain(page)
+
+
+def html(report: NetworkReport) -> str:
+    """The page, in the report's language."""
+    from vae_cli.report.environment import render  # Jinja2: only for the commands that render
+
+    return render(TEMPLATE, page_data(report), lang=report.lang)
+
+
+def _anchor(code: str) -> str:
+    """A département's code as part of an id ("2A", "974"): letters and digits only."""
+    return "".join(c for c in code if c.isascii() and c.isalnum()) or "none"
+
+
+def _plain(value: object) -> object:
+    """`value` as plain data, its texts made inert and its sets sorted; a dataclass as a
+    mapping of its fields and public properties (`counted`, `share`)."""
+    if isinstance(value, enum.Enum):
+        return _plain(value.value)
+    if isinstance(value, str):
+        return inert(value)
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, frozenset | set):
+        return sorted(_plain(item) for item in value)  # type: ignore[type-var]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        for name, member in vars(type(value)).items():
+            if isinstance(member, property) and not name.startswith("_"):
+                fields[name] = _plain(getattr(value, name))
+        return fields
+    return value
+
+
+__all__: t.Sequence[str] = ["html", "page_data"]
