@@ -128,16 +128,17 @@ class Manifest:
                     out.setdefault(obligation, []).append(plan.city)
         return {k: tuple(sorted(v)) for k, v in sorted(out.items())}
 
-    def departments(self) -> dict[str, int]:
-        """Plans per département (every plan: the generator knows each one's)."""
+    def departments(self, *, valid_only: bool = False) -> dict[str, int]:
+        """Plans per département: every plan (the generator knows each one's, even where the
+        file is unreadable or names another), or the valid ones only."""
         counts: dict[str, int] = {}
-        for plan in self.plans:
+        for plan in self.valid if valid_only else self.plans:
             counts[plan.department] = counts.get(plan.department, 0) + 1
         return dict(sorted(counts.items()))
 
     def answers(self) -> dict[str, dict[str, int]]:
-        """Per question, the valid plans' answers counted by value (`true`, `false`, an
-        option's id, or for numbers `answered`), and `unanswered`."""
+        """Per question, the valid plans' answers counted by value (`yes`, `no`, an option's
+        id, or for numbers `answered`), and `unanswered`: as `network.data.AnswerCount`."""
         questions = sorted({q for p in self.plans for q in p.answers} | set(self.questions))
         out: dict[str, dict[str, int]] = {}
         for question in questions:
@@ -177,6 +178,7 @@ class Manifest:
             "year_recorded": sum(p.year_recorded for p in self.valid),
             "paid": sum(p.paid for p in self.valid),
             "departments": self.departments(),
+            "departments_valid": self.departments(valid_only=True),
             "missing_obligations": {
                 r: self.missing(r) for r in (REFERENTIAL_2020, REFERENTIAL_2026)
             },
@@ -211,7 +213,7 @@ def _answer_key(value: Answer | None) -> str:
     if value is None:
         return "unanswered"
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "yes" if value else "no"
     if isinstance(value, str):
         return value
     return "answered"
