@@ -397,8 +397,8 @@ def _measurements(
 
 def _actions(
     spec: _Spec, mandate: tuple[int, int], year: int, rng: random.Random
-) -> tuple[list[dict[str, t.Any]], dict[str, t.Any]]:
-    """The plan's actions, and the facts planted in them."""
+) -> list[dict[str, t.Any]]:
+    """The plan's actions, with the gaps `spec` plants."""
     actions = [_localized(a, spec.commune.name) for a in _pick_actions(spec.actions, rng)]
     factor = rng.choice((0.1, 0.25, 0.5, 1.0, 1.0, 2.0))  # the city's size, in its budgets
     fates: list[tuple[str, int]] = []
@@ -478,11 +478,7 @@ def _actions(
                 indicator["baseline"] = {"year": 2025, "value": indicator["baseline"]["value"]}
                 indicator["target"] = {"year": 2032, "value": indicator["target"]["value"]}
             indicator["measurements"] = _measurements(indicator, recorded_years, rng)
-    facts = {
-        "unrecorded": unrecorded,
-        "fates": dict(zip([a["id"] for a in actions], fates, strict=True)),
-    }
-    return actions, facts
+    return actions
 
 
 def _spare(
@@ -503,9 +499,13 @@ def _spare(
     return spare
 
 
-def _truth(actions: list[dict[str, t.Any]], year: int) -> tuple[tuple[str, ...], bool]:
+def _truth(
+    actions: list[dict[str, t.Any]], year: int, *, consultation_held: bool
+) -> tuple[tuple[str, ...], bool]:
     """The obligations no live action covers in `year`, and whether every action running in
-    `year` has its entry: counted from the data, as a reader of the plan would."""
+    `year` has its entry: counted from the data, as a reader of the plan would. The
+    consultation obligation also needs a consultation held during the mandate by `year`, which
+    a 2026-2032 plan cannot have had yet (no edition of that mandate is known)."""
     covered: set[str] = set()
     recorded = True
     for action in actions:
@@ -521,6 +521,8 @@ def _truth(actions: list[dict[str, t.Any]], year: int) -> tuple[tuple[str, ...],
         closed = bool(before) and before[-1]["status"] in {"done", "abandoned"}
         if not closed and not any(p["year"] == year for p in entries):
             recorded = False
+    if not consultation_held:
+        covered.discard("consultation")
     missing = tuple(o for o in (*OBLIGATIONS, "consultation") if o not in covered)
     return missing, recorded
 
@@ -537,7 +539,10 @@ def _answers(spec: _Spec, rng: random.Random) -> dict[str, Answer]:
             free = "gratuit" in qid or "free" in qid
             out[qid] = rng.random() < (26 / 299 if free else 0.74)
         elif kind == "number":
-            out[qid] = round(rng.uniform(1.5, 6.5), 2)
+            # A school meal's highest price, in euros (Avignon's: 2.95), within the bounds.
+            low = max(1.5, float(question.get("minimum", 1.5)))
+            high = min(6.5, float(question.get("maximum", 6.5)))
+            out[qid] = round(rng.uniform(low, max(low, high)), 2)
         elif kind == "choice":
             options = [str(o["id"] if isinstance(o, dict) else o) for o in question["options"]]
             out[qid] = rng.choice(options)
@@ -549,8 +554,7 @@ def _tree(spec: _Spec, year: int, rng: random.Random) -> tuple[list[Section], Pl
     commune = spec.commune
     city = commune.name
     mandate = (2026, 2032) if spec.referential == REFERENTIAL_2026 else (2020, 2026)
-    actions, _facts = _actions(spec, mandate, year, rng)
-    missing, recorded = _truth(actions, year)
+    actions = _actions(spec, mandate, year, rng)
     fee = rng.choice((100, 200, 200, 200, 300, 500))
     since = mandate[0] + (1 if mandate[0] == 2020 and rng.random() < 0.2 else 0)
     payments = [
@@ -610,7 +614,8 @@ def _tree(spec: _Spec, year: int, rng: random.Random) -> tuple[list[Section], Pl
         ),
     ]
     if mandate[0] == 2020:
-        editions = rng.sample(("2020-2021", "2023-2024", "2025-2026"), rng.randint(1, 3))
+        opened = [e for e in ("2020-2021", "2023-2024", "2025-2026") if int(e[:4]) <= year]
+        editions = rng.sample(opened, rng.randint(1, len(opened)))
         consultations = []
         for edition in sorted(editions):
             respondents = rng.randint(120, 1500)
@@ -623,6 +628,8 @@ def _tree(spec: _Spec, year: int, rng: random.Random) -> tuple[list[Section], Pl
                 }
             )
         sections.append(Section("consultations", consultations))
+    # Every edition picked opened during 2020-2026 and by the year.
+    missing, recorded = _truth(actions, year, consultation_held=mandate[0] == 2020)
     answers = _answers(spec, rng)
     if answers:
         sections.append(Section("answers", answers))

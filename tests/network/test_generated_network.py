@@ -106,23 +106,22 @@ def test_every_plan_broken_fails_with_the_rule_planted(
         assert result.read is (plan.state == "errors"), plan.path
 
 
-def test_an_obligation_planted_missing_is_one_only_abandoned_actions_cover(
+def test_an_obligation_missing_is_one_only_abandoned_actions_cover_or_a_consultation_to_come(
     network: tuple[Path, Manifest], checked: dict[str, FileResult]
 ) -> None:
+    """A valid plan misses an obligation in two ways: `vae validate` warns that only abandoned
+    actions cover it, or (a 2026-2032 plan) no consultation of the mandate can have been held
+    yet, which the consultation check waits for."""
     _, manifest = network
-    gaps = [p for p in manifest.valid if p.obligations_missing]
-    assert gaps
-    for plan in gaps:
+    assert any(p.obligations_missing for p in manifest.valid if p.mandate[0] == 2020)
+    for plan in manifest.valid:
         warned = {
             d.message.values.get("obligation")
             for d in checked[plan.path].diagnostics
             if d.rule == "covered-only-by-abandoned"
         }
-        assert set(plan.obligations_missing) <= warned, plan.path
-    for plan in manifest.valid:
-        if not plan.obligations_missing:
-            rules = {d.rule for d in checked[plan.path].diagnostics}
-            assert "covered-only-by-abandoned" not in rules, plan.path
+        waiting = {"consultation"} if plan.mandate[0] == 2026 else set()
+        assert set(plan.obligations_missing) == warned | waiting, plan.path
 
 
 def test_what_the_plan_writer_writes_reads_back_as_its_data() -> None:
