@@ -3,9 +3,10 @@
 `vae init` writes with `vae_cli.editing.emit`, which asks two YAML resolvers about every text a
 user typed so that it can leave it unquoted, then parses the file again: right for one plan, 30
 times too slow for a network of 3,000. A generated plan's texts are the generator's own, so this
-writer takes the same `Section`s and `Commented` values and quotes every text that is not a
+writer takes the same `Section`s and `Commented` values, quotes every text that is not a
 plain id (`bien-etre`, `in_progress`) in JSON's double quotes, which every YAML reader reads the
-same. tests/network/test_generated_network.py checks that what it writes reads back as the data.
+same, and folds long texts (`>-`) as the sample does. tests/network/test_generated_network.py
+checks that what it writes reads back as the data.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import json
 import re
 import typing as t
 
-from vae_cli.editing.emit import ONE_LINE, Commented, Section
+from vae_cli.editing.emit import ONE_LINE, WIDTH, Commented, Section
+from vae_cli.editing.scalars import foldable
 
 _PLAIN = re.compile(r"[a-z][a-z0-9_-]*")
 # Words YAML 1.1 readers take for booleans or null.
@@ -42,6 +44,18 @@ def _flow(value: t.Any) -> str:
     return _scalar(value)
 
 
+def _folded(text: str, indent: int) -> list[str]:
+    lines, current = [], ""
+    for word in text.split(" "):
+        if current and indent + len(current) + 1 + len(word) > WIDTH:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return [" " * indent + line for line in lines]
+
+
 def _comments(before: t.Iterable[str], indent: int) -> list[str]:
     return [" " * indent + "# " + line for line in before]
 
@@ -57,7 +71,15 @@ def _value(key: str, value: t.Any, indent: int, out: list[str]) -> None:
     scalars = isinstance(value, list) and not any(
         isinstance(v, dict | list | Commented) for v in value
     )
-    if flat or scalars or (key in ONE_LINE and isinstance(value, dict)):
+    if isinstance(value, str) and len(pad) + len(key) + len(value) > WIDTH and foldable(value):
+        # A long text folded over lines, as the sample writes its descriptions.
+        out.append(f"{pad}{key}: >-")
+        out.extend(_folded(value, indent + 2))
+    elif (
+        flat
+        or (key in ONE_LINE and isinstance(value, dict))
+        or (scalars and len(pad) + len(key) + len(_flow(value)) <= WIDTH)
+    ):
         out.append(f"{pad}{key}: {_flow(value)}")
     elif isinstance(value, dict):
         out.append(f"{pad}{key}:")

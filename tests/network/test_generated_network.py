@@ -134,6 +134,7 @@ def test_what_the_plan_writer_writes_reads_back_as_its_data() -> None:
         ],
         "baseline": {"year": 2020, "value": 0.5},
         "nested": [{"id": "a", "items": [{"k": "v"}], "empty": []}, {}],
+        "long": " ".join(["Une description : longue, avec « guillemets » et # dièse."] * 5),
     }
     sections = [
         Section("first", 1, ("a comment",)),
