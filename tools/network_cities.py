@@ -304,7 +304,7 @@ def communes(count: int, rng: random.Random, *, first: tuple[str, ...] = ()) -> 
         raise ValueError(f"at most {MAX_COMMUNES} communes, not {count}")
     used = set(by_code)
     names = {(c.department, c.name) for c in chosen}
-    departments = list(COMMUNES)
+    departments = [d for d in COMMUNES if d != "75"]  # Paris is one commune
     while len(chosen) < count:
         dep = rng.choice(departments)
         prefix = dep  # a code starts with its département (`plan_format.department_of`)
