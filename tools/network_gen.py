@@ -55,6 +55,7 @@ class Breakage(enum.StrEnum):
     WRONG_TYPE = "wrong-type"  # a budget written the French way, 180 000,50
     UNKNOWN_OBLIGATION = "unknown-obligation"  # `formations` for `formation`
     DEPARTMENT = "department"  # the postcode's département, not the INSEE code's
+    ANSWER_TYPE = "answer-type"  # « oui, en partie » to a yes/no question
 
     @property
     def rule(self) -> str:
@@ -73,7 +74,15 @@ _RULES = {
     Breakage.WRONG_TYPE: "wrong-type",
     Breakage.UNKNOWN_OBLIGATION: "known-reference",
     Breakage.DEPARTMENT: "department-matches-insee",
+    Breakage.ANSWER_TYPE: "answer-type",
 }
+
+
+def breakage_kinds() -> list[Breakage]:
+    """The breakages a network gets: a wrong answer only once the referential asks a yes/no
+    question."""
+    asks = any(q.get("kind") == "yes_no" for q in _questions(REFERENTIAL_2020))
+    return [b for b in Breakage if asks or b is not Breakage.ANSWER_TYPE]
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -527,9 +536,11 @@ def _truth(
     return missing, recorded
 
 
-def _answers(spec: _Spec, rng: random.Random) -> dict[str, Answer]:
-    """The city's answers to its referential's questions; some left unanswered."""
+def _answers(spec: _Spec, rng: random.Random) -> tuple[dict[str, Answer], dict[str, t.Any]]:
+    """The city's answers to its referential's questions, some left unanswered: what they
+    mean, and how the city wrote them (`oui`, `4,50 €`... as the format allows)."""
     out: dict[str, Answer] = {}
+    written: dict[str, t.Any] = {}
     for question in _questions(spec.referential):
         if rng.random() > spec.answered:
             continue
@@ -546,7 +557,17 @@ def _answers(spec: _Spec, rng: random.Random) -> dict[str, Answer]:
         elif kind == "choice":
             options = [str(o["id"] if isinstance(o, dict) else o) for o in question["options"]]
             out[qid] = rng.choice(options)
-    return out
+        else:
+            continue
+        value = out[qid]
+        if isinstance(value, bool):
+            written[qid] = rng.choice((value, "oui" if value else "non", "Oui" if value else "Non"))
+        elif isinstance(value, float):
+            french = f"{value:.2f}".replace(".", ",")
+            written[qid] = rng.choice((value, french, f"{french} €"))
+        else:
+            written[qid] = value
+    return out, written
 
 
 def _tree(spec: _Spec, year: int, rng: random.Random) -> tuple[list[Section], PlannedPlan]:
@@ -630,9 +651,9 @@ def _tree(spec: _Spec, year: int, rng: random.Random) -> tuple[list[Section], Pl
         sections.append(Section("consultations", consultations))
     # Every edition picked opened during 2020-2026 and by the year.
     missing, recorded = _truth(actions, year, consultation_held=mandate[0] == 2020)
-    answers = _answers(spec, rng)
-    if answers:
-        sections.append(Section("answers", answers))
+    answers, written = _answers(spec, rng)
+    if written:
+        sections.append(Section("answers", written))
     plan = PlannedPlan(
         path=f"{commune.department}/{_slug(city)}-{mandate[0]}.yaml",
         city=city,
@@ -675,6 +696,11 @@ def _break(text: str, breakage: Breakage, commune: Commune) -> bytes:
         broken = re.sub(r"(\n    budget_eur: )\d+\n", r"\g<1>180 000,50\n", text, count=1)
     elif breakage is Breakage.UNKNOWN_OBLIGATION:
         broken = text.replace("\n    obligations: [", "\n    obligations: [formations, ", 1)
+    elif breakage is Breakage.ANSWER_TYPE:
+        question = next(q["id"] for q in _questions(REFERENTIAL_2020) if q.get("kind") == "yes_no")
+        broken = re.sub(
+            rf"\n  {question}: [^\n]*\n", f'\n  {question}: "oui, en partie"\n', text, count=1
+        )
     else:
         wrong = "27" if commune.department != "27" else "76"
         broken = re.sub(r"\n(  department: )\S+\n", rf'\n\g<1>"{wrong}"\n', text, count=1)
@@ -739,7 +765,7 @@ def generate(
     # has them.
     places = communes(plans, rng, first=("21231", "2A004", "2B033", "97120", "97411"))
     sizes = _sizes(size, plans, rng)
-    kinds = list(Breakage)
+    kinds = breakage_kinds()
     n_broken = (
         max(len(kinds), round(broken * plans))
         if plans >= EVERY_KIND_FROM
@@ -763,7 +789,8 @@ def generate(
     n_gap = 0
     for i, commune in enumerate(places):
         plan_rng = random.Random(f"{seed}-{i}")
-        referential = REFERENTIAL_2026 if renewal[i] else REFERENTIAL_2020
+        wrong_answer = breakages.get(i) is Breakage.ANSWER_TYPE  # a question of 2020-2026's
+        referential = REFERENTIAL_2026 if renewal[i] and not wrong_answer else REFERENTIAL_2020
         drop = None
         if i in gaps:
             drop = OBLIGATIONS[n_gap % len(OBLIGATIONS)]
@@ -776,7 +803,7 @@ def generate(
             drop_obligation=drop,
             missing_year=late[i],
             unpaid=unpaid[i],
-            answered=0.9 if answers else 0.0,
+            answered=1.0 if wrong_answer else 0.9 if answers else 0.0,
         )
         sections, planned = _tree(spec, year, plan_rng)
         text = write(_header(seed), sections)
