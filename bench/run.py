@@ -14,6 +14,8 @@ the cost of one more line at two sizes (it must not rise with size), `check-json
 Dijon's plan for scale, and the goals of issues 2 and 15, each marked met or MISSED.
 
 `BENCH_RUNS=N` sets the number of pairs (default 5; 3 for the 5,000-action plans).
+Last, `vae network` over generated networks (bench/network.py); `BENCH_ONLY=network` runs that
+row alone.
 """
 
 from __future__ import annotations
@@ -61,11 +63,17 @@ def run(tree: Path, args: list[str]) -> Sample:
     env["PYTHONPATH"] = str(tree)
     # -P: the code of `tree` only, not the current folder's.
     command = [sys.executable, "-P", "-c", "from vae_cli.cli.app import main; main()", *args]
+    return spawn(command, env)
+
+
+def spawn(command: list[str], env: dict[str, str]) -> Sample:
+    """One process of any program, measured as `run` measures vae (its children's time and
+    peak included, once they have ended)."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     start = time.perf_counter()
     try:
         pid = os.posix_spawn(
-            sys.executable,
+            command[0],
             command,
             env,
             file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1), (os.POSIX_SPAWN_DUP2, devnull, 2)],
@@ -148,7 +156,15 @@ def generate() -> None:
         write(name, text())
 
 
+def network_row() -> int:
+    from network import main as network  # beside this script: `vae network`, issue 13
+
+    return network(run=run, spawn=spawn)
+
+
 def main() -> int:
+    if os.environ.get("BENCH_ONLY") == "network":  # `make bench BENCH_ONLY=network`
+        return network_row()
     OUT.mkdir(parents=True, exist_ok=True)
     # Written by a process of its own: a child's peak memory counts its parent's at the start,
     # so this one stays small.
@@ -295,7 +311,7 @@ def main() -> int:
     print(f"\n{'vae export / import, every cell of 2026':<44}{'seconds':>10}")
     for fmt, step, seconds in spreadsheets(BIN / "vae", largest, OUT):
         print(f"{largest.name + ' ' + fmt + ' ' + step:<44}{seconds:>9.2f}s")
-    return 0
+    return network_row()
 
 
 if __name__ == "__main__":
