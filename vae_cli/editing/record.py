@@ -11,13 +11,13 @@ import collections
 import copy
 import dataclasses
 import datetime as dt
-import difflib
 import math
 import re
 import typing as t
 from pathlib import Path
 
 from vae_cli.check import Checker
+from vae_cli.editing import line_diff
 from vae_cli.editing.errors import EditRefused
 from vae_cli.editing.source import Source, parse, read_source
 from vae_cli.editing.splice import Context, Entry, Upsert, apply, upsert
@@ -54,13 +54,9 @@ class Outcome:
 
 def unified_diff(source: Source, new_text: str) -> str:
     """The change from the file as read to `new_text`, as `git diff` shows it."""
-    lines = difflib.unified_diff(
-        source.text.splitlines(keepends=True),
-        new_text.splitlines(keepends=True),
-        fromfile=f"a/{source.shown}",
-        tofile=f"b/{source.shown}",
+    return line_diff.unified_diff(
+        source.text, new_text, old_name=f"a/{source.shown}", new_name=f"b/{source.shown}"
     )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 # --- Finding where the entry goes ------------------------------------------------------------
