@@ -11,7 +11,7 @@ from __future__ import annotations
 import collections
 import typing as t
 
-from vae_cli.diff.actions import compare_actions
+from vae_cli.diff.actions import compare_actions, unchanged_actions
 from vae_cli.diff.changes import (
     CoverageChange,
     FindingChange,
@@ -50,7 +50,8 @@ def compare(
     )
     _findings(diff, before.result, after.result, lang)
     if state is PlanState.CHANGED and before.plan is not None and after.plan is not None:
-        compare_actions(diff, before.plan, after.plan)
+        same = unchanged_actions(before.data, after.data)
+        compare_actions(diff, before.plan, after.plan, same=same)
         _coverage(diff, before.plan, after.plan, [after.referential, before.referential], lang)
         diff.sections += differences(
             dump(before.plan, without={"actions"}), dump(after.plan, without={"actions"})

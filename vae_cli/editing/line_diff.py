@@ -17,7 +17,7 @@ import collections
 import difflib
 import typing as t
 
-Opcode = tuple[str, int, int, int, int]
+Opcode = tuple[t.Literal["replace", "delete", "insert", "equal"], int, int, int, int]
 
 
 def unified_diff(old: str, new: str, *, old_name: str, new_name: str, context: int = 3) -> str:

@@ -80,7 +80,7 @@ class _Copier:
             return t.cast(int, value)
         if kind is list or kind is tuple:
             return [self.copy(item) for item in t.cast(t.Sequence[object], value)]
-        names = _names(kind)
+        names = _names(t.cast(type, kind))
         if names is not None:
             return self._record(value, names)
         if isinstance(value, enum.Enum):
