@@ -80,9 +80,12 @@ def test_a_file_is_read_as_it_was_committed_and_a_folder_is_no_file(repo: Path) 
     head = found.commit_of("HEAD")
     assert head is not None
     (repo / PLAN).write_text("# not committed\n", encoding="utf-8")
-    assert found.read(head, PurePosixPath(PLAN)) == SMALL.encode()
-    assert found.read(head, PurePosixPath("plans")) is None
-    assert found.read(head, PurePosixPath("plans/absent.yaml")) is None
+    assert found.read(head, PurePosixPath(PLAN), max_bytes=10**6) == SMALL.encode()
+    assert found.read(head, PurePosixPath("plans"), max_bytes=10**6) is None
+    assert found.read(head, PurePosixPath("plans/absent.yaml"), max_bytes=10**6) is None
+    # A file larger than the limit: only its start, one byte past the limit (enough to say
+    # it is too large), however large the file.
+    assert found.read(head, PurePosixPath(PLAN), max_bytes=10) == SMALL.encode()[:11]
     assert found.relative(repo / PLAN) == PurePosixPath(PLAN)
 
 

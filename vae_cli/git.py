@@ -29,12 +29,19 @@ class GitNotFound(GitError):
     """The `git` program is not installed (or not on PATH)."""
 
 
-def run(args: t.Sequence[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    """`git ARGS` in `cwd`, its output as bytes; a failing command is the caller's to read."""
+def run(
+    args: t.Sequence[str], cwd: Path, *, max_bytes: int | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """`git ARGS` in `cwd`, its output as bytes; a failing command is the caller's to read.
+
+    With `max_bytes`, at most the first `max_bytes` + 1 bytes of the output are kept, and git
+    is stopped there: enough to tell that a file is too large, without holding all of it."""
     try:
-        return subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, check=False, timeout=TIMEOUT
-        )
+        if max_bytes is None:
+            return subprocess.run(
+                ["git", *args], cwd=cwd, capture_output=True, check=False, timeout=TIMEOUT
+            )
+        return _run_bounded(args, cwd, max_bytes)
     except FileNotFoundError:
         raise GitNotFound(
             msg("the `git` program was not found"), hint=msg("install git (https://git-scm.com)")
@@ -50,6 +57,26 @@ def run(args: t.Sequence[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
         ) from None
     except OSError as e:
         raise GitError(msg("git could not run: {reason}", reason=os_reason(e))) from None
+
+
+def _run_bounded(
+    args: t.Sequence[str], cwd: Path, max_bytes: int
+) -> subprocess.CompletedProcess[bytes]:
+    with subprocess.Popen(
+        ["git", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+    ) as process:
+        assert process.stdout is not None
+        out = process.stdout.read(max_bytes + 1)
+        if len(out) > max_bytes:
+            process.kill()  # the rest is not wanted; the output so far says it was there
+            process.wait()
+            return subprocess.CompletedProcess(process.args, 0, out, b"")
+        try:
+            code = process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            raise
+    return subprocess.CompletedProcess(process.args, code, out, b"")
 
 
 def _text(output: bytes) -> str:
@@ -137,9 +164,10 @@ class Repository:
         except ValueError:
             return None
 
-    def read(self, commit: str, path: PurePosixPath) -> bytes | None:
-        """The file's bytes at `commit`, or None when no file was there (nothing, or a folder)."""
-        done = self._run("cat-file", "blob", f"{commit}:{path}")
+    def read(self, commit: str, path: PurePosixPath, *, max_bytes: int) -> bytes | None:
+        """The file's bytes at `commit` (its first `max_bytes` + 1 if it is larger), or None
+        when no file was there (nothing, or a folder)."""
+        done = run(["cat-file", "blob", f"{commit}:{path}"], self.root, max_bytes=max_bytes)
         return done.stdout if done.returncode == 0 else None
 
     def files_under(self, commit: str, folder: PurePosixPath) -> list[PurePosixPath]:

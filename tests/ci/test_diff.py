@@ -309,3 +309,20 @@ def test_two_commits_in_french(repo: Repo):
     assert markdown.stdout.startswith(f"### vae diff{N}: plans comparés à la base commune"), (
         markdown
     )
+
+
+def test_a_base_too_large_is_read_no_further_than_the_limit(repo: Repo):
+    """A plan over the size limit at the base is a finding there (`file-too-large`), as in the
+    working tree; two such versions that differ past the limit are never "no change"."""
+    from vae_cli.reading.yaml_document import MAX_BYTES
+
+    padding = "#" * (MAX_BYTES + 10) + "\n"
+    repo.commit("large", {PLAN: SMALL + padding})
+    repo.write(PLAN, SMALL + padding + "# one more line\n")
+    run = diff("HEAD")
+    assert run.exit_code == 0, run
+    assert "no change" not in run.stdout and "changed since HEAD" in run.stdout, run
+    repo.write(PLAN, SMALL)
+    run = diff("HEAD")
+    assert run.exit_code == 0, run
+    assert "fixed error" in run.stdout and "[file-too-large]" in run.stdout, run

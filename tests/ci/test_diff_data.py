@@ -318,6 +318,7 @@ def _version(checker: Checker, text: str) -> Version:
     return Version(
         exists=True,
         text=text,
+        data=checked.document.data if checked.document is not None else None,
         plan=checked.plan,
         referential=checked.referential,
         result=checked.result,

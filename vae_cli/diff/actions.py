@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import typing as t
+
 from vae_cli.diff.changes import (
     ActionRef,
     Edited,
@@ -17,6 +19,7 @@ from vae_cli.diff.changes import (
 from vae_cli.diff.indicators import compare_indicators
 from vae_cli.diff.tree import differences, dump, reordered
 from vae_cli.models.plan import Action, Plan, ProgressEntry
+from vae_cli.reading.yaml_document import Data
 
 # Fields reported in their own section; any other field that changed is listed as "edited".
 _SECTIONED = {"id", "commitment", "obligations", "progress", "indicators", "budget_eur"}
@@ -34,7 +37,11 @@ def ref(action: Action) -> ActionRef:
     )
 
 
-def compare_actions(diff: PlanDiff, before: Plan, after: Plan) -> None:
+def compare_actions(
+    diff: PlanDiff, before: Plan, after: Plan, *, same: t.Collection[str] = ()
+) -> None:
+    """The actions' changes; those whose ids are in `same` were read from the same data on
+    both sides (`unchanged_actions`), so have none to find."""
     old = {a.id: a for a in before.actions}
     new = {a.id: a for a in after.actions}
     diff.actions_added = [ref(a) for a in after.actions if a.id not in old]
@@ -42,10 +49,33 @@ def compare_actions(diff: PlanDiff, before: Plan, after: Plan) -> None:
     for action in after.actions:
         was = old.get(action.id)
         if was is not None:
-            _action(diff, was, action)
+            if action.id not in same:
+                _action(diff, was, action)
         else:
             _added(diff, action)
     diff.sections += reordered("actions", list(old), list(new))
+
+
+def unchanged_actions(before: Data | None, after: Data | None) -> set[str]:
+    """Ids of the actions whose data (as parsed, before validation) is the same on both sides,
+    each id found once on each side: validated alike, they differ in nothing. Comparing the
+    parsed data is some ten times quicker than comparing the models' dumps field by field, and
+    in a large plan most actions are unchanged."""
+
+    def by_id(data: Data | None) -> dict[str, Data]:
+        items = data.get("actions") if isinstance(data, dict) else None
+        found: dict[str, Data] = {}
+        repeated: set[str] = set()
+        for item in items if isinstance(items, list) else []:
+            ident = item.get("id") if isinstance(item, dict) else None
+            if isinstance(ident, str):
+                if ident in found:
+                    repeated.add(ident)
+                found[ident] = item
+        return {k: v for k, v in found.items() if k not in repeated}
+
+    old, new = by_id(before), by_id(after)
+    return {ident for ident, item in new.items() if ident in old and old[ident] == item}
 
 
 def _action(diff: PlanDiff, was: Action, action: Action) -> None:

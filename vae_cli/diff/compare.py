@@ -11,7 +11,7 @@ from __future__ import annotations
 import collections
 import typing as t
 
-from vae_cli.diff.actions import compare_actions
+from vae_cli.diff.actions import compare_actions, unchanged_actions
 from vae_cli.diff.changes import (
     CoverageChange,
     FindingChange,
@@ -24,7 +24,6 @@ from vae_cli.findings.diagnostics import Diagnostic, FileResult
 from vae_cli.i18n.language import DEFAULT_LANGUAGE
 from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
-from vae_cli.reading.yaml_document import LoadError, compose
 
 
 def compare(
@@ -32,7 +31,7 @@ def compare(
 ) -> PlanDiff:
     """What changed from `before` to `after`; the referential's labels and the findings'
     messages are in `lang`, as the sentences that quote them."""
-    if before.exists and after.exists and before.text == after.text:
+    if before.exists and after.exists and before.text is not None and before.text == after.text:
         return PlanDiff(path=path, state=PlanState.UNCHANGED)
     state = (
         PlanState.ADDED
@@ -51,24 +50,18 @@ def compare(
     )
     _findings(diff, before.result, after.result, lang)
     if state is PlanState.CHANGED and before.plan is not None and after.plan is not None:
-        compare_actions(diff, before.plan, after.plan)
+        same = unchanged_actions(before.data, after.data)
+        compare_actions(diff, before.plan, after.plan, same=same)
         _coverage(diff, before.plan, after.plan, [after.referential, before.referential], lang)
         diff.sections += differences(
             dump(before.plan, without={"actions"}), dump(after.plan, without={"actions"})
         )
-        if not diff.tracked_changes and _data(before) != _data(after):
+        # Layout only when the data parsed for the checks is the same; data not at hand (a
+        # version built without it) is never taken for the same.
+        same_data = before.data is not None and before.data == after.data
+        if not diff.tracked_changes and not same_data:
             _fallback(diff, before.plan, after.plan)
     return diff
-
-
-def _data(version: Version) -> object:
-    """The parsed data, comments and layout aside (None if it cannot be parsed)."""
-    if version.data is not None:
-        return version.data  # parsed already, for the check
-    try:
-        return compose(version.text).data if version.text is not None else None
-    except LoadError:
-        return None
 
 
 def _fallback(diff: PlanDiff, before: Plan, after: Plan) -> None:

@@ -17,6 +17,7 @@ from vae_cli.i18n.language import DEFAULT_LANGUAGE
 from vae_cli.i18n.messages import msg, verbatim
 from vae_cli.inputs import check_input, irregular
 from vae_cli.plan_format import PLAN_SUFFIXES
+from vae_cli.reading.yaml_document import MAX_BYTES
 
 
 @dataclasses.dataclass(kw_only=True)
@@ -49,8 +50,13 @@ def diff_plans(
     plans: list[PlanDiff] = []
     for path in _plans(at_base, paths or [default_dir], cwd=cwd):
         then = at_base.read(path)
+        now = read_plan(path) if path.is_file() else None
+        if then is not None and then == now and len(now) <= MAX_BYTES:
+            # The same bytes: nothing to check twice, nothing changed.
+            plans.append(compare(display_path(path), _same(now), _same(now), lang=lang))
+            continue
         before = _version(checker, path, then) if then is not None else None
-        after = _version(checker, path, read_plan(path)) if path.is_file() else None
+        after = _version(checker, path, now) if now is not None else None
         plans.append(
             compare(
                 display_path(path),
@@ -74,7 +80,7 @@ class AtBase:
         """The file's bytes at the base, or None when it did not exist there."""
         name = relative(self.repo, path)
         if name not in self._read:
-            self._read[name] = self.repo.read(self.base.commit, name)
+            self._read[name] = self.repo.read(self.base.commit, name, max_bytes=MAX_BYTES)
         return self._read[name]
 
     def files_under(self, folder: Path) -> list[Path]:
@@ -82,13 +88,19 @@ class AtBase:
         return [self.repo.root / name for name in names]
 
 
+def _same(raw: bytes) -> Version:
+    """A version that is the same bytes on both sides, unchecked: `compare` says unchanged."""
+    return Version(exists=True, text=raw.decode("utf-8", errors="replace"))
+
+
 def _version(checker: Checker, path: Path, raw: bytes) -> Version:
     """One version of the plan, checked from its bytes as `vae validate` checks a file (a bad
-    encoding is a finding); its text, decoded leniently, only tells whether it changed."""
+    encoding is a finding); its text, decoded leniently, only tells whether it changed (none
+    for a file too large to read, of which only the start was read)."""
     checked = checker.check_plan(path, raw=raw)
     return Version(
         exists=True,
-        text=raw.decode("utf-8", errors="replace"),
+        text=raw.decode("utf-8", errors="replace") if len(raw) <= MAX_BYTES else None,
         data=checked.document.data if checked.document is not None else None,
         plan=checked.plan,
         referential=checked.referential,

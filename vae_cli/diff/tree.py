@@ -18,8 +18,9 @@ from vae_cli.models.plan import LIST_ITEM_KEYS as KEYS
 
 def dump(model: BaseModel, *, without: t.Collection[str] = ()) -> dict[str, Plain]:
     """A model's fields as written (defaults left out), in JSON types, minus `without`."""
-    data: dict[str, Plain] = model.model_dump(mode="json", exclude_unset=True)
-    return {k: v for k, v in data.items() if k not in without}
+    # Left out by Pydantic, not dumped then dropped: `without={"actions"}` is most of a plan.
+    data: dict[str, Plain] = model.model_dump(mode="json", exclude_unset=True, exclude=set(without))
+    return data
 
 
 def join(path: str, name: str) -> str:

@@ -11,13 +11,13 @@ import collections
 import copy
 import dataclasses
 import datetime as dt
-import difflib
 import math
 import re
 import typing as t
 from pathlib import Path
 
 from vae_cli.check import Checker
+from vae_cli.editing import line_diff
 from vae_cli.editing.errors import EditRefused
 from vae_cli.editing.source import Source, parse, read_source
 from vae_cli.editing.splice import Context, Entry, Upsert, apply, upsert
@@ -54,13 +54,9 @@ class Outcome:
 
 def unified_diff(source: Source, new_text: str) -> str:
     """The change from the file as read to `new_text`, as `git diff` shows it."""
-    lines = difflib.unified_diff(
-        source.text.splitlines(keepends=True),
-        new_text.splitlines(keepends=True),
-        fromfile=f"a/{source.shown}",
-        tofile=f"b/{source.shown}",
+    return line_diff.unified_diff(
+        source.text, new_text, old_name=f"a/{source.shown}", new_name=f"b/{source.shown}"
     )
-    return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
 # --- Finding where the entry goes ------------------------------------------------------------
@@ -251,9 +247,15 @@ def record(
     new_text = apply(source.text, change.edits)
     edited = verify(document, [spliced], new_text)
 
-    # Each text is parsed once: the documents above are the ones checked.
-    before = checker.check_plan(path, document=document).result
+    # Each text is parsed once: the documents above are the ones checked. The plan as it was
+    # is checked only if the edited one has findings to tell old from new (a clean plan, the
+    # usual case, is checked once).
     after = checker.check_plan(path, document=edited).result
+    before = (
+        checker.check_plan(path, document=document).result
+        if any(d.severity in (Severity.ERROR, Severity.WARNING) for d in after.diagnostics)
+        else FileResult(path=after.path)
+    )
     replaced, recorded, unchanged, kept_too = _SUMMARIES
     said = {"year": new_entry["year"], "key": target.key, "what": target.what}
     summary = (replaced if change.replacing else recorded).fill(**said)
@@ -349,11 +351,18 @@ def verify(document: Document, entries: t.Sequence[Spliced], text: str) -> Docum
     """The edited text, parsed: it must hold the old data plus the entries (each in a list of
     its own), and nothing else (a safety net under the splicing, so a bug of ours can never
     write a plan that says something else)."""
-    expected = copy.deepcopy(document.data)
+    # The old data with the entries put in: only the mappings and lists on the way to each
+    # target are copied, each once, the rest is shared (a deep copy of a large plan costs a
+    # parse's worth of time and memory).
+    expected: dict[str, Data] = dict(document.data)
+    copies = {id(expected)}
     for spliced in entries:
         target, index = spliced.target, spliced.change.index
         node: t.Any = expected
         for part in target.path:
+            if id(node[part]) not in copies:
+                node[part] = copy.copy(node[part])
+                copies.add(id(node[part]))
             node = node[part]
         items = node.get(target.key)
         items = list(items) if isinstance(items, list) else []

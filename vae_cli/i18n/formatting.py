@@ -8,7 +8,7 @@ import decimal
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent, parse_pattern
 
 from vae_cli.i18n.language import BABEL_LOCALES
 from vae_cli.i18n.typography import french_spacing
@@ -35,16 +35,18 @@ class Formatter:
         self.locale = Locale.parse(BABEL_LOCALES[lang])
         # French puts a narrow no-break space before %, where Babel's data has a wide one.
         self._spaced = french_spacing if lang == "fr" else str
+        # Babel parses a pattern given as text on every call: each is parsed here, once.
         pattern = self.locale.currency_formats["standard"].pattern
         # Whole euros are written without cents (50 000 €), others with (1 234,50 €).
-        self._whole_money = pattern.replace(".00", "")
+        self._whole_money = parse_pattern(pattern.replace(".00", ""))
         percent = self.locale.percent_formats[None].pattern
         # Indicator values in % keep up to two decimals (12,5 %); shares are whole (40 %).
-        self._percent_value = percent.replace("#,##0", "#,##0.##", 1)
+        self._percent_value = parse_pattern(percent.replace("#,##0", "#,##0.##", 1))
+        self._number = parse_pattern("#,##0.##")
 
     def number(self, value: float) -> str:
         with decimal.localcontext(_WIDE):
-            return format_decimal(_exact(value), locale=self.locale, format="#,##0.##")
+            return format_decimal(_exact(value), locale=self.locale, format=self._number)
 
     def money(self, value: float) -> str:
         with decimal.localcontext(_WIDE):

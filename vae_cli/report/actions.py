@@ -100,7 +100,19 @@ class IndicatorView:
     measured: list[tuple[int, float]]  # measurements up to the report's year, after the baseline
     latest: tuple[int, float] | None  # the last of them
     assessment: Assessment
-    chart: Chart
+
+    @property
+    def chart(self) -> Chart:
+        """The indicator's chart, drawn when it is read: the views of the year before, which
+        the comparison with last year builds, are never drawn."""
+        base = self.indicator.baseline
+        return build_chart(
+            base_year=base.year,
+            base_value=base.value,
+            target_year=self.indicator.target.year,
+            target_value=self.indicator.target.value,
+            measured=self.measured,
+        )
 
     @property
     def status(self) -> ProgressStatus:
@@ -121,19 +133,11 @@ def indicator_at(indicator: Indicator, year: int) -> IndicatorView:
     measured = sorted(
         (m.year, m.value) for m in indicator.measurements if base.year < m.year <= year
     )
-    chart = build_chart(
-        base_year=base.year,
-        base_value=base.value,
-        target_year=indicator.target.year,
-        target_value=indicator.target.value,
-        measured=measured,
-    )
     return IndicatorView(
         indicator=indicator,
         measured=measured,
         latest=measured[-1] if measured else None,
         assessment=indicator_status(indicator, year),
-        chart=chart,
     )
 
 

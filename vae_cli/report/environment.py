@@ -139,11 +139,15 @@ def environment(*, lang: str, template_dir: Path | None = None) -> ReportEnviron
     )
     catalog = translations(lang)
     spaced: t.Callable[[str], str] = french_spacing if lang == "fr" else _as_is
+    # A report asks for the same labels once per action: each is looked up and spaced once.
+    remembered = functools.lru_cache(maxsize=4096)
     env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=lambda message: spaced(str(catalog.gettext(message))),
-        ngettext=lambda one, many, n: spaced(str(catalog.ngettext(one, many, n))),
-        pgettext=lambda ctx, message: spaced(str(catalog.pgettext(ctx, message))),
-        npgettext=lambda ctx, one, many, n: spaced(str(catalog.npgettext(ctx, one, many, n))),
+        gettext=remembered(lambda message: spaced(str(catalog.gettext(message)))),
+        ngettext=remembered(lambda one, many, n: spaced(str(catalog.ngettext(one, many, n)))),
+        pgettext=remembered(lambda ctx, message: spaced(str(catalog.pgettext(ctx, message)))),
+        npgettext=remembered(
+            lambda ctx, one, many, n: spaced(str(catalog.npgettext(ctx, one, many, n)))
+        ),
         newstyle=True,
     )
     env.bound_gettext()

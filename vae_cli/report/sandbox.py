@@ -21,6 +21,7 @@ renders a city's templates in a child process with a time and memory limit.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import typing as t
 
@@ -42,7 +43,7 @@ from jinja2.runtime import BlockReference, LoopContext, Macro, TemplateReference
 from jinja2.sandbox import SandboxedEnvironment
 from jinja2.utils import Cycler, Joiner, Namespace
 
-from vae_cli.report.template_data import Record
+from vae_cli.report.template_data import Record, fields_of
 
 # The most a template may build in one step: items of a string or list, and bits of an integer
 # (a million bits is some 300,000 digits, computed in a blink); and the widest printf field.
@@ -141,8 +142,14 @@ def check_width(width: object) -> None:
 
 def check_printf(text: object) -> None:
     """Refuse a printf-style format whose fields would be wider than `MAX_WIDTH`."""
-    if not isinstance(text, str):
-        return
+    if isinstance(text, str):
+        _check_printf(text)
+
+
+# Templates pass the same few hundred messages to `_()` over and over (a label per action):
+# each is looked at once. A format refused raises, and is never remembered.
+@functools.lru_cache(maxsize=4096)
+def _check_printf(text: str) -> None:
     for match in _PRINTF_FIELD.finditer(text):
         for number in match.groups():
             if number == "*":
@@ -269,6 +276,16 @@ class ReportEnvironment(SandboxedEnvironment):
     def checked_concat(value: str) -> str:
         check_size(len(value))
         return value
+
+    def getattr(self, obj: t.Any, attribute: str) -> t.Any:
+        # A field of a `Record` (`action.title`), most of what a template reads: a plain value
+        # the checks below would allow anyway, handed over without them. A name starting with
+        # `_`, or one the record lacks, goes through the sandbox's own path.
+        if type(obj) is Record and not attribute.startswith("_"):
+            fields = fields_of(obj)
+            if attribute in fields:
+                return fields[attribute]
+        return super().getattr(obj, attribute)
 
     def is_safe_attribute(self, obj: t.Any, attr: str, value: t.Any) -> bool:
         if not super().is_safe_attribute(obj, attr, value):
