@@ -15,6 +15,7 @@ from vae_cli.i18n.typography import french_order
 from vae_cli.models.common import Localized
 from vae_cli.models.referential import Referential
 from vae_cli.network import departments
+from vae_cli.network.answers import question_results
 from vae_cli.network.data import (
     CityRow,
     EditionUptake,
@@ -196,7 +197,7 @@ def _view(
         commitments=commitments,
         recommendations=recommendations,
         consultation=consultation,
-        questions=(),
+        questions=question_results(referential.questions, [r.answers for r in rows], lang),
     )
 
 

@@ -78,11 +78,38 @@ def _tidy_generated(path: Path) -> bool:
     return is_tidy_csv(path)
 
 
+def _html(report: NetworkReport) -> str:
+    from vae_cli.network.page import html
+
+    return html(report)
+
+
+def _ods(report: NetworkReport) -> bytes:
+    from vae_cli.network.sheets import ods
+
+    return ods(report)
+
+
+def _xlsx(report: NetworkReport) -> bytes:
+    from vae_cli.network.sheets import xlsx
+
+    return xlsx(report)
+
+
+def _sheet_generated(path: Path) -> bool:
+    from vae_cli.network.sheets import is_generated
+
+    return is_generated(path)
+
+
 OUTPUTS: dict[str, Output] = {
     "md": Output(suffix="md", in_language=True, write=_markdown, generated=_report_generated),
     "csv": Output(
         suffix="csv", in_language=False, write=_tidy, generated=_tidy_generated, indicators=True
     ),
+    "html": Output(suffix="html", in_language=True, write=_html, generated=_report_generated),
+    "ods": Output(suffix="ods", in_language=True, write=_ods, generated=_sheet_generated),
+    "xlsx": Output(suffix="xlsx", in_language=True, write=_xlsx, generated=_sheet_generated),
 }
 # What `vae network` writes without --format: those of these that exist.
 DEFAULT_FORMATS = ("md", "html", "ods")
