@@ -51,10 +51,6 @@ def diff_plans(
     for path in _plans(at_base, paths or [default_dir], cwd=cwd):
         then = at_base.read(path)
         now = read_plan(path) if path.is_file() else None
-        if then is not None and then == now and len(now) <= MAX_BYTES:
-            # The same bytes: nothing to check twice, nothing changed.
-            plans.append(compare(display_path(path), _same(now), _same(now), lang=lang))
-            continue
         before = _version(checker, path, then) if then is not None else None
         after = _version(checker, path, now) if now is not None else None
         plans.append(
@@ -86,11 +82,6 @@ class AtBase:
     def files_under(self, folder: Path) -> list[Path]:
         names = self.repo.files_under(self.base.commit, relative(self.repo, folder))
         return [self.repo.root / name for name in names]
-
-
-def _same(raw: bytes) -> Version:
-    """A version that is the same bytes on both sides, unchecked: `compare` says unchanged."""
-    return Version(exists=True, text=raw.decode("utf-8", errors="replace"))
 
 
 def _version(checker: Checker, path: Path, raw: bytes) -> Version:
