@@ -15,3 +15,8 @@ def department_of(insee_code: str) -> str:
     """The department an INSEE commune code belongs to: its first two characters (`21` for
     21231, `2A` for 2A004), three overseas (`974` for 97411, `987` for 98735)."""
     return insee_code[:3] if insee_code.startswith(("97", "98")) else insee_code[:2]
+
+
+# What a network question's answer can be, once read: yes/no, a number, or one of the
+# referential's options (its id); one per `models.referential.Question.kind`.
+Answer = bool | float | str

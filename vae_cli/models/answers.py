@@ -5,7 +5,7 @@ values feed the reports' computations and a strict file is the same file for eve
 answer is one word or number typed by a French office in reply to a question in French: `oui`,
 `Non`, `4,50`, `4,50 €` or an option's label mean one thing only, so they are read as meant.
 What could be read two ways (`1,500`) is refused, as the spreadsheet import refuses it: the
-same reader (`vae_cli.spreadsheet.cells.read_number`) reads both.
+same reader (`vae_cli.i18n.typed_numbers.read_number`) reads both.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ import typing as t
 
 from vae_cli.i18n.messages import Message, msg
 from vae_cli.i18n.numbers import plain_number
+from vae_cli.i18n.typed_numbers import TypedProblem, read_number
 from vae_cli.models.french import bare
 from vae_cli.models.referential import Question
-from vae_cli.network.data import Answer
+from vae_cli.plan_format import Answer
 from vae_cli.rules.references import written_as
-from vae_cli.spreadsheet.cells import CellProblem, read_number
 
 Written = bool | float | str  # what the plan holds (`vae_cli.models.plan.AnswerValue`)
 
@@ -77,7 +77,7 @@ def _number(question: Question, value: Written) -> float:
             text = text[: -len(unit)]
         try:
             number = float(read_number(text, euros=bare(unit) in _EUROS))
-        except CellProblem:
+        except TypedProblem:
             number = None
     if number is None:
         raise AnswerProblem(

@@ -11,9 +11,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 
-# What a question's answer can be: yes/no, a number, or one of the referential's options (its
-# id). Mirrors `models.referential.Question.kind`.
-Answer = bool | float | str
+from vae_cli.plan_format import Answer as Answer  # re-exported: the rows hold answers
 
 
 class PlanState(enum.StrEnum):
