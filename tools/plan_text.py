@@ -15,7 +15,7 @@ import json
 import re
 import typing as t
 
-from vae_cli.editing.emit import ONE_LINE, WIDTH, Commented, Section
+from vae_cli.editing.emit import ONE_LINE, WIDTH, Commented, Section, folded
 from vae_cli.editing.scalars import foldable
 
 _PLAIN = re.compile(r"[a-z][a-z0-9_-]*")
@@ -44,18 +44,6 @@ def _flow(value: t.Any) -> str:
     return _scalar(value)
 
 
-def _folded(text: str, indent: int) -> list[str]:
-    lines, current = [], ""
-    for word in text.split(" "):
-        if current and indent + len(current) + 1 + len(word) > WIDTH:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    lines.append(current)
-    return [" " * indent + line for line in lines]
-
-
 def _comments(before: t.Iterable[str], indent: int) -> list[str]:
     return [" " * indent + "# " + line for line in before]
 
@@ -74,7 +62,7 @@ def _value(key: str, value: t.Any, indent: int, out: list[str]) -> None:
     if isinstance(value, str) and len(pad) + len(key) + len(value) > WIDTH and foldable(value):
         # A long text folded over lines, as the sample writes its descriptions.
         out.append(f"{pad}{key}: >-")
-        out.extend(_folded(value, indent + 2))
+        out.extend(folded(value, indent + 2))
     elif (
         flat
         or (key in ONE_LINE and isinstance(value, dict))

@@ -8,15 +8,14 @@ Without Chromium these tests skip, saying why; under CI (CI set) they fail inste
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from pathlib import Path
 
 import pytest
 
 from tests.network import report_fixtures as fx
-from tests.report.browser import Browser
-from tests.report.test_browser import ARTIFACTS, AXE, OFF_SCREEN, browser
+from tests.report.browser import Browser, serious_violations
+from tests.report.test_browser import ARTIFACTS, OFF_SCREEN, browser
 from vae_cli.network.page import html
 
 pytestmark = pytest.mark.slow
@@ -115,22 +114,5 @@ def test_prints_on_a4_with_headers_repeated_and_rows_whole(
 def test_has_no_serious_accessibility_violation(browser: Browser, pages: dict[str, Path]) -> None:
     """axe-core's WCAG 2 A and AA rules, handed to the page over DevTools (the page itself
     still loads nothing), on a phone and on a wide screen."""
-    if not AXE.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but {AXE} is missing: .ci/run should install axe-core")
-        pytest.skip("axe-core not installed (see .ci/run) - accessibility audit skipped")
-    script = AXE.read_text(encoding="utf-8")
-    audit = (
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
-        ".then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact))"
-        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"
-    )
     for width in (375, 1100):
-        browser.open(pages["fr"], width=width, height=900)
-        browser.evaluate(script)
-        result = browser.send(
-            "Runtime.evaluate", session=True, expression=audit, awaitPromise=True,
-            returnByValue=True,
-        )  # fmt: skip
-        assert "exceptionDetails" not in result, result
-        assert result["result"]["value"] == [], width
+        assert serious_violations(browser, pages["fr"], width=width) == [], width

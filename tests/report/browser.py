@@ -187,3 +187,38 @@ class Browser:
         self._reader.close()
         os.close(self._to_chrome)
         self._profile.cleanup()
+
+
+# axe-core, installed by .ci/run (pinned, outside the package, ignored by git).
+AXE = (
+    Path(__file__).resolve().parents[2]
+    / ".cache"
+    / "axe"
+    / "node_modules"
+    / "axe-core"
+    / "axe.min.js"
+)
+_AUDIT = (
+    "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
+    ".then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact))"
+    ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"
+)
+
+
+def serious_violations(browser: Browser, page: Path, *, width: int) -> list[str]:
+    """axe-core's serious and critical WCAG 2 A/AA violations on `page` at `width`, its
+    script handed to the page over DevTools (the page itself still loads nothing). Skips the
+    test where axe-core is not installed, and fails it on CI, where .ci/run installs it."""
+    import pytest
+
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI is set but {AXE} is missing: .ci/run should install axe-core")
+        pytest.skip("axe-core not installed (see .ci/run) - accessibility audit skipped")
+    browser.open(page, width=width, height=900)
+    browser.evaluate(AXE.read_text(encoding="utf-8"))
+    result = browser.send(
+        "Runtime.evaluate", session=True, expression=_AUDIT, awaitPromise=True, returnByValue=True
+    )
+    assert "exceptionDetails" not in result, result
+    return t.cast(list[str], result["result"]["value"])

@@ -15,12 +15,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, run_vae
-from tests.report.browser import Browser, find_chromium
+from tests.report.browser import Browser, find_chromium, serious_violations
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 DIJON = ROOT / "plans" / "dijon-2020.yaml"
 # axe-core, the accessibility engine, installed from npm by .ci/run (see docs/report.md).
-AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 pytestmark = pytest.mark.slow
 
 
@@ -197,25 +196,8 @@ def test_the_childrens_edition_has_no_serious_accessibility_violation(
     """axe-core's WCAG 2 A and AA rules, run inside the page (its script handed to the page
     over DevTools, so the page itself still loads nothing): no serious or critical violation,
     on a phone and on a wide screen."""
-    if not AXE.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"CI is set but {AXE} is missing: .ci/run should install axe-core")
-        pytest.skip("axe-core not installed (see .ci/run) - accessibility audit skipped")
-    script = AXE.read_text(encoding="utf-8")
-    audit = (
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa']}})"
-        ".then(r => r.violations.filter(v => ['serious', 'critical'].includes(v.impact))"
-        ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))"
-    )
     for width in (400, 1100):
-        browser.open(reports["children"], width=width, height=900)
-        browser.evaluate(script)
-        result = browser.send(
-            "Runtime.evaluate", session=True, expression=audit, awaitPromise=True,
-            returnByValue=True,
-        )  # fmt: skip
-        assert "exceptionDetails" not in result, result
-        assert result["result"]["value"] == [], width
+        assert serious_violations(browser, reports["children"], width=width) == [], width
 
 
 def test_every_column_of_a_table_is_on_a_phone_screen_with_its_name(

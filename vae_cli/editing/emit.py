@@ -112,7 +112,7 @@ def _all_scalars(value: Tree) -> bool:
     return all(_is_scalar(_unwrap(v)[0]) for v in items)
 
 
-def _folded(text: str, indent: int) -> list[str]:
+def folded(text: str, indent: int) -> list[str]:
     """A long text as the lines of a folded block (`>-`), broken at single spaces."""
     lines: list[str] = []
     current = ""
@@ -135,7 +135,7 @@ def _key_value(key: str, value: Tree, indent: int) -> list[str]:
     if _is_scalar(value):
         line = f"{head} {_scalar(value, False)}{_tail(after)}"
         if len(line) > WIDTH and not after and isinstance(value, str) and foldable(value):
-            return [*out, f"{head} >-", *_folded(value, indent + 2)]
+            return [*out, f"{head} >-", *folded(value, indent + 2)]
         return [*out, line]
     if not value:
         return [*out, f"{head} {'{}' if isinstance(value, dict) else '[]'}{_tail(after)}"]
