@@ -57,7 +57,7 @@ def without_indicators(report: NetworkReport) -> NetworkReport:
 def _markdown(report: NetworkReport) -> str:
     from vae_cli.report.environment import render
 
-    return render("network.md", report, lang=report.lang)
+    return render("network.md", report, lang=report.lang, command="vae network")
 
 
 def _tidy(report: NetworkReport) -> str:

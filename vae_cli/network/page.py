@@ -65,7 +65,7 @@ def html(report: NetworkReport) -> str:
     """The page, in the report's language."""
     from vae_cli.report.environment import render  # Jinja2: only for the commands that render
 
-    return render(TEMPLATE, page_data(report), lang=report.lang)
+    return render(TEMPLATE, page_data(report), lang=report.lang, command="vae network")
 
 
 def _anchor(code: str) -> str:
