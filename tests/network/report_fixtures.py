@@ -316,9 +316,10 @@ def _section(department: str | None, cities: tuple[CityRow, ...], lang: str) -> 
     counted = tuple(c for c in cities if c.counted)
     totals = Totals(
         plans=len(cities),
-        valid=len(counted),
+        valid=sum(1 for c in cities if c.state is PlanState.VALID),
         with_errors=sum(1 for c in cities if c.state is PlanState.ERRORS),
         unreadable=sum(1 for c in cities if c.state is PlanState.UNREADABLE),
+        counted=len(counted),
         year_recorded=sum(1 for c in counted if c.year_recorded),
         paid=sum(1 for c in counted if c.paid_this_year is not None),
     )

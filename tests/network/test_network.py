@@ -13,6 +13,7 @@ from tests.conftest import run_vae
 from tests.network.conftest import YEAR, plan_data, write_plan
 from vae_cli.network import summary
 from vae_cli.network.data import NetworkReport, PlanState
+from vae_cli.network.page import html
 from vae_cli.network.run import Request, run_network
 
 TODAY = dt.date(2026, 12, 2)
@@ -192,12 +193,14 @@ def test_by_department_sections_in_order(network: Path) -> None:
 
 def test_one_department(network: Path) -> None:
     run = run_vae(
-        "network", "plans", "--year", str(YEAR), "-o", "out", "-f", "md", "--department", "2a"
+        "network", "plans", "--year", str(YEAR), "-o", "out", "-f", "md,html", "--department", "2a"
     )
     assert run.exit_code == 0, run  # Ajaccio is valid
-    text = read("out/network-2023.fr.md")
-    assert "Ajaccio" in text and "Dijon" not in text
-    assert "1 plan dont le département n'a pas pu être lu est laissé de côté" in text
+    for suffix in ("md", "html"):
+        text = read(f"out/network-2023.fr.{suffix}")
+        assert "Ajaccio" in text and "Dijon" not in text
+        assert "Les villes du département 2A seulement." in text
+        assert "1 plan dont le département n'a pas pu être lu est laissé de côté" in text
 
 
 @pytest.mark.parametrize("code", ["20", "2C", "1", "abc"])
@@ -292,6 +295,12 @@ def test_a_year_outside_a_mandate_lists_the_plan_without_counting_it(network: Pa
     [dijon] = report.whole.cities
     assert dijon.outside_mandate and not dijon.counted
     assert report.whole.referentials == ()
+    totals = report.whole.totals
+    assert (totals.valid, totals.counted, totals.year_recorded, totals.paid) == (1, 0, 0, 0)
+    # The page says why a valid plan is not counted, and takes no share over it.
+    page = html(report)
+    assert "Not counted: its mandate does not hold 2027." in page
+    assert "0 / 0 <small>cities counted</small>" in page
 
 
 def test_a_plan_with_many_errors_is_listed_with_its_first_three(network: Path) -> None:

@@ -85,8 +85,9 @@ def test_totals_say_what_they_are_out_of(french: str) -> None:
     seen = visible(part(french, "network-overview"))
     assert "6 plans lus" in seen
     assert "valides : 4" in seen and "avec erreurs : 1" in seen and "illisibles : 1" in seen
-    # Year recorded and paid: out of the valid plans, the only ones whose figures count.
-    assert seen.count("3 / 4 plans valides") == 2
+    # Year recorded and paid: out of the cities counted (valid plans whose mandate holds the
+    # year), the only ones whose figures count.
+    assert seen.count("3 / 4 villes comptées") == 2
     assert "leurs chiffres ne sont comptés nulle part" in seen
 
 
@@ -197,7 +198,9 @@ def test_no_valid_plan_is_said_not_shown_as_zero() -> None:
         report.whole,
         cities=cities,
         referentials=(),
-        totals=dataclasses.replace(report.whole.totals, plans=2, valid=0, year_recorded=0, paid=0),
+        totals=dataclasses.replace(
+            report.whole.totals, plans=2, valid=0, counted=0, year_recorded=0, paid=0
+        ),
     )
     page = html(NetworkReport(year=2025, lang="fr", sources=("plans/",), whole=whole))
     assert visible(part(page, "network-obligations")).endswith(

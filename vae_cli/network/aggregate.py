@@ -107,6 +107,7 @@ def section(
             valid=sum(r.state is PlanState.VALID for r in rows),
             with_errors=sum(r.state is PlanState.ERRORS for r in rows),
             unreadable=sum(r.state is PlanState.UNREADABLE for r in rows),
+            counted=len(counted),
             year_recorded=sum(bool(r.year_recorded) for r in counted),
             paid=sum(r.paid_this_year is not None for r in counted),
         ),

@@ -181,8 +181,10 @@ class Totals:
     valid: int
     with_errors: int
     unreadable: int
-    year_recorded: int  # valid plans whose year is fully recorded
-    paid: int  # valid plans whose membership is paid for the year
+    # Valid plans whose mandate holds the year: the cities every share is taken over.
+    counted: int
+    year_recorded: int  # counted plans whose year is fully recorded
+    paid: int  # counted plans whose membership is paid for the year
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)

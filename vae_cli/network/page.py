@@ -37,6 +37,8 @@ class _Part:
 class _Page:
     year: int
     sources: tuple[str, ...]
+    department: str | None  # `--department`: the one département kept
+    unplaced: tuple[str, ...]  # then, the plans whose département could not be read
     whole: _Part
     departments: tuple[_Part, ...]
 
@@ -47,6 +49,8 @@ def page_data(report: NetworkReport) -> object:
     page = _Page(
         year=report.year,
         sources=report.sources,
+        department=report.department,
+        unplaced=report.unplaced,
         whole=_Part(
             anchor="network",
             section=report.whole,
