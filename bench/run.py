@@ -14,8 +14,10 @@ the cost of one more line at two sizes (it must not rise with size), `check-json
 Dijon's plan for scale, and the goals of issues 2 and 15, each marked met or MISSED.
 
 `BENCH_RUNS=N` sets the number of pairs (default 5; 3 for the 5,000-action plans).
-Last, `vae network` over generated networks (bench/network.py); `BENCH_ONLY=network` runs that
-row alone.
+Then `vae report`, `vae record` and `vae diff`, each paired with `vae validate` on the same plan
+(bench/commands.py; `BENCH_ONLY=commands` runs that row alone), `vae export` and `vae import`
+(bench/spreadsheets.py), and last `vae network` over generated networks (bench/network.py;
+`BENCH_ONLY=network` runs that row alone).
 """
 
 from __future__ import annotations
@@ -53,17 +55,20 @@ class Sample:
     code: int
 
 
-def run(tree: Path, args: list[str]) -> Sample:
-    """One `vae` process of the code in `tree`, with its CPU time, wall time and peak memory.
+def run(tree: Path, args: list[str], cwd: Path | None = None) -> Sample:
+    """One `vae` process of the code in `tree`, with its CPU time, wall time and peak memory;
+    `cwd`: the folder it runs in (`vae diff` finds its repository there).
 
     Started by posix_spawn, which shares the parent's memory until the program is loaded: a
     fork would copy this process's pages, and the child's peak would count them.
     """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(tree)
+    # posix_spawn has no working directory of its own: the child moves there first.
+    moved = f"import os; os.chdir({str(cwd)!r}); " if cwd is not None else ""
+    code = moved + "from vae_cli.cli.app import main; main()"
     # -P: the code of `tree` only, not the current folder's.
-    command = [sys.executable, "-P", "-c", "from vae_cli.cli.app import main; main()", *args]
-    return spawn(command, env)
+    return spawn([sys.executable, "-P", "-c", code, *args], env)
 
 
 def spawn(command: list[str], env: dict[str, str]) -> Sample:
@@ -162,13 +167,32 @@ def network_row() -> int:
     return network(run=run, spawn=spawn)
 
 
+def commands_row() -> list[tuple[str, bool]]:
+    """`vae report`, `record` and `diff` against `vae validate` (bench/commands.py)."""
+    from commands import main as commands  # beside this script
+
+    plans = {"dijon-2020.yaml": ROOT / "plans" / "dijon-2020.yaml"}
+    plans["like-dijon-5000.yaml"] = OUT / "like-dijon-5000.yaml"
+    return commands(run, plans, OUT / "commands", RUNS)
+
+
+def print_goals(goals: list[tuple[str, bool]]) -> None:
+    print()
+    for goal, met in goals:
+        print(f"{'met ' if met else 'MISSED'}  {goal}")
+
+
 def main() -> int:
-    if os.environ.get("BENCH_ONLY") == "network":  # `make bench BENCH_ONLY=network`
+    only = os.environ.get("BENCH_ONLY")  # `make bench BENCH_ONLY=network` (or commands)
+    if only == "network":
         return network_row()
     OUT.mkdir(parents=True, exist_ok=True)
     # Written by a process of its own: a child's peak memory counts its parent's at the start,
     # so this one stays small.
     subprocess.run([sys.executable, __file__, "--generate"], check=True)
+    if only == "commands":
+        print_goals(commands_row())
+        return 0
     base = unpack_base()
     plans = {"dijon-2020.yaml": ROOT / "plans" / "dijon-2020.yaml"}
     plans.update(
@@ -300,9 +324,8 @@ def main() -> int:
             above <= 5 * big[2],
         ),
     ]
-    print()
-    for goal, met in goals:
-        print(f"{'met ' if met else 'MISSED'}  {goal}")
+    print_goals(goals)
+    print_goals(commands_row())
 
     # The yearly spreadsheet of the largest plan: every cell of the year filled in.
     from spreadsheets import run as spreadsheets  # beside this script

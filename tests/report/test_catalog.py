@@ -48,7 +48,7 @@ def test_every_message_has_a_french_translation() -> None:
             "Total", "obligation %(number)s (%(label)s)",
             # The command line's: Click's usage words, a metavar, sentences put together,
             # the names of arguments.
-            "[OPTIONS]", "Arguments", "Options", "PLAN", "{missing} {choose}",
+            "[OPTIONS]", "Arguments", "Options", "PLAN", "<md|html|pdf|all>", "{missing} {choose}",
             "{sentence} {options}", "action", "plan", "plans",
             # vae diff's: headings and clauses French writes as English does.
             "Format", "Contacts", "Consultations", "budget {before} → {after}",

@@ -32,6 +32,19 @@ def test_one_format_one_kind_one_language(report_plan: Path) -> None:
     assert '<html lang="en">' in Path("out/villebourg/plan.en.html").read_text(encoding="utf-8")
 
 
+def test_format_repeated_writes_each_format_asked_once(report_plan: Path) -> None:
+    """`-f md -f html`, as a CI publishing the follow-up asks: both, not only the last."""
+    run = run_vae("report", report_plan, "--year", "2023", "-f", "md", "-f", "html", "-f", "md")
+    assert run.exit_code == 0, run
+    assert run.stdout == "".join(
+        f"wrote reports/villebourg/2023-followup.fr.{ext}\n" for ext in ("md", "html")
+    )
+    assert sorted(p.name for p in Path("reports", "villebourg").iterdir()) == [
+        "2023-followup.fr.html",
+        "2023-followup.fr.md",
+    ]
+
+
 def test_a_year_outside_the_mandate_is_a_usage_error(report_plan: Path) -> None:
     run = run_vae("report", report_plan, "--year", "2019")
     assert run.exit_code == 2

@@ -55,9 +55,17 @@ def report(
             "children (or enfants): the edition for children.",
         ),
     ] = Kind.followup,
-    output_format: t.Annotated[
-        Format, typer.Option("--format", "-f", help="Markdown, HTML, PDF, or all three.")
-    ] = Format.all,
+    output_formats: t.Annotated[
+        list[Format] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Markdown, HTML, PDF, or all three; repeat it for two: -f md -f html. "
+            "Default: all.",
+            metavar="<md|html|pdf|all>",
+            show_default=False,
+        ),
+    ] = None,
     lang: Lang = None,
     output: t.Annotated[
         Path,
@@ -99,8 +107,9 @@ def report(
     from vae_cli.report.run import Request, write_reports
 
     written_in = language(lang)
-    formats = [output_format.value]
-    if output_format is Format.all:
+    asked = output_formats or [Format.all]
+    formats = list(dict.fromkeys(f.value for f in asked))  # in the order given, each once
+    if Format.all in asked:
         formats = ["md", "html", "pdf"]
         if (missing := pdf_missing()) is not None:
             # `all` is the default, and what `make run` asks: on a machine without Pango it

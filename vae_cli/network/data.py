@@ -22,7 +22,7 @@ class PlanState(enum.StrEnum):
     UNREADABLE = "unreadable"  # not a plan we could parse (YAML, encoding, size...)
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class FirstFinding:
     """One of the first findings of a plan that does not validate, as `vae validate` says it."""
 
@@ -32,7 +32,7 @@ class FirstFinding:
     message: str  # in the run's language
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Consultation:
     """A Consultation nationale the plan ran (its latest by the report's year, as the follow-up
     says, in `CityRow.consultation`)."""
@@ -42,7 +42,7 @@ class Consultation:
     local_extract: bool  # the city received its local results (the plan's `local_extract`)
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class IndicatorValue:
     """One row of the tidy data file: a city's indicator in one year (Open SDG's long format)."""
 
@@ -54,7 +54,7 @@ class IndicatorValue:
     kind: str  # "baseline" | "target" | "measurement"
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class CityRow:
     """One plan of the network, for the report's year. Only `path`, `state` and `findings` are
     known for an unreadable plan; a plan with errors keeps what could be read of its city."""
@@ -110,7 +110,7 @@ class CityRow:
         return self.state is PlanState.VALID and not self.outside_mandate
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Uptake:
     """How many counted cities do something, and which do not."""
 
@@ -128,7 +128,7 @@ class Uptake:
         return self.cities / self.of if self.of else None
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class EditionUptake:
     edition: str
     cities: int
@@ -136,7 +136,7 @@ class EditionUptake:
     local_extracts: int
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class AnswerCount:
     value: str  # the option's id, "yes"/"no", or for numbers the bucket's words
     label: str  # in the run's language
@@ -144,7 +144,7 @@ class AnswerCount:
     share: float  # of the cities that answered
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class QuestionResult:
     id: str
     label: str  # in the run's language
@@ -160,7 +160,7 @@ class QuestionResult:
     note: str | None = None  # e.g. "the project's own question, not UNICEF France's"
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class ReferentialView:
     """Everything the network report adds up, for the cities of one referential (a network's
     mandate): obligations, commitments and recommendations only make sense within one."""
@@ -175,7 +175,7 @@ class ReferentialView:
     questions: tuple[QuestionResult, ...]
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Totals:
     plans: int
     valid: int
@@ -187,7 +187,7 @@ class Totals:
     paid: int  # counted plans whose membership is paid for the year
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Section:
     """The whole report, or one département's part of it (`--by department`)."""
 
@@ -197,7 +197,7 @@ class Section:
     referentials: tuple[ReferentialView, ...]
 
 
-@dataclasses.dataclass(frozen=True, kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class NetworkReport:
     year: int
     lang: str

@@ -11,7 +11,6 @@ give them (plan text in `Series` and `Units` is data, not escaped); numbers with
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 from vae_cli.inputs import read_regular
@@ -41,8 +40,10 @@ def tidy_csv(report: NetworkReport) -> str:
     """The file's text: the counted cities of the report (valid plans whose mandate holds the
     year), each indicator's baseline, measurements up to the year and target; sorted as the
     report lists the cities, then by indicator and year."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    # Lines gathered in a list, joined once: io.StringIO keeps four bytes a character, and
+    # this file is the network's largest (some 20 MB at 1,000 plans).
+    lines: list[str] = []
+    writer = csv.writer(_Lines(lines), lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in report.whole.cities:
         if not row.counted:
@@ -62,7 +63,14 @@ def tidy_csv(report: NetworkReport) -> str:
                     number(v.value),
                 )
             )
-    return out.getvalue()
+    return "".join(lines)
+
+
+class _Lines:
+    """What `csv.writer` writes to: each line appended to a list."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.write = lines.append
 
 
 def is_tidy_csv(path: Path) -> bool:
