@@ -123,3 +123,18 @@ def test_the_rules_do_work_in_proportion_to_the_plan(tmp_path: Path) -> None:
     large_findings, large_work = _lines_run_by_the_rules(large)
     assert small_findings >= 20 and large_findings > 3.5 * small_findings  # the markers
     assert large_work < 5 * small_work
+
+
+def test_the_largest_plan_vae_reads_gets_its_html_report(tmp_path: Path) -> None:
+    """Our templates may write MAX_OWN_OUTPUT characters: more than the HTML follow-up of a
+    plan at the size limit, at the rate a plan written like the sample gives (200 actions
+    here; a plan of 5,000 came to 27 MB of HTML, past the 20,000,000 a city's template gets)."""
+    from vae_cli.report.environment import MAX_OWN_OUTPUT
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(like_dijon(200), encoding="utf-8")
+    run = run_vae("report", plan, "--year", "2025", "-f", "html", "-o", tmp_path / "out")
+    assert run.exit_code == 0, run
+    [page] = (tmp_path / "out").rglob("*.html")
+    per_byte = len(page.read_text(encoding="utf-8")) / plan.stat().st_size
+    assert per_byte * yaml_document.MAX_BYTES < MAX_OWN_OUTPUT, per_byte

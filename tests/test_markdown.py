@@ -49,6 +49,21 @@ def test_escaped_text_reads_as_typed_in_every_context(text: str) -> None:
         assert shown(template.format(markdown.escape(text))) == one_line(text), context
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"\\`*_[]<>|~&#!$-+=.):1a@ /\n\t\u00a0\u202f\u202e«»'é", "GH-", "gh-1"]),
+        max_size=12,
+    ).map("".join)
+)
+@example("GH-12 et gh-3")
+@example("2024. Bilan")
+@example(" - note")
+def test_the_shortcut_for_plain_text_changes_nothing(text: str) -> None:
+    """Plain text is returned as it is: exactly what every step of the escaping gives."""
+    assert markdown.escape(text) == markdown.escaped_in_full(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(HOSTILE_TEXT)
 @example(" \u00a0 ")  # CommonMark strips the spaces around it, but a no-break space is no space

@@ -38,8 +38,12 @@ from vae_cli.terminal import without_bidi_controls
 # The commands that write documents from these templates, each naming itself in the comment
 # that tells its files from a user's (`is_generated`).
 WRITERS = ("vae report", "vae network")
-# The longest report a template may write, in characters (a follow-up is some 100,000).
+# The longest report a city's template may write, in characters (a follow-up is some 100,000).
 MAX_OUTPUT = 20_000_000
+# The longest our own templates may write: about twice the plan's text at most (the HTML
+# follow-up of a 5,000-action plan of 12 MiB is some 30,000,000), and plans are read up to
+# 32 MiB; a network page of 35,000 communes is some 55,000,000.
+MAX_OWN_OUTPUT = 100_000_000
 # The largest PDF read to find vae's mark in it (the Dijon follow-up is some 250 kB).
 MAX_PDF = 64 * 1024 * 1024
 
@@ -224,7 +228,8 @@ def _render(
 ) -> str:
     try:
         template = env.get_template(template_name)
-        return "".join(_counted(template.generate(report=report)))
+        limit = MAX_OWN_OUTPUT if template_dir is None else MAX_OUTPUT
+        return "".join(_counted(template.generate(report=report), limit))
     except jinja2.TemplateSyntaxError as e:
         raise UsageError(
             msg(
@@ -260,14 +265,14 @@ def _render(
         ) from None
 
 
-def _counted(parts: t.Iterable[str]) -> t.Iterator[str]:
-    """The parts of a rendering, stopped once they add up to more than MAX_OUTPUT characters."""
+def _counted(parts: t.Iterable[str], limit: int) -> t.Iterator[str]:
+    """The parts of a rendering, stopped once they add up to more than `limit` characters."""
     size = 0
     for part in parts:
         size += len(part)
-        if size > MAX_OUTPUT:
+        if size > limit:
             raise SecurityError(
-                f"the template writes more than {MAX_OUTPUT:,} characters, the most vae allows"
+                f"the template writes more than {limit:,} characters, the most vae allows"
             )
         yield part
 
