@@ -38,7 +38,7 @@ test: $(TEST_STAMP)
 test-fast: $(TEST_STAMP)
 	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not slow" -q $(ARGS)
 
-## make bench: time `vae validate` against check-jsonschema on generated plans
+## make bench: vae against the commit the speed work started from, check-jsonschema, and itself (bench/run.py)
 bench: $(TEST_STAMP)
 	$(BIN)/python bench/run.py
 

@@ -6,7 +6,8 @@ yearly history) of 500, 2,000 and 5,000 actions; compact ones (flow style) of 50
 `to-fill` rule's heaviest case); a compact one with an error in every 50 actions.
 
 Each command runs against the same command of the base commit (BASE below, unpacked from git
-into bench/generated/base and run by the same Python), turn about: base, new, base, new... so
+into bench/generated/base and run by the same Python; given the plan without its `answers:`
+block, which it does not know), turn about: base, new, base, new... so
 that a neighbour's load falls on both alike. The table gives the median CPU time (user + system)
 of each, their ratio, the median wall time and the peak memory (maximum resident set).
 Then: a least-squares fit of time against lines over the plans written like the sample, with
@@ -15,7 +16,8 @@ Dijon's plan for scale, and the goals of issues 2 and 15, each marked met or MIS
 
 `BENCH_RUNS=N` sets the number of pairs (default 5; 3 for the 5,000-action plans).
 Then `vae report`, `vae record` and `vae diff`, each paired with `vae validate` on the same plan
-(bench/commands.py; `BENCH_ONLY=commands` runs that row alone), `vae export` and `vae import`
+(bench/commands.py; `BENCH_ONLY=commands` runs that row alone, `BENCH_ONLY=validate` the first
+table alone), `vae export` and `vae import`
 (bench/spreadsheets.py), and last `vae network` over generated networks (bench/network.py;
 `BENCH_ONLY=network` runs that row alone).
 """
@@ -25,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -32,12 +35,13 @@ import sys
 import tarfile
 import tempfile
 import time
+import typing as t
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.big_plans import compact, like_dijon, with_markers  # noqa: E402
+from tools.big_plans import DIJON, compact, like_dijon, with_markers  # noqa: E402
 
 OUT = ROOT / "bench" / "generated"
 BIN = Path(sys.executable).parent
@@ -95,13 +99,40 @@ def spawn(command: list[str], env: dict[str, str]) -> Sample:
     )
 
 
-def paired(base: Path, args: list[str], runs: int) -> tuple[list[Sample], list[Sample]]:
-    run(base, args), run(ROOT, args)  # warm: bytecode written, files in the page cache
+def paired(
+    base: Path, args: list[str], runs: int, base_args: list[str] | None = None
+) -> tuple[list[Sample], list[Sample]]:
+    base_args = base_args or args
+    run(base, base_args), run(ROOT, args)  # warm: bytecode written, files in the page cache
     olds, news = [], []
     for _ in range(runs):
-        olds.append(run(base, args))
+        olds.append(run(base, base_args))
         news.append(run(ROOT, args))
     return olds, news
+
+
+BASE_PLANS = OUT / "base-plans"
+# The plan's answers to the network questions (issue 13), which the base does not know.
+_ANSWERS = re.compile(r"^answers:(?: \{.*\}\n|\n(?:[ \t]+.*\n|\n)*)", re.MULTILINE)
+
+
+def for_base(path: Path) -> Path:
+    """The version of `path` the base reads whole: the base knows neither the sample's later
+    fields (`for_children`, `children_said`) nor `answers:`, and would stop at them with
+    errors. Plans written like the sample are written again from the base's own sample; the
+    others lose their `answers:`."""
+    made = BASE_PLANS / path.name
+    return made if made.is_file() else path
+
+
+def _base_sample() -> Path:
+    BASE_PLANS.mkdir(parents=True, exist_ok=True)
+    sample = BASE_PLANS / "dijon-2020.yaml"
+    shown = subprocess.run(
+        ["git", "show", f"{BASE}:plans/dijon-2020.yaml"], cwd=ROOT, capture_output=True, check=True
+    )
+    sample.write_bytes(shown.stdout)
+    return sample
 
 
 def unpack_base() -> Path:
@@ -143,22 +174,25 @@ def fit(points: list[tuple[int, float]]) -> tuple[float, float, float]:
     return a, b, 1 - residual / total if total else 1.0
 
 
-PLANS = {
-    "like-dijon-500.yaml": lambda: like_dijon(500),
-    "like-dijon-2000.yaml": lambda: like_dijon(2000),
-    "like-dijon-5000.yaml": lambda: like_dijon(5000),
-    "compact-500.yaml": lambda: compact(500),
-    "compact-5000.yaml": lambda: compact(5000),
-    "to-fill-400.yaml": lambda: with_markers(like_dijon(400)),
-    "to-fill-5000.yaml": lambda: with_markers(like_dijon(5000)),
-    "tiny.yaml": lambda: compact(1),
-    "compact-5000-errors.yaml": lambda: compact(5000, errors_every=50),
+PLANS: dict[str, t.Callable[[Path], str]] = {
+    "like-dijon-500.yaml": lambda sample: like_dijon(500, sample=sample),
+    "like-dijon-2000.yaml": lambda sample: like_dijon(2000, sample=sample),
+    "like-dijon-5000.yaml": lambda sample: like_dijon(5000, sample=sample),
+    "compact-500.yaml": lambda _: compact(500),
+    "compact-5000.yaml": lambda _: compact(5000),
+    "to-fill-400.yaml": lambda sample: with_markers(like_dijon(400, sample=sample)),
+    "to-fill-5000.yaml": lambda sample: with_markers(like_dijon(5000, sample=sample)),
+    "tiny.yaml": lambda _: compact(1),
+    "compact-5000-errors.yaml": lambda _: compact(5000, errors_every=50),
 }
 
 
 def generate() -> None:
+    """Each plan, and beside it in base-plans/ the version the base reads (`for_base`)."""
+    base_sample = _base_sample()
     for name, text in PLANS.items():
-        write(name, text())
+        write(name, text(DIJON))
+        (BASE_PLANS / name).write_text(_ANSWERS.sub("", text(base_sample)), encoding="utf-8")
 
 
 def network_row() -> int:
@@ -183,7 +217,8 @@ def print_goals(goals: list[tuple[str, bool]]) -> None:
 
 
 def main() -> int:
-    only = os.environ.get("BENCH_ONLY")  # `make bench BENCH_ONLY=network` (or commands)
+    # `make bench BENCH_ONLY=network` (or `commands`, or `validate` for the first table alone)
+    only = os.environ.get("BENCH_ONLY")
     if only == "network":
         return network_row()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -212,12 +247,15 @@ def main() -> int:
     ]
     for label, args, path in commands:
         big = path is not None and path.stat().st_size > 2 * MIB
+        base_args = (
+            args if path is None else [str(for_base(path)) if a == str(path) else a for a in args]
+        )
         if "to-fill" in label:
             # The base walks the plan once per marker (seconds at 400 actions); at 5,000 it
             # refuses the file as too large: one run each.
-            olds, news = [run(base, args)], [run(ROOT, args)]
+            olds, news = [run(base, base_args)], [run(ROOT, args)]
         else:
-            olds, news = paired(base, args, 3 if big else RUNS)
+            olds, news = paired(base, args, 3 if big else RUNS, base_args)
         lines = path.read_text(encoding="utf-8").count("\n") if path else 0
         size = path.stat().st_size / MIB if path else 0.0
         rows.append((label, lines, size, olds, news))
@@ -325,6 +363,8 @@ def main() -> int:
         ),
     ]
     print_goals(goals)
+    if only == "validate":  # the table above alone
+        return 0
     print_goals(commands_row())
 
     # The yearly spreadsheet of the largest plan: every cell of the year filled in.

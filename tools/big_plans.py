@@ -21,18 +21,19 @@ DIJON = ROOT / "plans" / "dijon-2020.yaml"
 _ID = re.compile(r"^(  - id: |      - id: )([a-z0-9-]+)$", re.MULTILINE)
 
 
-def _dijon_parts() -> tuple[str, str, str]:
+def _dijon_parts(sample: Path) -> tuple[str, str, str]:
     """The Dijon sample cut in three: up to `actions:` included, the actions, what follows."""
-    text = DIJON.read_text(encoding="utf-8")
+    text = sample.read_text(encoding="utf-8")
     start = text.index("\nactions:\n") + len("\nactions:\n")
     end = re.compile(r"^\S", re.MULTILINE).search(text, start)
     assert end is not None
     return text[:start], text[start : end.start()], text[end.start() :]
 
 
-def like_dijon(actions: int) -> str:
-    """A plan of `actions` actions written as the Dijon sample is."""
-    head, body, tail = _dijon_parts()
+def like_dijon(actions: int, *, sample: Path = DIJON) -> str:
+    """A plan of `actions` actions written as the Dijon sample is (`sample`: another version
+    of it, as `make bench` gives the commit it compares with)."""
+    head, body, tail = _dijon_parts(sample)
     # Each action with the comment block above it.
     starts = [m.start() for m in re.finditer(r"^\n  # -", body, re.MULTILINE)]
     blocks = [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
