@@ -30,7 +30,7 @@ from vae_cli.inputs import read_regular
 from vae_cli.report import isolated
 from vae_cli.report.pdf import is_vae_pdf
 from vae_cli.report.sandbox import ReportEnvironment
-from vae_cli.report.template_data import to_template_data
+from vae_cli.report.template_data import Record, to_template_data
 from vae_cli.resources import data_dir
 from vae_cli.terminal import without_bidi_controls
 
@@ -205,7 +205,10 @@ def render(
     """Render `template_name` with the report `data` as `report`, handed over as plain data;
     user mistakes in a template become usage errors naming the template and line. A city's
     templates (`template_dir`) run in a child process bounded in time and memory."""
-    report = to_template_data(data)
+    # Data already copied (`to_template_data`) is used as it is: a report written in two
+    # formats copies its data once (templates cannot change it: the sandbox allows no method
+    # that would).
+    report = data if isinstance(data, Record) else to_template_data(data)
     env = environment(lang=lang, template_dir=template_dir)
     if template_dir is None:
         text = _render(env, template_name, report, template_dir=None)

@@ -98,6 +98,7 @@ def write_reports(request: Request) -> Outcome:
     from vae_cli.report.followup import build_followup
     from vae_cli.report.pdf import check_available, write_pdf
     from vae_cli.report.plan_document import build_plan_document
+    from vae_cli.report.template_data import to_template_data
 
     if request.template_dir is not None:
         check_folder(request.template_dir)
@@ -177,6 +178,8 @@ def write_reports(request: Request) -> Outcome:
                 )
             else:
                 data = build_plan_document(checked.plan, checked.referential, source=source)
+            # Copied once as the templates' plain data, for every format (`render`).
+            data = to_template_data(data)
             html: str | None = None
             for fmt in request.formats:
                 template = f"{TEMPLATES[kind]}.{'html' if fmt == 'pdf' else fmt}"
