@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
@@ -115,6 +116,52 @@ def test_figures_are_those_of_the_citys_own_followup(network: Path) -> None:
 def test_parallel_and_serial_give_the_same_report(network: Path) -> None:
     """One process or two: the same rows, in the same order."""
     assert report_of([network], workers=1) == report_of([network], workers=2)
+
+
+def test_files_written_side_by_side_are_those_written_one_after_another(network: Path) -> None:
+    """The formats are written by forked writers on every core: the same bytes as one by one
+    in this process (the spreadsheet's content; its zip holds the time it was written)."""
+    import zipfile
+
+    written = {}
+    for workers in (1, 2):
+        out = Path(f"out-{workers}")
+        request = Request(
+            paths=[network],
+            year=YEAR,
+            lang="fr",
+            output=out,
+            formats=["md", "html", "ods", "csv"],
+            today=TODAY,
+            workers=workers,
+        )
+        run_network(request)
+        files = {p.name: p.read_bytes() for p in out.iterdir() if p.suffix != ".ods"}
+        with zipfile.ZipFile(out / f"network-{YEAR}.fr.ods") as ods:
+            files["content.xml"] = ods.read("content.xml")
+        written[workers] = files
+    assert len(written[1]) == 4
+    assert written[1] == written[2]
+
+
+def test_a_writer_failing_in_a_worker_fails_as_it_would_here(
+    network: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer's error comes out as the error itself, not as a broken pool."""
+    from vae_cli.network import outputs
+
+    def failing(report: NetworkReport) -> str:
+        raise RuntimeError("the writer failed")
+
+    monkeypatch.setitem(
+        outputs.OUTPUTS, "md", dataclasses.replace(outputs.OUTPUTS["md"], write=failing)
+    )
+    request = Request(
+        paths=[network], year=YEAR, lang="fr", output=Path("out"), formats=["md", "csv"],
+        today=TODAY, workers=2,
+    )  # fmt: skip
+    with pytest.raises(RuntimeError, match="the writer failed"):
+        run_network(request)
 
 
 def test_a_plan_whose_summary_fails_is_a_row_not_a_crash(

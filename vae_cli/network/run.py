@@ -107,7 +107,7 @@ def run_network(request: Request, *, progress: Progress | None = None) -> Outcom
     up."""
     from vae_cli.network.aggregate import aggregate, placed
     from vae_cli.network.discover import discover
-    from vae_cli.network.parallel import summaries
+    from vae_cli.network.parallel import contents, summaries
 
     department = department_asked(request.department)
     files = targets(request)
@@ -142,8 +142,9 @@ def run_network(request: Request, *, progress: Progress | None = None) -> Outcom
         department=department,
     )
     written: list[str] = []
-    for name, target in files.items():
-        write_atomic(target, OUTPUTS[name].written(report))
+    made = contents(report, list(files), workers=request.workers)
+    for target, content in zip(files.values(), made, strict=True):
+        write_atomic(target, content)
         written.append(display_path(target))
     return Outcome(report=report, written=written)
 
