@@ -40,6 +40,8 @@ REFERENTIAL_2020 = "unicef-france-vae-2020-2026"
 REFERENTIAL_2026 = "unicef-france-vae-2026-2032-provisoire"
 OBLIGATIONS = ("vision-partagee", "formation", "plan-action", "suivi", "communication")
 COMMITMENTS = ("bien-etre", "equite", "parcours-educatif", "participation", "partenariat")
+# The first year of the 2026-2032 mandate: networks of that year or later have such plans.
+RENEWAL_FROM = 2026
 # Every network of at least this many plans has each kind of breakage and each planted gap once.
 EVERY_KIND_FROM = 20
 
@@ -759,8 +761,8 @@ def generate(
 
     `size`: "dijon" (every plan has the sample's 23 actions, for the bench) or "mixed".
     `broken`: the share of plans broken (each `Breakage` in turn); `renewed`: the share of
-    cities already on a 2026-2032 plan. `answers=False` leaves the network questions
-    unanswered. The same arguments give the same bytes.
+    cities already on a 2026-2032 plan (none for a `year` before 2026). `answers=False`
+    leaves the network questions unanswered. The same arguments give the same bytes.
     """
     rng = random.Random(seed)
     # Dijon, Corsica's two and two overseas départements come first, so even a small network
@@ -778,7 +780,9 @@ def generate(
     breakages: dict[int, Breakage] = {
         i: kinds[n % len(kinds)] for n, i in enumerate(order[:n_broken])
     }
-    renewal = _flags(plans, renewed, rng, at_least=2)
+    # A 2026-2032 plan has no follow-up before 2026: a network of an earlier year has none
+    # (their entries of that year would be outside their mandate).
+    renewal = _flags(plans, renewed, rng, at_least=2) if year >= RENEWAL_FROM else [False] * plans
     # A gap is planted in a valid 2020-2026 plan (a 2026-2032 one has had no year to abandon).
     eligible = [i for i in range(plans) if i not in breakages and not renewal[i]]
     n_gaps = round(0.08 * plans)

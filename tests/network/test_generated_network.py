@@ -147,3 +147,19 @@ def test_what_the_plan_writer_writes_reads_back_as_its_data() -> None:
         "data": tricky,
         "commented": [{"id": "x", "n": 1}, "plain"],
     }
+
+
+def test_a_network_of_an_earlier_year_is_what_its_manifest_says(tmp_path: Path) -> None:
+    """A network of 2025 (the year `vae network` reports on by default in 2026): no plan of
+    the 2026-2032 mandate, whose entries of 2025 would be outside it; every plan called
+    valid validates as `vae network` checks it in 2026."""
+    manifest = generate(tmp_path, EVERY_KIND_FROM, seed=5, year=2025)
+    assert {p.referential for p in manifest.plans} == {"unicef-france-vae-2020-2026"}
+    result = Checker(as_of=2026).check([tmp_path / p.path for p in manifest.valid])
+    errors = [
+        (f.path, d.rule)
+        for f in result.files
+        for d in f.diagnostics
+        if d.severity is Severity.ERROR
+    ]
+    assert errors == []
