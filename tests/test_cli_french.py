@@ -89,6 +89,12 @@ def test_an_english_run_after_a_french_one_is_english() -> None:
     assert english.startswith("Usage: vae record progress [OPTIONS]"), english
     assert "Show this message and exit." in english and "Id of the action." in english
     assert "--status <str>" in english and "--year <int range>" in english
+
+
+def test_english_help_names_no_python_type() -> None:
+    """`PLAN <paths>`, not the `<list[Path]>` Typer shows for a list of paths."""
+    english = run_vae("validate", "--help").stdout
+    assert "PLAN <paths>" in english and "list[" not in english
     assert run_vae("--help").stdout.startswith("Usage: vae [OPTIONS] COMMAND [ARGS]...\n")
 
 

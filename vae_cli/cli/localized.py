@@ -76,6 +76,9 @@ TYPE_NAMES = {
     )
 }
 
+# What English shows for the types whose Typer name is Python's (`PLAN <list[Path]>`).
+ENGLISH_TYPE_NAMES = {"<list[Path]>": "<paths>"}
+
 # Typer's notation of a range (`[1900<=x<=2100]`), in words in a language other than English.
 RANGE = msg("from {min} to {max}")
 AT_LEAST = msg("at least {min}")
@@ -216,11 +219,13 @@ def _name_types(param: _click.Parameter, words: Gettext) -> None:
     (`<en|fr>`) are values to type and stay as they are."""
     param.__dict__.pop("display_type_rich", None)  # a previous run's
     shown = getattr(param, "display_type_rich", None)
-    if shown is None or words is english:
+    if shown is None:
         return
 
     def display_type_rich(ctx: _click.Context) -> str | None:
         name = shown(ctx)
+        if words is english:  # Typer's words, but not a Python type's name
+            return ENGLISH_TYPE_NAMES.get(name, name) if name is not None else None
         return words(name) if name in TYPE_NAMES else name
 
     param.display_type_rich = display_type_rich  # type: ignore[attr-defined]
