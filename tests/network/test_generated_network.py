@@ -82,6 +82,7 @@ def test_every_plan_called_valid_validates(
     network: tuple[Path, Manifest], checked: dict[str, FileResult]
 ) -> None:
     _, manifest = network
+    assert manifest.valid
     for plan in manifest.valid:
         result = checked[plan.path]
         errors = [
@@ -155,7 +156,9 @@ def test_a_network_of_an_earlier_year_is_what_its_manifest_says(tmp_path: Path) 
     valid validates as `vae network` checks it in 2026."""
     manifest = generate(tmp_path, EVERY_KIND_FROM, seed=5, year=2025)
     assert {p.referential for p in manifest.plans} == {"unicef-france-vae-2020-2026"}
+    assert manifest.valid
     result = Checker(as_of=2026).check([tmp_path / p.path for p in manifest.valid])
+    assert len(result.files) == len(manifest.valid)
     errors = [
         (f.path, d.rule)
         for f in result.files
