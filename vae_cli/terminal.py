@@ -46,7 +46,9 @@ _ACTIVE_BEYOND_C0 = re.compile("[" + "".join(chr(c) for c in _PICTURES if c > 0x
 def inert(text: str) -> str:
     """`text` with every character a terminal, a log or a browser would act on shown as a
     visible one instead (see the module's docstring); the same length, on one line."""
-    return text.translate(_PICTURES)
+    # The text itself when there is nothing to change (most texts): `str.translate` always
+    # makes a copy, and a report's data holds every text of its plans.
+    return text.translate(_PICTURES) if ACTIVE.search(text) else text
 
 
 # The bidirectional controls alone, for HTML: there line breaks and tabs are layout, not

@@ -15,6 +15,7 @@ import enum
 import typing as t
 
 from vae_cli.network.data import CityRow, NetworkReport, Section
+from vae_cli.report.template_data import Plain, Record
 from vae_cli.terminal import inert
 
 TEMPLATE = "network.html"
@@ -79,7 +80,7 @@ def _anchor(code: str) -> str:
 
 def _plain(value: object) -> object:
     """`value` as plain data, its texts made inert and its sets sorted; a dataclass as a
-    mapping of its fields and public properties (`counted`, `share`)."""
+    `Record` of its fields and public properties (`counted`, `share`)."""
     if isinstance(value, enum.Enum):
         return _plain(value.value)
     if isinstance(value, str):
@@ -93,7 +94,10 @@ def _plain(value: object) -> object:
         for name, member in vars(type(value)).items():
             if isinstance(member, property) and not name.startswith("_"):
                 fields[name] = _plain(getattr(value, name))
-        return fields
+        # As `report.template_data` hands data to templates: `render` takes a Record as it
+        # is, so that the page's data is not copied a second time (a page of 1,000 cities
+        # held both copies, some 20 MB, while Jinja wrote it).
+        return Record(t.cast("dict[str, Plain]", fields))
     return value
 
 
