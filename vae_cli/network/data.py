@@ -102,7 +102,10 @@ class CityRow:
     # Per commitment id: (live actions, their planned budget).
     commitments: tuple[tuple[str, int, float], ...] = ()
     answers: tuple[tuple[str, Answer], ...] = ()  # question id → answer, as the plan gives it
-    indicators: tuple[IndicatorValue, ...] = ()
+    # Its lines of the tidy data file (`network/tidy.py`), when that file is asked for: text,
+    # made by the worker, as the file will hold it (some 20 kB a plan of Dijon's size, where
+    # the values as objects took five times that until the file was written).
+    tidy: str = ""
 
     @property
     def counted(self) -> bool:

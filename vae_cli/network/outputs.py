@@ -24,7 +24,7 @@ class Output:
     write: t.Callable[[NetworkReport], str | bytes]
     # Whether the file at a target is one this format wrote (which vae may overwrite).
     generated: t.Callable[[Path], bool]
-    # Whether the writer reads the indicators' values (`CityRow.indicators`); the others get
+    # Whether the writer reads the indicators' values (`CityRow.tidy`); the others get
     # the report without them (see `written`).
     indicators: bool = False
 
@@ -44,7 +44,7 @@ def without_indicators(report: NetworkReport) -> NetworkReport:
     """`report` with no city's indicator values (they are the tidy file's)."""
 
     def lighter(section: Section) -> Section:
-        cities = tuple(dataclasses.replace(c, indicators=()) for c in section.cities)
+        cities = tuple(dataclasses.replace(c, tidy="") for c in section.cities)
         return dataclasses.replace(section, cities=cities)
 
     return dataclasses.replace(

@@ -22,6 +22,7 @@ from vae_cli.models.plan import Plan
 from vae_cli.models.referential import Referential
 from vae_cli.network.answers import answers_of
 from vae_cli.network.data import CityRow, Consultation, FirstFinding, IndicatorValue, PlanState
+from vae_cli.network.tidy import tidy_lines
 from vae_cli.report.actions import ActionView, YearStatus, action_at
 from vae_cli.report.coverage import obligations_coverage
 from vae_cli.report.followup import consultation_status, glance_of, membership_status
@@ -173,7 +174,7 @@ def year_figures(
             )
             for c in sorted(referential.commitments, key=lambda c: c.number)
         ),
-        indicators=tuple(_indicator_values(actions)) if indicators else (),
+        tidy=tidy_lines(row, _indicator_values(actions)) if indicators else "",
         answers=answers_of(plan, referential),
     )
 
