@@ -369,10 +369,10 @@ def main() -> int:
     # counts this one's peak memory as its own (posix_spawn shares it until the exec), and the
     # spreadsheets, last, are filled in this process.
     for row in ("commands", "network"):
+        sys.stdout.flush()  # this table first in a log: the child writes to the same file
         done = subprocess.run([sys.executable, __file__], env={**os.environ, "BENCH_ONLY": row})
         if done.returncode != 0:
             return done.returncode
-    status = 0
 
     # The yearly spreadsheet of the largest plan: every cell of the year filled in.
     from spreadsheets import run as spreadsheets  # beside this script
@@ -381,7 +381,7 @@ def main() -> int:
     print(f"\n{'vae export / import, every cell of 2026':<44}{'seconds':>10}")
     for fmt, step, seconds in spreadsheets(BIN / "vae", largest, OUT):
         print(f"{largest.name + ' ' + fmt + ' ' + step:<44}{seconds:>9.2f}s")
-    return status
+    return 0
 
 
 if __name__ == "__main__":

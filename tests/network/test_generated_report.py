@@ -89,9 +89,10 @@ def text_of(path: Path) -> str:
     return path.read_text(encoding="utf-8").replace("\u202f", " ").replace("\u00a0", " ")
 
 
-def whole_network(text: str, lang: str) -> str:
-    """The report up to its first département section (the whole network's part)."""
-    return text.split(f"\n## {WORDS[lang]['department']} ", 1)[0]
+def whole_network(written: dict[str, Path], lang: str) -> str:
+    """The report written in `lang` up to its first département section (the whole
+    network's part)."""
+    return text_of(written[lang]).split(f"\n## {WORDS[lang]['department']} ", 1)[0]
 
 
 def referential_section(text: str, name: str) -> str:
@@ -112,7 +113,7 @@ def test_the_plans_counted_are_those_planted(
 ) -> None:
     _, manifest = network
     words = WORDS[lang]
-    text = whole_network(text_of(written[lang]), lang)
+    text = whole_network(written, lang)
     totals = re.search(rf"\*\*{words['read']} ?:\*\* (\d+) — {words['totals']}", text)
     assert totals, text[:500]
     assert [int(n) for n in totals.groups()] == [
@@ -134,7 +135,7 @@ def test_every_plan_with_errors_is_listed_with_the_rule_planted(
     network: tuple[Path, Manifest], written: dict[str, Path], lang: str
 ) -> None:
     folder, manifest = network
-    text = whole_network(text_of(written[lang]), lang)
+    text = whole_network(written, lang)
     listed = text.split(f"\n## {WORDS[lang]['not counted']}\n", 1)[1]
     # Each plan: `- PATH (state) — City`, then its findings, indented.
     entries = re.split(r"\n- ", listed)[1:]
@@ -150,7 +151,7 @@ def test_the_cities_missing_each_obligation_are_those_planted(
     network: tuple[Path, Manifest], written: dict[str, Path], lang: str
 ) -> None:
     _, manifest = network
-    text = whole_network(text_of(written[lang]), lang)
+    text = whole_network(written, lang)
     shipped = referentials()
     assert len(shipped) == 2
     for referential in shipped:
@@ -181,7 +182,7 @@ def test_each_questions_answers_are_those_planted(
 ) -> None:
     _, manifest = network
     words = WORDS[lang]
-    text = whole_network(text_of(written[lang]), lang)
+    text = whole_network(written, lang)
     referential = next(r for r in referentials() if r.questions)
     section = referential_section(text, getattr(referential.name, lang))
     planted = manifest.answers()

@@ -11,11 +11,10 @@ does the rest: a `<script>` in a plan shows as text.
 from __future__ import annotations
 
 import dataclasses
-import enum
 import typing as t
 
 from vae_cli.network.data import CityRow, NetworkReport, Section
-from vae_cli.report.template_data import Plain, Record
+from vae_cli.report.template_data import to_template_data
 from vae_cli.terminal import inert
 
 TEMPLATE = "network.html"
@@ -63,7 +62,7 @@ def page_data(report: NetworkReport) -> object:
             for s in report.departments
         ),
     )
-    return _plain(page)
+    return to_template_data(page, text=inert)
 
 
 def html(report: NetworkReport) -> str:
@@ -76,29 +75,6 @@ def html(report: NetworkReport) -> str:
 def _anchor(code: str) -> str:
     """A département's code as part of an id ("2A", "974"): letters and digits only."""
     return "".join(c for c in code if c.isascii() and c.isalnum()) or "none"
-
-
-def _plain(value: object) -> object:
-    """`value` as plain data, its texts made inert and its sets sorted; a dataclass as a
-    `Record` of its fields and public properties (`counted`, `share`)."""
-    if isinstance(value, enum.Enum):
-        return _plain(value.value)
-    if isinstance(value, str):
-        return inert(value)
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
-    if isinstance(value, frozenset | set):
-        return sorted(_plain(item) for item in value)  # type: ignore[type-var]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        for name, member in vars(type(value)).items():
-            if isinstance(member, property) and not name.startswith("_"):
-                fields[name] = _plain(getattr(value, name))
-        # As `report.template_data` hands data to templates: `render` takes a Record as it
-        # is, so that the page's data is not copied a second time (a page of 1,000 cities
-        # held both copies, some 20 MB, while Jinja wrote it).
-        return Record(t.cast("dict[str, Plain]", fields))
-    return value
 
 
 __all__: t.Sequence[str] = ["html", "page_data"]

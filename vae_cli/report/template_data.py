@@ -58,14 +58,16 @@ def fields_of(record: Record) -> dict[str, Plain]:
     return record._fields
 
 
-def to_template_data(value: object) -> Plain:
+def to_template_data(value: object, *, text: t.Callable[[str], str] | None = None) -> Plain:
     """`value` as plain data (see the module's docstring); an object shared by several parts of
-    the report stays one `Record`."""
-    return _Copier().copy(value)
+    the report stays one `Record`. `text`: what each text becomes (`terminal.inert` for the
+    network's page, whose texts all come from plans)."""
+    return _Copier(text).copy(value)
 
 
 class _Copier:
-    def __init__(self) -> None:
+    def __init__(self, text: t.Callable[[str], str] | None = None) -> None:
+        self.text = text
         # By id, with the object itself kept alive: a property's temporary result must not
         # free its id for another object copied later.
         self.records: dict[int, tuple[object, Record]] = {}
@@ -74,7 +76,9 @@ class _Copier:
         kind = type(value)
         # The usual types first, by their exact type (a 5,000-action report copies some
         # 1,500,000 values): a subclass (an enumeration that is a `str`, `Markup`) goes on.
-        if kind is str or kind is float or kind is bool or value is None:
+        if kind is str:
+            return t.cast(str, value) if self.text is None else self.text(t.cast(str, value))
+        if kind is float or kind is bool or value is None:
             return t.cast(Plain, value)
         if kind is int:
             return t.cast(int, value)
@@ -90,7 +94,7 @@ class _Copier:
         if isinstance(value, Markup):
             return Markup(str(value))  # formatted by us: it stays marked as such
         if isinstance(value, str):
-            return str(value)
+            return str(value) if self.text is None else self.text(str(value))
         if isinstance(value, dt.datetime):
             raise TypeError("report data holds a datetime: give templates a date")
         if isinstance(value, dt.date):
